@@ -1,0 +1,145 @@
+"""What every audit is made of: its declared meta, its findings, its score.
+
+An audit is a pure function of the artifacts it names: a page record and the
+whole-site facts gathered before audits run. No I/O, no browser, no network.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from statistics import NormalDist
+
+from auditor.model import PageRecord
+
+IMPACTS = ("critical", "serious", "moderate", "minor")
+JOURNEY = ("awareness", "consideration", "decision", "loyalty", "advocacy")
+EFFORTS = ("small", "medium", "large")
+CATEGORIES = {
+    "seo": "SEO basics",
+    "navigation": "Navigation and links",
+    "speed": "Load speed",
+    "readability": "Readability",
+    "rtl": "Right-to-left and language",
+    "accessibility": "Accessibility",
+    "cx": "Customer touchpoints",
+}
+
+
+@dataclass(frozen=True)
+class Meta:
+    id: str  # a noun, kebab-case
+    title: str  # what passing looks like
+    failure_title: str  # what failing looks like
+    description: str  # why it matters, in a sentence or two
+    category: str
+    impact: str
+    required_artifacts: tuple[str, ...]
+    help_url: str
+    seo_outcome: str  # the ranking or indexing mechanism, with its reference
+    cx_outcome: str  # what the visitor experiences
+    journey: tuple[str, ...]
+    effort: str
+    messages: dict[str, str]  # message key -> text with {placeholders} from a finding's data
+    how_to_fix: str = ""
+    weight: float = 1.0
+
+    def __post_init__(self):
+        assert self.category in CATEGORIES, self.category
+        assert self.impact in IMPACTS, self.impact
+        assert self.effort in EFFORTS, self.effort
+        assert self.journey and set(self.journey) <= set(JOURNEY), self.journey
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Finding:
+    url: str  # the page the finding is on
+    message_key: str
+    data: dict = field(default_factory=dict)
+    selector: str | None = None
+    snippet: str | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Site:
+    """Whole-site facts, gathered once before the audits run."""
+
+    start_urls: list[str] = field(default_factory=list)
+    status: dict[str, int | None] = field(default_factory=dict)  # every fetched URL
+    errors: dict[str, str] = field(default_factory=dict)  # URL -> why it has no answer
+    redirects: dict[str, str] = field(default_factory=dict)  # 3xx URL -> its Location
+    title_counts: Counter = field(default_factory=Counter)  # shared titles only
+    description_counts: Counter = field(default_factory=Counter)
+    hreflang: dict[str, list[dict]] = field(default_factory=dict)  # page -> its alternates
+    lang_of: dict[str, str | None] = field(default_factory=dict)  # page -> its lang attribute
+    settings: dict = field(default_factory=dict)  # audit thresholds
+
+    @cached_property
+    def redirect_targets(self) -> set[str]:
+        return set(self.redirects.values())
+
+    def setting(self, name: str, default):
+        return self.settings.get(name, default)
+
+    def chain(self, url: str) -> tuple[list[str], bool]:
+        """The redirect hops from `url` and whether they loop."""
+        hops, seen = [url], {url}
+        while url in self.redirects:
+            url = self.redirects[url]
+            if url in seen:
+                return hops + [url], True
+            hops.append(url)
+            seen.add(url)
+        return hops, False
+
+    def final_status(self, url: str) -> int | None:
+        hops, loop = self.chain(url)
+        return None if loop else self.status.get(hops[-1])
+
+
+class Audit:
+    """One page-level check. Subclasses set `meta` and implement `check`."""
+
+    meta: Meta
+
+    def applies(self, page: PageRecord, site: Site) -> bool:
+        return page.ok_html
+
+    def check(self, page: PageRecord, site: Site) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def page_score(self, page: PageRecord, site: Site, findings: list[Finding]) -> float:
+        return 0.0 if findings else 1.0
+
+    def finding(self, page: PageRecord | str, key: str, selector: str | None = None,
+                snippet: str | None = None, **data) -> Finding:
+        assert key in self.meta.messages, f"{self.meta.id}: unknown message key {key}"
+        url = page if isinstance(page, str) else page.url
+        return Finding(url, key, data, selector, snippet)
+
+
+class SiteAudit(Audit):
+    """A check of the site as a whole (it sees no single page)."""
+
+    def check_site(self, site: Site) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def site_score(self, site: Site, findings: list[Finding]) -> float | None:
+        return 0.0 if findings else 1.0
+
+
+def log_normal_score(value: float, good: float, poor: float) -> float:
+    """A 0..1 score on a log-normal curve: `good` scores 0.9, `poor` 0.5, lower is better."""
+    if value <= 0:
+        return 1.0
+    sigma = (math.log(poor) - math.log(good)) / NormalDist().inv_cdf(0.9)
+    return round(1 - NormalDist(math.log(poor), sigma).cdf(math.log(value)), 3)

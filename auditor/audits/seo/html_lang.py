@@ -1,0 +1,33 @@
+from auditor.audits.base import Audit, Meta
+from auditor.audits.langtags import tag_problem
+
+
+class HtmlLang(Audit):
+    meta = Meta(
+        id="html-lang",
+        title="Pages declare a valid language",
+        failure_title="Pages with a missing or invalid lang attribute",
+        description="The lang attribute tells browsers, screen readers and search engines which language the page is in.",
+        category="seo",
+        impact="serious",
+        required_artifacts=("page.lang",),
+        help_url="https://www.w3.org/International/questions/qa-html-language-declarations",
+        seo_outcome="A wrong or missing language weakens language targeting and the serving of the right locale (W3C: declaring language in HTML).",
+        cx_outcome="Screen readers read Arabic with an English voice, translation prompts misfire, and fonts and hyphenation go wrong.",
+        journey=("awareness", "consideration"),
+        effort="small",
+        messages={
+            "missing": "<html> has no lang attribute.",
+            "invalid": "<html lang=\"{lang}\"> is not a valid BCP 47 tag ({problem}).",
+        },
+        how_to_fix="Set <html lang=\"ar\"> (or ar-SA, en, en-GB...) on every page, matching its content.",
+        weight=2,
+    )
+
+    def check(self, page, site):
+        if page.lang is None or not page.lang.strip():
+            yield self.finding(page, "missing", selector="html")
+            return
+        problem = tag_problem(page.lang)
+        if problem:
+            yield self.finding(page, "invalid", selector="html", lang=page.lang, problem=problem)

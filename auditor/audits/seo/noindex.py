@@ -1,0 +1,39 @@
+from auditor.audits.base import Audit, Meta
+
+
+def _noindex(value: str | None) -> bool:
+    return bool(value) and any(d.strip() in ("noindex", "none") for d in value.lower().replace(":", ",").split(","))
+
+
+class Noindex(Audit):
+    meta = Meta(
+        id="noindex",
+        title="Pages can be indexed",
+        failure_title="Pages blocked from search results",
+        description="A noindex directive keeps a page out of search results, on purpose or by mistake.",
+        category="seo",
+        impact="critical",
+        required_artifacts=("page.meta", "page.headers"),
+        help_url="https://developers.google.com/search/docs/crawling-indexing/block-indexing",
+        seo_outcome="A noindexed page never ranks; one left over from staging can remove a whole section from search (Google Search Central: block indexing).",
+        cx_outcome="Visitors searching for this page cannot find it.",
+        journey=("awareness",),
+        effort="small",
+        messages={
+            "meta": "<meta name=\"robots\" content=\"{value}\"> keeps this page out of search results.",
+            "header": "The X-Robots-Tag header \u201c{value}\u201d keeps this page out of search results.",
+            "in-sitemap": "The page is noindexed but listed in the sitemap, which asks for it to be indexed.",
+        },
+        how_to_fix="Remove noindex from pages that should rank; keep it only on pages such as carts, account and search results, and leave those out of the sitemap.",
+        weight=3,
+    )
+
+    def check(self, page, site):
+        meta = page.meta.get("robots") or page.meta.get("googlebot")
+        header = page.headers.get("x-robots-tag")
+        if _noindex(meta):
+            yield self.finding(page, "meta", selector='meta[name="robots"]', value=meta)
+        if _noindex(header):
+            yield self.finding(page, "header", value=header)
+        if (_noindex(meta) or _noindex(header)) and page.in_sitemap:
+            yield self.finding(page, "in-sitemap")

@@ -1,0 +1,25 @@
+from auditor.audits.base import Audit, Meta
+
+
+class ThinContent(Audit):
+    meta = Meta(
+        id="thin-content",
+        title="Pages have substantial content",
+        failure_title="Pages with little content",
+        description="Pages with only a few words rarely answer a visitor's question.",
+        category="seo",
+        impact="moderate",
+        required_artifacts=("page.word_count",),
+        help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
+        seo_outcome="Search engines favour pages that answer the query fully; thin pages rank poorly and can weigh on the site (Google Search Central: helpful content).",
+        cx_outcome="The visitor does not find enough to decide and goes back to the results.",
+        journey=("consideration",),
+        effort="large",
+        messages={"thin": "The main content has {words} words (fewer than {min})."},
+        how_to_fix="Add the details visitors need (specifications, answers, examples), or merge or noindex pages that cannot have them.",
+    )
+
+    def check(self, page, site):
+        minimum = site.setting("thin_content_words", 150)
+        if page.word_count < minimum:
+            yield self.finding(page, "thin", words=page.word_count, min=minimum)

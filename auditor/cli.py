@@ -1,0 +1,162 @@
+"""Command line: `auditor audit URL`, `auditor demo`, `auditor report DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+EXIT_OK, EXIT_BUDGET, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="auditor", description="Audit a website's UX and SEO the way visitors and search engines meet it.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    audit = sub.add_parser("audit", help="crawl a site, audit it and write the report")
+    audit.add_argument("urls", nargs="+", metavar="URL", help="start URL(s); the crawl stays on their site")
+    audit.add_argument("--out", default="audit", help="output folder (default: ./audit)")
+    _crawl_options(audit)
+
+    demo = sub.add_parser("demo", help="audit the bundled example site (no network needed)")
+    demo.add_argument("--out", default="auditor-demo", help="output folder (default: ./auditor-demo)")
+
+    report = sub.add_parser("report", help="write the report again from DIR/result.json")
+    report.add_argument("dir", help="an audit output folder (or a result.json)")
+    report.add_argument("--out", help="where to write report.html (default: next to result.json)")
+    return parser
+
+
+def _crawl_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-pages", type=int, default=None, help="stop after this many pages")
+    p.add_argument("--max-depth", type=int, default=None, help="follow links at most this many clicks deep")
+    p.add_argument("--include", action="append", default=[], metavar="REGEX", help="only crawl URLs matching (repeatable)")
+    p.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="never crawl URLs matching (repeatable)")
+    p.add_argument("--concurrency", type=int, default=4, help="requests at once to the site (default 4)")
+    p.add_argument("--delay", type=float, default=0.0, help="minimum seconds between requests (default 0, adaptive)")
+    p.add_argument("--ignore-robots", action="store_true", help="crawl what robots.txt disallows")
+    p.add_argument("--user-agent", default=None, help="User-Agent header to send")
+    p.add_argument("--render", choices=["none"], default="none", help="measure pages in Chromium (none: static audit only)")
+    p.add_argument("--sitemap", dest="sitemap", action=argparse.BooleanOptionalAction, default=True,
+                   help="read robots.txt sitemaps and /sitemap.xml (default: yes)")
+    p.add_argument("--max-click-depth", type=int, default=3, help="pages deeper than this are findings (default 3)")
+
+
+def _validate(args) -> None:
+    from auditor.urls import normalize
+    import re
+
+    bad = [u for u in args.urls if not normalize(u)]
+    if bad:
+        raise UsageError(f"not an http(s) URL: {', '.join(bad)} (write it in full, e.g. https://example.com/)")
+    for pattern in args.include + args.exclude:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise UsageError(f"invalid regular expression {pattern!r}: {exc}") from None
+    for name in ("max_pages", "concurrency", "max_click_depth"):
+        value = getattr(args, name)
+        if value is not None and value < 1 and not (name == "max_click_depth" and value == 0):
+            raise UsageError(f"--{name.replace('_', '-')} must be a positive number")
+    if args.delay < 0:
+        raise UsageError("--delay cannot be negative")
+
+
+def run_audit(args, urls: list[str]) -> int:
+    from auditor.crawl import CrawlOptions
+    from auditor.pipeline import Unreachable, audit_site, fresh_store
+    from auditor.urls import normalize
+
+    out = Path(args.out)
+    store_path = out / "run.sqlite"
+    out.mkdir(parents=True, exist_ok=True)
+    fresh_store(store_path)
+    options = CrawlOptions(
+        start_urls=[normalize(u) for u in urls],
+        store_path=str(store_path),
+        max_pages=args.max_pages,
+        max_depth=args.max_depth,
+        include=args.include,
+        exclude=args.exclude,
+        concurrency=args.concurrency,
+        delay=args.delay,
+        obey_robots=not args.ignore_robots,
+        user_agent=args.user_agent,
+        sitemaps=args.sitemap,
+    )
+    try:
+        result = audit_site(options, out, {"max_click_depth": args.max_click_depth})
+    except Unreachable as exc:
+        print(f"auditor: could not reach the start URL ({exc}).\n"
+              "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)
+        return EXIT_USAGE
+    _summary(result, out)
+    return EXIT_OK
+
+
+def _summary(result: dict, out: Path) -> None:
+    counts = result["run"]["counts"]
+    print(f"Audited {counts['html_pages']} pages ({counts['urls']} URLs) in {sum(result['run']['timings'].values()):.1f} s")
+    for cat in result["categories"].values():
+        score = "n/a" if cat["score"] is None else f"{round(cat['score'] * 100)}"
+        print(f"  {cat['title']:<28} {score:>4}")
+    print(f"Report:  {(out / 'report.html').resolve()}")
+    print(f"Result:  {(out / 'result.json').resolve()}")
+
+
+def cmd_demo(args) -> int:
+    from auditor.demo import serve_demo
+
+    with serve_demo() as base_url:
+        print(f"Serving the example site at {base_url}")
+        args.urls = [f"{base_url}/index.html"]
+        for name, value in vars(_parser().parse_args(["audit", "x"])).items():
+            if not hasattr(args, name):
+                setattr(args, name, value)
+        return run_audit(args, args.urls)
+
+
+def cmd_report(args) -> int:
+    from auditor.result import read_result
+    from reports import html
+
+    source = Path(args.dir)
+    try:
+        result = read_result(source)
+    except FileNotFoundError:
+        raise UsageError(f"no result.json in {source}") from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    target = Path(args.out) if args.out else (source if source.is_dir() else source.parent) / "report.html"
+    html.write(result, target)
+    print(f"Report:  {target.resolve()}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "audit":
+            _validate(args)
+            return run_audit(args, args.urls)
+        if args.command == "demo":
+            return cmd_demo(args)
+        return cmd_report(args)
+    except UsageError as exc:
+        print(f"auditor: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("auditor: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"auditor: internal error: {type(exc).__name__}: {exc}\nRun again with --debug for the traceback.", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,88 @@
+"""Run the site spider in this process and stream its records into the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from auditor.progress import Progress
+from spiders import settings as default_settings
+from spiders.site import SiteSpider
+
+
+@dataclass
+class CrawlOptions:
+    start_urls: list[str]
+    store_path: str
+    max_pages: int | None = None
+    max_depth: int | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    concurrency: int = 4
+    delay: float = 0.0
+    obey_robots: bool = True
+    user_agent: str | None = None
+    sitemaps: bool = True
+    job_dir: str | None = None
+    known_urls: set[str] = field(default_factory=set)
+
+
+def scrapy_settings(options: CrawlOptions) -> Settings:
+    settings = Settings()
+    settings.setmodule(default_settings, priority="project")
+    overrides = {
+        "AUDITOR_STORE": options.store_path,
+        "CONCURRENT_REQUESTS": max(16, options.concurrency),
+        "CONCURRENT_REQUESTS_PER_DOMAIN": options.concurrency,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": options.concurrency,
+        "DOWNLOAD_DELAY": options.delay,
+        "AUTOTHROTTLE_START_DELAY": max(options.delay, 0.5 if options.delay else 0.05),
+        "ROBOTSTXT_OBEY": options.obey_robots,
+        "LOG_INSTALL_ROOT_HANDLER": False,
+    }
+    if options.user_agent:
+        overrides["USER_AGENT"] = options.user_agent
+    if options.job_dir:
+        overrides["JOBDIR"] = options.job_dir
+    settings.setdict(overrides, priority="cmdline")
+    return settings
+
+
+def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
+    """Crawl the site; returns the spider's counters once it is done."""
+    process = CrawlerProcess(scrapy_settings(options))
+    crawler = process.create_crawler(SiteSpider)
+    process.crawl(
+        crawler,
+        start_urls=options.start_urls,
+        include=options.include,
+        exclude=options.exclude,
+        max_pages=options.max_pages,
+        max_depth=options.max_depth,
+        sitemaps=options.sitemaps,
+        known_urls=options.known_urls,
+    )
+    counters: dict = {}
+    with Progress("Crawling", show_progress) as progress:
+        from twisted.internet import task
+
+        def refresh():
+            spider = crawler.spider
+            if spider is None:
+                return
+            counters.update(
+                pages=spider.pages_done,
+                queue=max(spider.pages_queued - spider.pages_done, 0),
+                resources=spider.resources_done,
+                errors=spider.errors,
+            )
+            progress.update(**counters)
+
+        loop = task.LoopingCall(refresh)
+        loop.start(0.25, now=False)
+        process.start()
+        refresh()
+    counters["finish_reason"] = crawler.stats.get_value("finish_reason")
+    return counters

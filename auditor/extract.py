@@ -1,0 +1,283 @@
+"""Static facts of an HTML page, extracted with lxml.
+
+Runs once per crawled page, so it is written for speed: one parse, a handful of
+tree walks, no per-element regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from auditor.model import Form, Image, Link, PageRecord, Resource
+from auditor.urls import UNFETCHED_SCHEMES, normalize
+
+ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+REGIONS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside"}
+ROLE_REGIONS = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside"}
+SKIP_TEXT = {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "iframe", "object"}
+BLOCKS = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+    "article", "main", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption",
+    "header", "footer", "nav", "aside", "form", "br", "hr", "address", "details", "summary",
+}
+BOILERPLATE = {"nav", "header", "footer", "aside", "form"}
+MAX_SNIPPET = 200
+# Plain lxml elements: the lxml.html element classes cost a lookup per node.
+PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+
+
+def guess_encoding(body: bytes) -> str:
+    """For pages that declare no charset: UTF-8 if valid, else the Arabic Windows
+    code page when it yields Arabic letters (common on older Arabic sites), else cp1252."""
+    sample = body[:65536]
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if len(ARABIC_LETTERS.findall(sample.decode("cp1256", "replace"))) > 20:
+        return "cp1256"
+    return "cp1252"
+
+
+def decode(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """(text, encoding) honouring BOM, Content-Type and <meta charset>, in that order."""
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=guess_encoding)
+    return text, encoding
+
+
+def _clean(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _text(el) -> str:
+    return _clean("".join(el.itertext()))
+
+
+def _snippet(el) -> str:
+    attrs = " ".join(f'{k}="{v}"' for k, v in el.attrib.items())
+    tag = f"<{el.tag} {attrs}>" if attrs else f"<{el.tag}>"
+    return tag[:MAX_SNIPPET]
+
+
+def _region(el) -> str:
+    for anc in el.iterancestors():
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in REGIONS:
+            return REGIONS[tag]
+        role = anc.get("role")
+        if role in ROLE_REGIONS:
+            return ROLE_REGIONS[role]
+        if tag == "main" or role == "main":
+            return "main"
+    return "main"
+
+
+def _link_kind(href: str) -> str:
+    low = href.strip().lower()
+    for scheme in ("mailto", "tel", "javascript"):
+        if low.startswith(scheme + ":"):
+            return scheme
+    return "other" if low.startswith(UNFETCHED_SCHEMES) else "a"
+
+
+def _anchor_text(a) -> str:
+    text = _text(a)
+    if text:
+        return text[:300]
+    label = a.get("aria-label") or a.get("title")
+    if label:
+        return _clean(label)[:300]
+    for img in a.iter("img"):
+        if img.get("alt"):
+            return _clean(img.get("alt"))[:300]
+    return ""
+
+
+def _text_blocks(root, skip: set[str]) -> list[str]:
+    """Visible text split into blocks at block-level elements."""
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        if current:
+            text = _clean("".join(current))
+            if text:
+                blocks.append(text)
+            current.clear()
+
+    def walk(el):
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None or tag in skip or el.get("hidden") is not None:
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = tag in BLOCKS
+        if block:
+            flush()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    walk(root)
+    flush()
+    return blocks
+
+
+def _main_element(body):
+    for el in body.iter("main", "article"):
+        return el
+    for el in body.iter():
+        if el.get("role") == "main":
+            return el
+    return body
+
+
+def _form(form, base: str, labels: dict[str, str]) -> Form:
+    fields = []
+    for el in form.iter("input", "select", "textarea"):
+        kind = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
+        if kind in ("hidden", "submit", "button", "reset", "image"):
+            continue
+        label = labels.get(el.get("id") or "\0", "")
+        if not label:
+            for anc in el.iterancestors("label"):
+                label = _text(anc)
+                break
+        fields.append({
+            "type": kind,
+            "name": el.get("name") or "",
+            "label": label or _clean(el.get("aria-label") or ""),
+            "dir": el.get("dir"),
+            "autocomplete": el.get("autocomplete"),
+        })
+    action = form.get("action")
+    return Form(
+        action=normalize(action, base) or "" if action else base,
+        method=(form.get("method") or "get").lower(),
+        fields=fields,
+    )
+
+
+def extract(record: PageRecord, body: bytes, content_type: str | None = None) -> PageRecord:
+    """Fill `record` with the static facts of the HTML in `body`."""
+    text, encoding = decode(body, content_type)
+    record.charset = encoding
+    text = XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        record.error = "empty HTML document"
+        return record
+    try:
+        root = etree.fromstring(text, PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        record.error = f"unparseable HTML: {exc}"
+        return record
+    if root is None:
+        record.error = "no HTML elements in the document"
+        return record
+    return extract_tree(record, root)
+
+
+def extract_tree(record: PageRecord, root) -> PageRecord:
+    base = record.final_url or record.url
+    for el in root.iter("base"):
+        if el.get("href"):
+            base = normalize(el.get("href"), base) or base
+        break
+
+    record.lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    record.dir = root.get("dir")
+    head = root.find("head")
+    title = (head if head is not None else root).find(".//title")
+    record.title = None if title is None else _text(title)
+
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or meta.get("http-equiv") or meta.get("property") or "").lower()
+        if name and name not in record.meta:
+            record.meta[name] = meta.get("content") or ""
+        elif meta.get("charset"):
+            record.meta.setdefault("charset", meta.get("charset"))
+
+    for link in root.iter("link"):
+        rels = (link.get("rel") or "").lower().split()
+        href = link.get("href")
+        if not href:
+            continue
+        if "canonical" in rels:
+            record.canonicals.append(normalize(href, base) or href)
+        if "alternate" in rels and link.get("hreflang") is not None:
+            record.hreflang.append({"lang": link.get("hreflang"), "href": normalize(href, base) or href})
+        if "stylesheet" in rels:
+            url = normalize(href, base)
+            if url:
+                blocking = head is not None and link.getparent() is head and (link.get("media") or "all") in ("all", "screen")
+                record.resources.append(Resource(url, "stylesheet", render_blocking=blocking))
+
+    for script in root.iter("script"):
+        src = script.get("src")
+        url = normalize(src, base) if src else None
+        if url:
+            blocking = (
+                head is not None and script.getparent() is head
+                and script.get("async") is None and script.get("defer") is None
+                and (script.get("type") or "").lower() != "module"
+            )
+            record.resources.append(Resource(url, "script", render_blocking=blocking))
+
+    for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        record.headings.append({"level": int(h.tag[1]), "text": _text(h)[:300]})
+
+    for a in root.iter("a", "area"):
+        href = a.get("href")
+        if href is None:
+            continue
+        kind = _link_kind(href)
+        if kind == "a":
+            url = normalize(href, base)
+            if not url:
+                continue
+        else:
+            url = href.strip()
+        record.links.append(Link(
+            href=url,
+            text=_anchor_text(a),
+            rel=(a.get("rel") or "").lower(),
+            region=_region(a),
+            kind=kind if a.tag == "a" or kind != "a" else "area",
+        ))
+
+    for img in root.iter("img"):
+        src = img.get("src") or img.get("data-src") or ""
+        url = normalize(src, base) if src and not src.startswith("data:") else None
+        record.images.append(Image(
+            src=url or src[:MAX_SNIPPET],
+            alt=img.get("alt"),
+            width=img.get("width"),
+            height=img.get("height"),
+            snippet=_snippet(img),
+        ))
+        if url:
+            record.resources.append(Resource(url, "image"))
+
+    labels = {l.get("for"): _text(l) for l in root.iter("label") if l.get("for")}
+    for form in root.iter("form"):
+        record.forms.append(_form(form, base, labels))
+
+    body = root.find("body")
+    if body is None:
+        body = root
+    main = _main_element(body)
+    blocks = _text_blocks(main, SKIP_TEXT | (BOILERPLATE if main is body else set()))
+    record.text = "\n\n".join(blocks)
+    record.word_count = len(record.text.split())
+    record.html_bytes_text = sum(len(t) for t in _text_blocks(body, SKIP_TEXT))
+    return record

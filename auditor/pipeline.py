@@ -1,0 +1,103 @@
+"""The stages wired in order: crawl -> site facts -> audits -> result -> reports."""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import time
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import lxml.etree
+import scrapy
+
+import auditor
+from auditor.crawl import CrawlOptions, crawl
+from auditor.result import build_result, page_summary, write_result
+from auditor.runner import run_audits, site_from_store
+from auditor.store import Store
+from reports import html
+
+
+class Unreachable(Exception):
+    """The start URL gave no answer at all: nothing to audit."""
+
+
+def versions() -> dict:
+    return {
+        "auditor": auditor.__version__,
+        "python": platform.python_version(),
+        "scrapy": scrapy.__version__,
+        "lxml": ".".join(map(str, lxml.etree.LXML_VERSION)),
+    }
+
+
+def fresh_store(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_progress: bool | None = None) -> dict:
+    """Crawl, audit and write result.json and report.html into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    started = datetime.now(timezone.utc)
+    timings = {}
+    t = time.perf_counter()
+    counters = crawl(options, show_progress)
+    timings["crawl"] = round(time.perf_counter() - t, 2)
+
+    store = Store(options.store_path)
+    try:
+        _check_reachable(store, options.start_urls)
+        t = time.perf_counter()
+        store.compute_site(options.start_urls)
+        site = site_from_store(store, options.start_urls, audit_settings)
+        pages: list[dict] = []
+
+        def stream():
+            for page in store.iter_pages():
+                pages.append(page_summary(page))
+                yield page
+
+        audit_output = run_audits(stream(), site)
+        timings["audit"] = round(time.perf_counter() - t, 2)
+        settings = {k: v for k, v in asdict(options).items() if k not in ("start_urls", "store_path", "known_urls", "job_dir")}
+        run = {
+            "start_urls": options.start_urls,
+            "site": options.start_urls[0],
+            "started_at": started.isoformat(timespec="seconds"),
+            "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "settings": {**settings, **audit_settings, "render": "none"},
+            "versions": versions(),
+            "timings": timings,
+            "counts": {
+                "urls": len(pages),
+                "html_pages": sum(1 for p in pages if p["is_html"] and p["status"] == 200),
+                "resources": counters.get("resources", 0),
+                "errors": counters.get("errors", 0),
+            },
+            "crawl_finish_reason": counters.get("finish_reason"),
+        }
+        store.set_run("run", run)
+    finally:
+        store.close()
+    result = build_result(run, pages, audit_output)
+    t = time.perf_counter()
+    write_result(result, out / "result.json")
+    html.write(result, out / "report.html")
+    result["run"]["timings"]["report"] = round(time.perf_counter() - t, 2)
+    return result
+
+
+def _check_reachable(store: Store, start_urls: list[str]) -> None:
+    statuses = store.statuses()
+    if any(statuses.get(u) is not None for u in start_urls):
+        return
+    errors = store.errors()
+    reasons = "; ".join(f"{u}: {errors.get(u, 'no answer')}" for u in start_urls)
+    raise Unreachable(reasons)
+
+
+def which_chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")

@@ -1,0 +1,108 @@
+"""Run every audit over the stored pages in one streaming pass and build the result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from auditor.audits import all_audits
+from auditor.audits.base import CATEGORIES, Audit, Finding, Site, SiteAudit
+from auditor.model import PageRecord
+from auditor.store import Store
+
+
+class _Tally:
+    def __init__(self, audit: Audit):
+        self.audit = audit
+        self.findings: list[Finding] = []
+        self.applicable = 0
+        self.score_sum = 0.0
+        self.failing_pages = 0
+        self.errors: list[dict] = []
+
+
+def run_audits(pages: Iterable[PageRecord], site: Site, audits: Iterable[Audit] | None = None) -> dict:
+    """Audit every page once; return the `audits` and `categories` parts of the result."""
+    tallies = [_Tally(a) for a in (audits if audits is not None else all_audits())]
+    page_tallies = [t for t in tallies if not isinstance(t.audit, SiteAudit)]
+    for page in pages:
+        for tally in page_tallies:
+            _audit_page(tally, page, site)
+    for tally in tallies:
+        if isinstance(tally.audit, SiteAudit):
+            _audit_site(tally, site)
+    audits_out = {t.audit.meta.id: _audit_result(t) for t in tallies}
+    return {"audits": audits_out, "categories": categories(audits_out)}
+
+
+def _audit_page(tally: _Tally, page: PageRecord, site: Site) -> None:
+    audit = tally.audit
+    try:
+        if not audit.applies(page, site):
+            return
+        findings = list(audit.check(page, site))
+        score = audit.page_score(page, site, findings)
+    except Exception as exc:  # a bug or an odd page never loses the run
+        tally.errors.append({"url": page.url, "error": f"{type(exc).__name__}: {exc}"})
+        return
+    tally.applicable += 1
+    tally.score_sum += score
+    tally.failing_pages += bool(findings)
+    tally.findings.extend(findings)
+
+
+def _audit_site(tally: _Tally, site: Site) -> None:
+    audit = tally.audit
+    try:
+        findings = list(audit.check_site(site))
+        score = audit.site_score(site, findings)
+    except Exception as exc:
+        tally.errors.append({"url": None, "error": f"{type(exc).__name__}: {exc}"})
+        return
+    if score is not None:
+        tally.applicable = 1
+        tally.score_sum = score
+    tally.failing_pages = len({f.url for f in findings})
+    tally.findings = findings
+
+
+def _audit_result(tally: _Tally) -> dict:
+    score = round(tally.score_sum / tally.applicable, 3) if tally.applicable else None
+    return {
+        **tally.audit.meta.to_dict(),
+        "score": score,
+        "applicable": tally.applicable,
+        "failing_pages": tally.failing_pages,
+        "findings": [f.to_dict() for f in tally.findings],
+        "errors": tally.errors,
+    }
+
+
+def categories(audits: dict[str, dict]) -> dict[str, dict]:
+    """Weighted mean of each category's audits; not-applicable audits weigh nothing."""
+    out = {}
+    for cat, title in CATEGORIES.items():
+        members = [a for a in audits.values() if a["category"] == cat]
+        if not members:
+            continue
+        scored = [a for a in members if a["score"] is not None]
+        weight = sum(a["weight"] for a in scored)
+        out[cat] = {
+            "title": title,
+            "score": round(sum(a["score"] * a["weight"] for a in scored) / weight, 3) if weight else None,
+            "audits": [a["id"] for a in members],
+        }
+    return out
+
+
+def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None) -> Site:
+    """Gather the whole-site facts the audits need, in a few queries."""
+    return Site(
+        start_urls=start_urls,
+        status=store.statuses(),
+        errors=store.errors(),
+        redirects=store.redirects(),
+        title_counts=store.value_counts("title"),
+        description_counts=store.value_counts("meta_description"),
+        hreflang=store.hreflang_map(),
+        settings=settings or {},
+    )

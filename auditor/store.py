@@ -1,0 +1,242 @@
+"""The run store: one SQLite database per run, written as records stream in.
+
+Plain SQL (no SQLite-only types or statements beyond what PostgreSQL also runs), so
+that the same schema serves a shared database when a crawl spans machines. Whole-site
+questions (click depth, duplicate titles, statuses) are answered here, in SQL or in
+streaming passes, so memory does not grow with every page held at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from auditor.model import PageRecord
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    status INTEGER,
+    is_html INTEGER NOT NULL DEFAULT 0,
+    redirect_to TEXT,
+    error TEXT,
+    title TEXT,
+    meta_description TEXT,
+    lang TEXT,
+    hreflang TEXT,
+    depth INTEGER,
+    in_sitemap INTEGER NOT NULL DEFAULT 0,
+    record TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, dst TEXT NOT NULL, PRIMARY KEY (src, dst));
+CREATE INDEX IF NOT EXISTS links_dst ON links (dst);
+CREATE TABLE IF NOT EXISTS resources (
+    url TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status INTEGER,
+    content_type TEXT,
+    bytes INTEGER,
+    error TEXT,
+    body TEXT
+);
+CREATE TABLE IF NOT EXISTS sitemap_urls (url TEXT PRIMARY KEY, sitemap TEXT);
+"""
+
+BATCH = 200
+
+
+class Store:
+    """A run database. Writes are buffered and committed in batches."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        self._pending = 0
+
+    # -- writing -----------------------------------------------------------------
+
+    def add_page(self, record: PageRecord) -> None:
+        data = record.to_dict()
+        # depth and in_sitemap are derived from the whole site after the crawl
+        data.pop("depth", None)
+        data.pop("in_sitemap", None)
+        self.db.execute(
+            "INSERT INTO pages (url, status, is_html, redirect_to, error, title, meta_description, lang,"
+            " hreflang, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET status=excluded.status, is_html=excluded.is_html,"
+            " redirect_to=excluded.redirect_to, error=excluded.error, title=excluded.title,"
+            " meta_description=excluded.meta_description, lang=excluded.lang,"
+            " hreflang=excluded.hreflang, record=excluded.record",
+            (
+                record.url, record.status, int(record.is_html), record.redirect_to, record.error,
+                record.title, record.meta.get("description"), record.lang,
+                json.dumps(record.hreflang, ensure_ascii=False) if record.hreflang else None,
+                json.dumps(data, ensure_ascii=False),
+            ),
+        )
+        edges = {(record.url, link.href) for link in record.links if link.internal and link.kind in ("a", "area")}
+        if edges:
+            self.db.executemany("INSERT INTO links (src, dst) VALUES (?, ?) ON CONFLICT DO NOTHING", edges)
+        self._tick()
+
+    def add_resource(self, url: str, kind: str, status: int | None, content_type: str = "",
+                     size: int | None = None, error: str | None = None, body: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO resources (url, kind, status, content_type, bytes, error, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET status=excluded.status,"
+            " content_type=excluded.content_type, bytes=excluded.bytes, error=excluded.error, body=excluded.body",
+            (url, kind, status, content_type, size, error, body),
+        )
+        self._tick()
+
+    def add_sitemap_urls(self, urls: Iterable[str], sitemap: str) -> None:
+        self.db.executemany(
+            "INSERT INTO sitemap_urls (url, sitemap) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            ((u, sitemap) for u in urls),
+        )
+        self._tick()
+
+    def set_run(self, key: str, value) -> None:
+        self.db.execute(
+            "INSERT INTO run (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )
+        self.commit()
+
+    def set_facts(self, url: str, name: str, value) -> None:
+        """Attach a later stage's facts (rendered metrics, ...) to a stored page."""
+        row = self.db.execute("SELECT record FROM pages WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return
+        data = json.loads(row[0])
+        data.setdefault("facts", {})[name] = value
+        self.db.execute("UPDATE pages SET record = ? WHERE url = ?", (json.dumps(data, ensure_ascii=False), url))
+        self._tick()
+
+    def _tick(self) -> None:
+        self._pending += 1
+        if self._pending >= BATCH:
+            self.commit()
+
+    def commit(self) -> None:
+        self.db.commit()
+        self._pending = 0
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
+
+    # -- reading -----------------------------------------------------------------
+
+    def get_run(self, key: str, default=None):
+        row = self.db.execute("SELECT value FROM run WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def run_info(self) -> dict:
+        return {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM run")}
+
+    def known_urls(self) -> set[str]:
+        """Every URL already stored, page or resource (to resume without refetching)."""
+        urls = {u for (u,) in self.db.execute("SELECT url FROM pages")}
+        urls.update(u for (u,) in self.db.execute("SELECT url FROM resources"))
+        return urls
+
+    def count_pages(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+
+    def iter_pages(self) -> Iterator[PageRecord]:
+        cursor = self.db.execute("SELECT record, depth, in_sitemap FROM pages ORDER BY rowid")
+        for record, depth, in_sitemap in cursor:
+            page = PageRecord.from_dict(json.loads(record))
+            page.depth = depth
+            page.in_sitemap = bool(in_sitemap)
+            yield page
+
+    def statuses(self) -> dict[str, int | None]:
+        """Status of every URL fetched, pages and resources alike (None: no answer)."""
+        out = {u: s for u, s in self.db.execute("SELECT url, status FROM resources")}
+        out.update((u, s) for u, s in self.db.execute("SELECT url, status FROM pages"))
+        return out
+
+    def errors(self) -> dict[str, str]:
+        out = {u: e for u, e in self.db.execute("SELECT url, error FROM resources WHERE error IS NOT NULL")}
+        out.update((u, e) for u, e in self.db.execute("SELECT url, error FROM pages WHERE error IS NOT NULL"))
+        return out
+
+    def redirects(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT url, redirect_to FROM pages WHERE redirect_to IS NOT NULL"))
+
+    def value_counts(self, column: str) -> Counter:
+        """How many 200 HTML pages share each title or meta description."""
+        assert column in ("title", "meta_description")
+        return Counter(dict(self.db.execute(
+            f"SELECT {column}, COUNT(*) FROM pages WHERE status = 200 AND is_html = 1"
+            f" AND {column} IS NOT NULL AND {column} <> '' GROUP BY {column} HAVING COUNT(*) > 1"
+        )))
+
+    def resources(self) -> Iterator[dict]:
+        cols = ("url", "kind", "status", "content_type", "bytes", "error")
+        for row in self.db.execute(f"SELECT {', '.join(cols)} FROM resources"):
+            yield dict(zip(cols, row))
+
+    def stylesheets(self) -> Iterator[tuple[str, str]]:
+        yield from self.db.execute("SELECT url, body FROM resources WHERE kind = 'stylesheet' AND body IS NOT NULL")
+
+    def hreflang_map(self) -> dict[str, list[dict]]:
+        """The hreflang alternates of every page that declares some."""
+        rows = self.db.execute("SELECT url, hreflang FROM pages WHERE hreflang IS NOT NULL")
+        return {url: json.loads(value) for url, value in rows}
+
+    def sitemap_urls(self) -> set[str]:
+        return {u for (u,) in self.db.execute("SELECT url FROM sitemap_urls")}
+
+    # -- whole-site passes -------------------------------------------------------
+
+    def compute_site(self, start_urls: list[str]) -> None:
+        """Click depth (breadth-first over followable links from the start URLs, a
+        redirect costing no click) and sitemap membership, stored on each page."""
+        redirects = self.redirects()
+        depth: dict[str, int] = {}
+        frontier = []
+        for url in start_urls:
+            for u in _follow(url, redirects):
+                if u not in depth:
+                    depth[u] = 0
+                    frontier.append(u)
+        level = 0
+        while frontier:
+            level += 1
+            reached = []
+            for i in range(0, len(frontier), 500):
+                chunk = frontier[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                for (dst,) in self.db.execute(f"SELECT DISTINCT dst FROM links WHERE src IN ({marks})", chunk):
+                    for u in _follow(dst, redirects):
+                        if u not in depth:
+                            depth[u] = level
+                            reached.append(u)
+            frontier = reached
+        self.db.execute("UPDATE pages SET depth = NULL, in_sitemap = 0")
+        self.db.executemany("UPDATE pages SET depth = ? WHERE url = ?", ((d, u) for u, d in depth.items()))
+        self.db.execute("UPDATE pages SET in_sitemap = 1 WHERE url IN (SELECT url FROM sitemap_urls)")
+        self.commit()
+
+    def depth_histogram(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT depth, COUNT(*) FROM pages WHERE is_html = 1 AND status = 200 GROUP BY depth")
+        return {("unreached" if d is None else str(d)): n for d, n in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0))}
+
+
+def _follow(url: str, redirects: dict[str, str]) -> Iterator[str]:
+    """The URL and every hop of its redirect chain (stopping at a loop)."""
+    seen = set()
+    while url and url not in seen:
+        seen.add(url)
+        yield url
+        url = redirects.get(url)

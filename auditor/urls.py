@@ -1,0 +1,113 @@
+"""URL normalisation and the audited site's scope."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+from w3lib.url import safe_url_string
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+UNFETCHED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "whatsapp:", "fax:")
+
+
+def normalize(url: str, base: str | None = None) -> str | None:
+    """An absolute, comparable form of `url`: fragment dropped, host lower-cased and
+    IDNA-encoded, default port dropped, path percent-encoded as UTF-8 (so an Arabic
+    path and its encoded form are one URL). None for what is not an http(s) URL."""
+    url = (url or "").strip()
+    if base:
+        url = _join(base, url)
+    return _normalize_absolute(url)
+
+
+def _join(base: str, url: str) -> str:
+    # Site navigation repeats the same root-relative and absolute links on every
+    # page: resolve those without urljoin so the cache below serves them.
+    if url.startswith(("http://", "https://")):
+        return url
+    if url.startswith("/") and not url.startswith("//"):
+        scheme_end = base.find("://")
+        if scheme_end > 0:
+            path_start = base.find("/", scheme_end + 3)
+            return (base if path_start < 0 else base[:path_start]) + url
+    return urljoin(base, url)
+
+
+@lru_cache(maxsize=65536)
+def _normalize_absolute(url: str) -> str | None:
+    try:
+        parts = urlsplit(safe_url_string(url, encoding="utf-8"))
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = parts.hostname.rstrip(".")
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, _remove_dot_segments(parts.path), parts.query, ""))
+
+
+def _remove_dot_segments(path: str) -> str:
+    if "." not in path:
+        return path or "/"
+    out: list[str] = []
+    segments = path.split("/")
+    for seg in segments:
+        if seg == "..":
+            if len(out) > 1:
+                out.pop()
+        elif seg != ".":
+            out.append(seg)
+    if segments[-1] in (".", ".."):
+        out.append("")
+    return "/".join(out) or "/"
+
+
+def display(url: str) -> str:
+    """A URL as a person reads it: percent-encoded UTF-8 (Arabic paths) decoded."""
+    try:
+        return unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
+
+
+def site_key(url: str) -> str:
+    """The host a URL belongs to, with a leading www. ignored."""
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+@dataclass
+class Scope:
+    """Which URLs belong to the audit: the start URLs' sites, narrowed by patterns."""
+
+    start_urls: list[str]
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.hosts = {site_key(u) for u in self.start_urls}
+        self._include = [re.compile(p) for p in self.include]
+        self._exclude = [re.compile(p) for p in self.exclude]
+
+    def on_site(self, url: str) -> bool:
+        return site_key(url) in self.hosts
+
+    def allows(self, url: str) -> bool:
+        """On the site and allowed by the include/exclude patterns (start URLs always are)."""
+        if not self.on_site(url):
+            return False
+        if url in self.start_urls:
+            return True
+        if self._include and not any(p.search(url) for p in self._include):
+            return False
+        return not any(p.search(url) for p in self._exclude)

@@ -1,0 +1,1 @@
+"""Report writers. They read result.json only: no audits, no store."""

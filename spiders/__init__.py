@@ -1,0 +1,1 @@
+"""Scrapy spiders that gather the audited site into the run store."""

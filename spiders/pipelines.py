@@ -1,0 +1,32 @@
+"""Stream everything the spider yields into the run store."""
+
+from __future__ import annotations
+
+from auditor.model import PageRecord
+from auditor.store import Store
+from spiders.items import ResourceCheck, SitemapUrls
+
+
+class StorePipeline:
+    def __init__(self, path: str):
+        self.path = path
+        self.store: Store | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("AUDITOR_STORE", "run.sqlite"))
+
+    def open_spider(self, spider=None):
+        self.store = Store(self.path)
+
+    def close_spider(self, spider=None):
+        self.store.close()
+
+    def process_item(self, item, spider=None):
+        if isinstance(item, PageRecord):
+            self.store.add_page(item)
+        elif isinstance(item, ResourceCheck):
+            self.store.add_resource(item.url, item.kind, item.status, item.content_type, item.size, item.error, item.body)
+        elif isinstance(item, SitemapUrls):
+            self.store.add_sitemap_urls(item.urls, item.sitemap)
+        return item

@@ -1,0 +1,44 @@
+"""Scrapy settings for auditing a client's production site: polite by default."""
+
+BOT_NAME = "auditor"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = "Mozilla/5.0 (compatible; auditor/0.1; +site audit)"
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_USER_AGENT = "auditor"
+
+# Politeness: a few requests at a time, adapted to how fast the server answers.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 10
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0
+RETRY_TIMES = 1
+
+# Every response is a finding waiting to happen: 4xx/5xx and 3xx reach the spider,
+# which records redirects hop by hop instead of letting Scrapy follow them.
+HTTPERROR_ALLOW_ALL = True
+REDIRECT_ENABLED = False
+METAREFRESH_ENABLED = False
+
+# Breadth-first, so a page limit keeps the pages closest to the start.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+# The spider knows which URLs it has queued; Scrapy's fingerprinting of every
+# duplicate link would be wasted work.
+DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
+SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}
+
+ITEM_PIPELINES = {"spiders.pipelines.StorePipeline": 100}
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "WARNING"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,265 @@
+"""The site spider: one record per URL, every response kept, scope never left."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from auditor.extract import extract
+from auditor.model import PageRecord
+from auditor.urls import Scope, normalize
+from spiders.items import ResourceCheck, SitemapUrls
+
+KEPT_HEADERS = (
+    "content-type", "content-length", "content-encoding", "content-language", "cache-control",
+    "expires", "etag", "last-modified", "location", "x-robots-tag", "link", "vary", "server",
+    "strict-transport-security", "retry-after",
+)
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Links to these are checked with HEAD, never downloaded as pages.
+FILE_EXTENSIONS = {
+    "pdf", "zip", "rar", "7z", "gz", "tar", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv",
+    "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "mp3", "mp4", "webm",
+    "mov", "avi", "wav", "ogg", "woff", "woff2", "ttf", "otf", "eot", "exe", "dmg", "apk", "iso",
+    "css", "js", "json", "xml", "txt",
+}
+MAX_CSS_CHARS = 2_000_000
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+
+
+def _file_extension(url: str) -> str:
+    path = urlsplit(url).path
+    tail = path.rsplit("/", 1)[-1]
+    return tail.rsplit(".", 1)[-1].lower() if "." in tail else ""
+
+
+def _headers(response) -> dict[str, str]:
+    out = {}
+    for name in KEPT_HEADERS:
+        value = response.headers.get(name)
+        if value is not None:
+            out[name] = value.decode("latin-1")
+    return out
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawl one site from its start URLs.
+
+    Arguments may come from the CLI or `scrapy crawl site -a start_urls=URL[,URL]`.
+    """
+
+    name = "site"
+
+    def __init__(self, start_urls="", include=(), exclude=(), max_pages=None, max_depth=None,
+                 sitemaps=True, known_urls=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if isinstance(start_urls, str):
+            start_urls = [u for u in start_urls.split(",") if u]
+        normalized = [normalize(u) for u in start_urls]
+        if not normalized or None in normalized:
+            raise ValueError(f"start URLs must be http(s) URLs: {start_urls!r}")
+        self.start_urls = normalized
+        self.scope = Scope(normalized, list(include), list(exclude))
+        self.max_pages = int(max_pages) if max_pages else None
+        self.max_depth = int(max_depth) if max_depth not in (None, "") else None
+        self.sitemaps = sitemaps not in (False, "0", "false", "no")
+        # Every URL ever queued: the spider's own duplicate filter (and, when
+        # resuming, everything already in the store).
+        self.seen: set[str] = set(known_urls or ())
+        self.pages_queued = 0
+        self.pages_done = 0
+        self.resources_done = 0
+        self.errors = 0
+
+    # -- scheduling --------------------------------------------------------------
+
+    async def start(self):
+        if self.sitemaps:
+            for origin in dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls):
+                yield scrapy.Request(
+                    origin + "/robots.txt", callback=self.parse_robots, errback=self.robots_failed,
+                    meta={"dont_obey_robotstxt": True, "origin": origin}, dont_filter=True, priority=10,
+                )
+        for url in self.start_urls:
+            request = self.page_request(url, 0, force=True)
+            if request:
+                yield request
+
+    def page_request(self, url: str, depth: int, force: bool = False, priority: int = 0):
+        if url in self.seen and not force:
+            return None
+        if self.max_pages and self.pages_queued >= self.max_pages:
+            return None
+        self.seen.add(url)
+        if _file_extension(url) in FILE_EXTENSIONS:
+            return self.resource_request(url, "file", seen=True)
+        self.pages_queued += 1
+        return scrapy.Request(
+            url, callback=self.parse_page, errback=self.page_failed, dont_filter=True,
+            meta={"url": url, "depth": depth}, priority=priority - depth,
+        )
+
+    def resource_request(self, url: str, kind: str, seen: bool = False):
+        if url in self.seen and not seen:
+            return None
+        self.seen.add(url)
+        method = "GET" if kind == "stylesheet" else "HEAD"
+        return scrapy.Request(
+            url, method=method, callback=self.parse_resource, errback=self.resource_failed,
+            dont_filter=True, meta={"url": url, "kind": kind}, priority=-100,
+        )
+
+    # -- pages -------------------------------------------------------------------
+
+    def parse_page(self, response):
+        url = response.meta["url"]
+        depth = response.meta["depth"]
+        headers = _headers(response)
+        content_type = headers.get("content-type", "")
+        record = PageRecord(
+            url=url,
+            status=response.status,
+            final_url=response.url,
+            headers=headers,
+            content_type=content_type.split(";")[0].strip().lower(),
+            bytes=len(response.body),
+            response_ms=round(response.meta.get("download_latency", 0) * 1000, 1),
+        )
+        self.pages_done += 1
+        if 300 <= response.status < 400:
+            location = headers.get("location")
+            record.redirect_to = normalize(location, url) if location else None
+            if not record.redirect_to:
+                record.error = "redirect without a valid Location header"
+            yield record
+            if record.redirect_to and self.scope.allows(record.redirect_to):
+                request = self.page_request(record.redirect_to, depth)
+                if request:
+                    yield request
+            return
+
+        record.is_html = record.content_type in HTML_TYPES or (
+            not record.content_type and response.body[:512].lstrip()[:1] == b"<"
+        )
+        if record.is_html and response.body:
+            try:
+                extract(record, response.body, content_type or None)
+            except Exception as exc:  # one malformed page never stops the crawl
+                record.error = f"extraction failed: {type(exc).__name__}: {exc}"
+                self.logger.exception("extraction failed on %s", url)
+        for link in record.links:
+            link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
+        if record.error or response.status >= 400:
+            self.errors += 1
+        yield record
+
+        if record.status != 200 or not record.is_html:
+            return
+        if self.max_depth is None or depth < self.max_depth:
+            for link in record.links:
+                if link.internal and link.href not in self.seen and self.scope.allows(link.href):
+                    request = self.page_request(link.href, depth + 1)
+                    if request:
+                        yield request
+        for resource in record.resources:
+            if resource.url not in self.seen and self.scope.on_site(resource.url):
+                yield self.resource_request(resource.url, resource.kind)
+
+    def page_failed(self, failure):
+        request = failure.request
+        self.pages_done += 1
+        self.errors += 1
+        yield PageRecord(url=request.meta["url"], error=_describe(failure))
+
+    # -- resources ---------------------------------------------------------------
+
+    def parse_resource(self, response):
+        url, kind = response.meta["url"], response.meta["kind"]
+        if response.request.method == "HEAD" and response.status in (403, 405, 501):
+            # Some servers refuse HEAD: ask again with GET before calling it broken.
+            yield response.request.replace(method="GET")
+            return
+        self.resources_done += 1
+        headers = _headers(response)
+        body = None
+        if kind == "stylesheet" and response.status == 200 and len(response.body) <= MAX_CSS_CHARS:
+            body = response.body.decode(getattr(response, "encoding", None) or "utf-8", "replace")
+        size = len(response.body) if response.request.method == "GET" else _int(headers.get("content-length"))
+        if 300 <= response.status < 400:
+            location = headers.get("location")
+            target = normalize(location, url) if location else None
+            if target and self.scope.on_site(target):
+                yield self.resource_request(target, kind)
+        yield ResourceCheck(url, kind, response.status, headers.get("content-type", ""), size, None, body)
+
+    def resource_failed(self, failure):
+        meta = failure.request.meta
+        self.resources_done += 1
+        yield ResourceCheck(meta["url"], meta["kind"], None, error=_describe(failure))
+
+    # -- robots.txt and sitemaps -------------------------------------------------
+
+    def parse_robots(self, response):
+        origin = response.meta["origin"]
+        listed = []
+        if response.status == 200:
+            listed = [normalize(u, origin) for u in sitemap_urls_from_robots(response.text if hasattr(response, "text") else response.body, base_url=origin)]
+        for url in dict.fromkeys([u for u in listed if u] + [origin + "/sitemap.xml"]):
+            if self.scope.on_site(url) and url not in self.seen:
+                self.seen.add(url)
+                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.robots_failed,
+                                     dont_filter=True, priority=5, meta={"url": url})
+
+    def robots_failed(self, failure):
+        self.logger.info("not read: %s (%s)", failure.request.url, _describe(failure))
+
+    def parse_sitemap(self, response):
+        if response.status != 200:
+            return
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
+            except Exception:
+                self.logger.warning("sitemap %s: unreadable gzip", response.url)
+                return
+        try:
+            sitemap = Sitemap(body)
+        except Exception:
+            self.logger.warning("sitemap %s: not a sitemap", response.url)
+            return
+        locs = [normalize(entry.get("loc", ""), response.url) for entry in sitemap]
+        locs = [u for u in locs if u and self.scope.on_site(u)]
+        if sitemap.type == "sitemapindex":
+            for url in locs:
+                if url not in self.seen:
+                    self.seen.add(url)
+                    yield scrapy.Request(url, callback=self.parse_sitemap, dont_filter=True, priority=5,
+                                         errback=self.robots_failed, meta={"url": url})
+            return
+        yield SitemapUrls(response.meta["url"], locs)
+        for url in locs:
+            if self.scope.allows(url):
+                request = self.page_request(url, 0, priority=-50)
+                if request:
+                    yield request
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _describe(failure) -> str:
+    if failure.check(IgnoreRequest):
+        message = str(failure.value) or "request ignored"
+        if "robots" in message.lower() or "Forbidden by robots.txt" in message:
+            return "disallowed by robots.txt"
+        return message
+    return f"{failure.type.__name__}: {failure.getErrorMessage()}"

@@ -1,0 +1,108 @@
+"""Static extraction on saved HTML files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.extract import extract
+from auditor.model import PageRecord
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+URL = "https://shop.example/ar/page.html"
+
+
+def page(name: str, content_type: str | None = "text/html") -> PageRecord:
+    return extract(PageRecord(url=URL), (HTML / name).read_bytes(), content_type)
+
+
+def test_malformed_markup_yields_every_fact():
+    p = page("malformed.html")
+    assert p.error is None
+    assert (p.lang, p.dir) == ("ar", "rtl")
+    assert p.title == "متجر القهوة"
+    assert p.meta["description"] == "وصف" and p.meta["robots"] == "noindex"
+    assert p.canonicals == ["https://shop.example/ar/"]
+    assert p.hreflang == [{"lang": "en", "href": "https://shop.example/en/"}]
+    assert [(h["level"], h["text"]) for h in p.headings] == [(1, "القهوة المختصة"), (3, "عنوان فرعي")]
+
+
+def test_links_resolve_against_base_href_with_region_rel_and_kind():
+    p = page("malformed.html")
+    links = {link.href: link for link in p.links}
+    assert links["https://shop.example/shop/index.html"].region == "header"
+    assert links["https://shop.example/shop/index.html"].text == "الشعار"  # from the image alt
+    assert links["https://shop.example/shop/products/"].region == "nav"
+    assert links["https://shop.example/shop/contact.html"].text == "اتصل بنا"
+    external = links["https://other.example/x"]  # fragment dropped
+    assert external.rel == "nofollow noopener" and external.region == "main"
+    assert links["https://shop.example/privacy"].region == "footer"
+    assert links["mailto:info@shop.example"].kind == "mailto"
+    assert links["tel:+966112345678"].kind == "tel"
+    assert links["javascript:void(0)"].kind == "javascript"
+    assert len(p.links) == 8  # the <a> without href is not a link
+
+
+def test_images_resources_and_forms():
+    p = page("malformed.html")
+    images = {i.src: i for i in p.images}
+    assert images["https://shop.example/shop/p.jpg"].alt is None
+    assert images["https://shop.example/shop/q.jpg"].alt == "" and images["https://shop.example/shop/q.jpg"].width == "10"
+    assert 'src="p.jpg"' in images["https://shop.example/shop/p.jpg"].snippet
+    kinds = {(r.url.rsplit("/", 1)[-1], r.kind, r.render_blocking) for r in p.resources}
+    assert ("a.css", "stylesheet", True) in kinds and ("print.css", "stylesheet", False) in kinds
+    assert ("app.js", "script", True) in kinds and ("late.js", "script", False) in kinds
+    (form,) = p.forms
+    assert form.method == "post" and form.action == "https://shop.example/search"
+    assert [(f["type"], f["label"], f["dir"]) for f in form.fields] == [("search", "ابحث", None), ("email", "", "ltr")]
+
+
+def test_main_text_skips_navigation_scripts_and_styles():
+    p = page("malformed.html")
+    assert "فقرة أولى بلا إغلاق" in p.text
+    assert "خلية" in p.text
+    assert "اتصل بنا" not in p.text and "الخصوصية" not in p.text
+    assert "not text" not in p.text and "color:red" not in p.text
+    assert p.word_count == len(p.text.split())
+
+
+def test_declared_windows_1256_page_decodes_to_arabic():
+    p = page("windows-1256.html")
+    assert p.charset == "cp1256"
+    assert p.title == "متجر عربي" and "قهوة عربية أصيلة" in p.text
+
+
+def test_charset_in_content_type_header_wins():
+    body = "<html><head><title>عنوان</title></head></html>".encode("cp1256")
+    p = extract(PageRecord(url=URL), body, "text/html; charset=windows-1256")
+    assert p.title == "عنوان"
+
+
+def test_undeclared_windows_1256_page_is_detected():
+    p = page("undeclared-1256.html", content_type="text/html")
+    assert p.charset == "cp1256"
+    assert p.title == "بلا ترميز معلن"
+
+
+def test_utf8_bom():
+    p = page("utf8-bom.html", content_type=None)
+    assert p.title == "BOM page" and p.charset == "utf-8"
+
+
+@pytest.mark.parametrize("body", [b"", b"   ", b"\x00\x01\x02binary", b"<?xml version='1.0' encoding='utf-8'?><html><title>x</title></html>",
+                                  b"<" * 10000, b"<div>" * 5000])
+def test_odd_bodies_never_raise(body):
+    p = extract(PageRecord(url=URL), body, "text/html")
+    assert p.error is None or isinstance(p.error, str)
+
+
+def test_xml_declaration_does_not_break_parsing():
+    p = extract(PageRecord(url=URL), b"<?xml version='1.0' encoding='utf-8'?><html><head><title>x</title></head></html>", None)
+    assert p.title == "x"
+
+
+def test_missing_and_empty_title_differ():
+    none = extract(PageRecord(url=URL), b"<html><body><p>x</p></body></html>", None)
+    empty = extract(PageRecord(url=URL), b"<html><head><title> </title></head></html>", None)
+    assert none.title is None and empty.title == ""
