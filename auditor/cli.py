@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import traceback
 from pathlib import Path
@@ -16,21 +17,42 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="auditor", description="Audit a website's UX and SEO the way visitors and search engines meet it.")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    audit = sub.add_parser("audit", help="crawl a site, audit it and write the report")
-    audit.add_argument("urls", nargs="+", metavar="URL", help="start URL(s); the crawl stays on their site")
+    audit = sub.add_parser("audit", parents=[common], help="crawl a site, audit it and write the report")
+    audit.add_argument("urls", nargs="*", metavar="URL", help="start URL(s); the crawl stays on their site")
     audit.add_argument("--out", default="audit", help="output folder (default: ./audit)")
     _crawl_options(audit)
+    _ci_options(audit)
+    parser.audit_parser = audit  # the settings file sets its defaults
 
-    demo = sub.add_parser("demo", help="audit the bundled example site (no network needed)")
+    demo = sub.add_parser("demo", parents=[common], help="audit the bundled example site (no network needed)")
     demo.add_argument("--out", default="auditor-demo", help="output folder (default: ./auditor-demo)")
 
-    report = sub.add_parser("report", help="write the report again from DIR/result.json")
+    report = sub.add_parser("report", parents=[common], help="write the report again from DIR/result.json")
     report.add_argument("dir", help="an audit output folder (or a result.json)")
     report.add_argument("--out", help="where to write report.html (default: next to result.json)")
+
+    diff = sub.add_parser("diff", parents=[common], help="compare two runs: new, fixed and unchanged findings")
+    diff.add_argument("old", help="the earlier run: an output folder or a result.json")
+    diff.add_argument("new", help="the later run: an output folder or a result.json")
+    diff.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="output format (default: text)")
     return parser
+
+
+def _ci_options(p: argparse.ArgumentParser) -> None:
+    from auditor.gate import FAIL_ON
+    from reports.formats import FORMATS
+
+    p.add_argument("--config", default=None, metavar="PATH",
+                   help="settings file (default: ./auditor.toml, or [tool.auditor] in ./pyproject.toml)")
+    p.add_argument("--fail-on", action="append", default=[], choices=FAIL_ON,
+                   help="exit 1 when budgets fail, when findings are new since --baseline, or on any finding (repeatable)")
+    p.add_argument("--baseline", default=None, metavar="DIR", help="an earlier run's output folder (or result.json) to compare with")
+    p.add_argument("--format", action="append", default=[], metavar="FORMAT",
+                   help=f"extra outputs: {', '.join(FORMATS)} (repeatable or comma-separated; html and json are always written)")
 
 
 def _crawl_options(p: argparse.ArgumentParser) -> None:
@@ -97,6 +119,82 @@ def run_audit(args, urls: list[str]) -> int:
               "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)
         return EXIT_USAGE
     _summary(result, out)
+    return _finish_ci(args, result, out)
+
+
+def _apply_config(parser: argparse.ArgumentParser, args, argv: list[str] | None):
+    """Read the settings file; its values become the audit's defaults, so flags given win."""
+    from auditor.audits import all_audits
+    from auditor.config import ConfigError, check_options, find, load
+
+    try:
+        path = find(args.config, Path.cwd())
+        config = load(path, {a.meta.id for a in all_audits()})
+        actions = {a.dest: a for a in parser.audit_parser._actions}
+        options = check_options(config.options, actions, str(path))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    # A list given on the command line replaces the file's list rather than adding to it.
+    defaults = {k: v for k, v in options.items() if not (isinstance(v, list) and getattr(args, k))}
+    if defaults:
+        parser.audit_parser.set_defaults(**defaults)
+        args = parser.parse_args(argv)
+    args.budgets = config.budgets
+    return args
+
+
+def _validate_ci(args) -> None:
+    from auditor.result import read_result
+    from reports.formats import expand
+
+    if not args.urls:
+        raise UsageError("give at least one start URL (on the command line, or urls = [...] in auditor.toml)")
+    try:
+        args.formats = expand(args.format)
+    except ValueError as exc:
+        raise UsageError(f"--format: {exc}") from None
+    if "budgets" in args.fail_on and not args.budgets.has_limits:
+        raise UsageError("--fail-on budgets needs a [budgets] table in auditor.toml (or --config PATH)")
+    if "new" in args.fail_on and not args.baseline:
+        raise UsageError("--fail-on new needs --baseline DIR: the earlier run to compare with")
+    args.baseline_result = None
+    if args.baseline:
+        try:
+            args.baseline_result = read_result(args.baseline)
+        except FileNotFoundError:
+            raise UsageError(f"--baseline: no result.json in {args.baseline}") from None
+        except ValueError as exc:
+            raise UsageError(f"--baseline: {exc}") from None
+
+
+def _finish_ci(args, result: dict, out: Path) -> int:
+    from auditor.budgets import Budgets
+    from auditor.ci import finish
+
+    budgets = getattr(args, "budgets", None)
+    return finish(result, out, budgets=budgets if budgets is not None else Budgets(),
+                  fail_on=tuple(dict.fromkeys(getattr(args, "fail_on", []))),
+                  baseline=getattr(args, "baseline_result", None), formats=getattr(args, "formats", ()))
+
+
+def cmd_diff(args) -> int:
+    from auditor.diff import diff_results
+    from auditor.result import read_result
+    from reports import diff_text
+
+    results = []
+    for source in (args.old, args.new):
+        try:
+            results.append(read_result(source))
+        except FileNotFoundError:
+            raise UsageError(f"no result.json in {source}") from None
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    diff = diff_results(*results)
+    if args.format == "json":
+        print(json.dumps(diff, ensure_ascii=False, indent=1))
+    else:
+        print(diff_text.markdown(diff) if args.format == "markdown" else diff_text.text(diff))
     return EXIT_OK
 
 
@@ -144,10 +242,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "audit":
+            args = _apply_config(parser, args, argv)
+            _validate_ci(args)
             _validate(args)
             return run_audit(args, args.urls)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "diff":
+            return cmd_diff(args)
         return cmd_report(args)
     except UsageError as exc:
         print(f"auditor: {exc}", file=sys.stderr)

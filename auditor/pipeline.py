@@ -13,6 +13,7 @@ import lxml.etree
 import scrapy
 
 import auditor
+from auditor.computed import Computed, boilerplate_blocks, sample_by_section
 from auditor.crawl import CrawlOptions, crawl
 from auditor.result import build_result, page_summary, write_result
 from auditor.runner import run_audits, site_from_store
@@ -53,10 +54,12 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_prog
         t = time.perf_counter()
         store.compute_site(options.start_urls)
         site = site_from_store(store, options.start_urls, audit_settings)
+        computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
         pages: list[dict] = []
 
         def stream():
             for page in store.iter_pages():
+                computed(page)
                 pages.append(page_summary(page))
                 yield page
 

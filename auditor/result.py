@@ -19,7 +19,8 @@ def page_summary(page) -> dict:
     out["h1"] = [h["text"] for h in page.headings if h["level"] == 1]
     out["links_out"] = sum(1 for link in page.links if link.internal)
     for name, value in page.facts.items():
-        out[name] = value
+        if not name.startswith("_"):  # private computed facts serve the audits only
+            out[name] = value
     return out
 
 

@@ -151,13 +151,28 @@ class Store:
     def count_pages(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
 
-    def iter_pages(self) -> Iterator[PageRecord]:
-        cursor = self.db.execute("SELECT record, depth, in_sitemap FROM pages ORDER BY rowid")
-        for record, depth, in_sitemap in cursor:
+    def iter_pages(self, urls: Iterable[str] | None = None) -> Iterator[PageRecord]:
+        """Every stored page in crawl order, or only those of `urls`."""
+        if urls is None:
+            rows = self.db.execute("SELECT record, depth, in_sitemap FROM pages ORDER BY rowid")
+        else:
+            rows = self._rows_for(list(urls))
+        for record, depth, in_sitemap in rows:
             page = PageRecord.from_dict(json.loads(record))
             page.depth = depth
             page.in_sitemap = bool(in_sitemap)
             yield page
+
+    def _rows_for(self, urls: list[str]) -> Iterator[tuple]:
+        for i in range(0, len(urls), 500):
+            chunk = urls[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self.db.execute(f"SELECT record, depth, in_sitemap FROM pages WHERE url IN ({marks})", chunk)
+
+    def html_page_urls(self) -> Iterator[str]:
+        """URLs of the pages that answered 200 with HTML, in crawl order."""
+        for (url,) in self.db.execute("SELECT url FROM pages WHERE status = 200 AND is_html = 1 ORDER BY rowid"):
+            yield url
 
     def statuses(self) -> dict[str, int | None]:
         """Status of every URL fetched, pages and resources alike (None: no answer)."""

@@ -79,6 +79,7 @@ def environment() -> Environment:
     env.filters["score_class"] = score_class
     env.filters["pct"] = lambda s: "\u2013" if s is None else f"{round(s * 100)}"
     env.filters["urldecode"] = _urldecode
+    env.filters["when"] = lambda iso: (iso or "").replace("T", " ")[:16] + (" UTC" if iso and iso.endswith("+00:00") else "")
     env.globals["message"] = message
     return env
 

@@ -160,9 +160,12 @@ class SiteSpider(scrapy.Spider):
         if record.status != 200 or not record.is_html:
             return
         if self.max_depth is None or depth < self.max_depth:
-            for link in record.links:
-                if link.internal and link.href not in self.seen and self.scope.allows(link.href):
-                    request = self.page_request(link.href, depth + 1)
+            # Canonical and hreflang targets are URLs the site asks search engines to
+            # index: fetch them too, so a broken one is known.
+            declared = record.canonicals + [entry["href"] for entry in record.hreflang]
+            for url in [link.href for link in record.links if link.internal] + declared:
+                if url not in self.seen and self.scope.allows(url):
+                    request = self.page_request(url, depth + 1)
                     if request:
                         yield request
         for resource in record.resources:

@@ -26,9 +26,10 @@ class BrokenResource(Audit):
             if resource.url in done or resource.url not in site.status:
                 continue
             done.add(resource.url)
-            status = site.final_status(resource.url)
+            hops, loop = site.chain(resource.url)
+            status = None if loop else site.status.get(hops[-1])
             if status is None or status >= 400:
-                reason = status or site.errors.get(resource.url, "no response")
+                reason = "a redirect loop" if loop else status or site.errors.get(hops[-1], "no response")
                 if "robots.txt" in str(reason):
                     continue
                 yield self.finding(page, "broken", selector=f'[src="{resource.url}"], [href="{resource.url}"]',

@@ -1,6 +1,11 @@
 from auditor.audits.base import Audit, Meta
 
 
+def _noindex(page) -> bool:
+    values = (page.meta.get("robots"), page.meta.get("googlebot"), page.headers.get("x-robots-tag"))
+    return any(d.strip() in ("noindex", "none") for v in values if v for d in v.lower().replace(":", ",").split(","))
+
+
 class ClickDepth(Audit):
     meta = Meta(
         id="click-depth",
@@ -21,8 +26,8 @@ class ClickDepth(Audit):
     )
 
     def applies(self, page, site):
-        robots = (page.meta.get("robots") or "").lower()
-        return page.ok_html and page.depth is not None and "noindex" not in robots
+        # a page kept out of search (by meta robots, googlebot or X-Robots-Tag) needs no short path
+        return page.ok_html and page.depth is not None and not _noindex(page)
 
     def check(self, page, site):
         limit = site.setting("max_click_depth", 3)

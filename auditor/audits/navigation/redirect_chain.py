@@ -25,12 +25,16 @@ class RedirectChain(Audit):
     def applies(self, page, site):
         # Judge each chain once, from where it starts (not from each hop along it);
         # a pure loop has no start, so it is judged from its first URL in sort order.
+        # A loop that some other redirect leads into is judged from that start instead.
         if page.redirect_to is None:
             return False
         if page.url not in site.redirect_targets:
             return True
         hops, loop = site.chain(page.url)
-        return loop and hops[-1] == page.url and page.url == min(hops)
+        if not (loop and hops[-1] == page.url and page.url == min(hops)):
+            return False
+        members = set(hops)
+        return not any(src not in members and dst in members for src, dst in site.redirects.items())
 
     def check(self, page, site):
         hops, loop = site.chain(page.url)

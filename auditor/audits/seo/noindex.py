@@ -20,7 +20,7 @@ class Noindex(Audit):
         journey=("awareness",),
         effort="small",
         messages={
-            "meta": "<meta name=\"robots\" content=\"{value}\"> keeps this page out of search results.",
+            "meta": "<meta name=\"{name}\" content=\"{value}\"> keeps this page out of search results.",
             "header": "The X-Robots-Tag header \u201c{value}\u201d keeps this page out of search results.",
             "in-sitemap": "The page is noindexed but listed in the sitemap, which asks for it to be indexed.",
         },
@@ -29,11 +29,12 @@ class Noindex(Audit):
     )
 
     def check(self, page, site):
-        meta = page.meta.get("robots") or page.meta.get("googlebot")
+        # robots speaks to every crawler, googlebot to Google's alone: either one can noindex
+        name = next((n for n in ("robots", "googlebot") if _noindex(page.meta.get(n))), None)
         header = page.headers.get("x-robots-tag")
-        if _noindex(meta):
-            yield self.finding(page, "meta", selector='meta[name="robots"]', value=meta)
+        if name:
+            yield self.finding(page, "meta", selector=f'meta[name="{name}"]', name=name, value=page.meta[name])
         if _noindex(header):
             yield self.finding(page, "header", value=header)
-        if (_noindex(meta) or _noindex(header)) and page.in_sitemap:
+        if (name or _noindex(header)) and page.in_sitemap:
             yield self.finding(page, "in-sitemap")

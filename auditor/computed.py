@@ -1,0 +1,95 @@
+"""Computed artifacts: facts derived from the gathered records before audits run.
+
+Main text without boilerplate, language, readability and sentence lengths are
+derived here once per page, in the audit pass, so every audit and the result
+share one computation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from auditor.model import PageRecord
+from auditor.text import detect_language, score_text, split_sentences
+
+# A block repeated on this share of a section's pages belongs to its template.
+BOILERPLATE_SHARE = 0.5
+SITE_BOILERPLATE_SHARE = 0.3
+BOILERPLATE_MIN_PAGES = 3
+SAMPLE_PER_SECTION = 200
+# Sentences this long are kept for the long-sentence audit (its threshold is higher).
+KEPT_SENTENCE_WORDS = 20
+# Facts whose name starts with "_" serve the audits and stay out of result.json.
+PRIVATE = "_"
+
+
+def section(url: str) -> str:
+    """The first path segment: pages of one section usually share a template."""
+    path = urlsplit(url).path.strip("/")
+    return path.split("/", 1)[0] if "/" in path else ""
+
+
+def sample_by_section(urls: Iterable[str], per_section: int = SAMPLE_PER_SECTION) -> list[str]:
+    taken: Counter = Counter()
+    sample = []
+    for url in urls:
+        key = section(url)
+        if taken[key] < per_section:
+            taken[key] += 1
+            sample.append(url)
+    return sample
+
+
+def boilerplate_blocks(pages: Iterable[PageRecord]) -> frozenset[int]:
+    """Hashes of text blocks that recur on most pages of a section (menus, banners,
+    legal lines) or of the whole site. Feed it a sample (sample_by_section)."""
+    per_section: dict[str, Counter] = defaultdict(Counter)
+    pages_in: Counter = Counter()
+    site_wide: Counter = Counter()
+    for page in pages:
+        key = section(page.url)
+        pages_in[key] += 1
+        blocks = {hash(b) for b in page.text.split("\n\n") if b}
+        per_section[key].update(blocks)
+        site_wide.update(blocks)
+    found = set()
+    for key, counts in per_section.items():
+        floor = max(BOILERPLATE_MIN_PAGES, pages_in[key] * BOILERPLATE_SHARE)
+        found.update(h for h, n in counts.items() if n >= floor)
+    floor = max(BOILERPLATE_MIN_PAGES, sum(pages_in.values()) * SITE_BOILERPLATE_SHARE)
+    found.update(h for h, n in site_wide.items() if n >= floor)
+    return frozenset(found)
+
+
+class Computed:
+    """Adds derived facts to each page as it streams to the audits."""
+
+    def __init__(self, boilerplate: frozenset[int] = frozenset()):
+        self.boilerplate = boilerplate
+
+    def __call__(self, page: PageRecord) -> PageRecord:
+        if not page.ok_html:
+            return page
+        blocks = [b for b in page.text.split("\n\n") if b and hash(b) not in self.boilerplate]
+        page.text = "\n\n".join(blocks)
+        page.word_count = len(page.text.split())
+        detection = detect_language(page.text or page.title or "")
+        headings = " ".join(h["text"] for h in page.headings)
+        page.facts["language"] = {
+            "lang": detection.lang,
+            "confidence": detection.confidence,
+            "method": detection.method,
+            "rtl_share": detection.rtl_share,
+            "title": detect_language(page.title).lang if page.title else None,
+            "headings": detect_language(headings).lang if headings else None,
+        }
+        lang = detection.lang if detection.confidence >= 0.5 else (page.lang or detection.lang)
+        readability = score_text(blocks, lang) if blocks else None
+        page.facts["readability"] = readability.to_dict() if readability else None
+        page.facts[PRIVATE + "long_sentences"] = [
+            {"paragraph": s.paragraph, "index": s.index, "words": s.words, "text": s.text[:400]}
+            for s in split_sentences(blocks, lang) if s.words >= KEPT_SENTENCE_WORDS
+        ] if blocks else []
+        return page

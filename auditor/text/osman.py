@@ -1,0 +1,208 @@
+"""OSMAN readability for Arabic (El-Haj and Rayson, LREC 2016).
+
+Formula, as published in the paper and used by the authors' reference tool::
+
+    OSMAN = 200.791 - 1.015 * (A / B) - 24.181 * (C/A + D/A + G/A + H/A)
+
+    A  Arabic words           B  sentences
+    C  hard words: more than 5 letters
+    D  syllables (weighted, see below)
+    G  complex words: more than 4 syllables
+    H  faseeh words: complex words that contain one of ء ئ ؤ ذ ظ
+       or end in وا or ون
+
+Higher is easier. The score is a modified Flesch reading ease and is read on
+Flesch's 0-100 scale, so it is clamped to 0..100 and banded with Flesch's
+table (see ``bands.py``); the paper gives no band table of its own.
+
+Syllables follow the paper's three kinds, counted from the vowel marks as the
+reference tool does: a short syllable is a consonant with a short vowel
+(fatha, damma or kasra) that is not followed by a long vowel letter; a long
+syllable is a short vowel followed by a long vowel letter (ا و ي ى), or a
+dagger alef, or alef madda; a stress syllable is each tanween or shadda. Long
+and stress syllables weigh 2, short ones 1: D = short + 2 * long + 2 * stress.
+Where this differs from the reference tool, it is on purpose:
+
+* a long vowel letter only counts as one when it carries no vowel of its own
+  (in بَيَان the ي is a consonant), and marks between a vowel and the next
+  letter are skipped;
+* decisions are made per word, not per text: a word is read from its marks
+  when at least half of its letters other than alef carry one; otherwise
+  (ordinary web text, or a lone tanween as in شكراً) its syllables are
+  estimated from its letters;
+* the estimate for unmarked words (the paper diacritises such text with a
+  tool first, which a crawler cannot do offline) gives each letter a weight
+  of 1, alef madda 2, and the silent alef of the article (ال, وال, بال, فال,
+  كال) 0. In the marked count a consonant with its short vowel weighs 1 and
+  a long syllable (consonant plus long vowel letter: two letters) weighs 2, so
+  one weight per letter follows it; the letters with sukun (weight 0) and the
+  stressed ones (weight 2 more) roughly cancel out. On a vocalised sample
+  stripped of its marks (the tests' 40-word sample) this estimate is within
+  7% of the marked count, where weighing ا و ي as long syllables (2) overshot
+  by 26%, because و and ي are as often consonants. The reference tool's own
+  fallback (letters minus alefs minus 2, per text) goes negative on short
+  words such as و; this estimate is never below 1;
+* hard words are counted on letters only (marks and tatweel are not letters),
+  with "more than 5" as in the paper (the reference tool uses 5 or more);
+* complex and faseeh words use the same weighted syllable count as D; the
+  faseeh endings are checked on the bare word (the reference tool looks for
+  "وا " with a trailing space inside single words, which never matches).
+
+Only words with Arabic letters are Arabic words. Digits and Latin words inside
+Arabic text are left out of every count and reported as ``excluded_tokens``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from auditor.text.scripts import ARABIC_LETTER_RE, strip_marks
+
+FATHA, DAMMA, KASRA, SUKUN, SHADDA = "\u064e", "\u064f", "\u0650", "\u0652", "\u0651"
+TANWEEN = frozenset("\u064b\u064c\u064d")
+SHORT_VOWELS = frozenset((FATHA, DAMMA, KASRA))
+DAGGER_ALEF = "\u0670"
+ALEF_MADDA = "\u0622"
+LONG_VOWEL_LETTERS = frozenset("اويى")  # after a short vowel they make it long
+VOWEL_MARKS = SHORT_VOWELS | TANWEEN | {SUKUN, SHADDA, DAGGER_ALEF}
+# A letter carrying one of these is a consonant, not a long vowel.
+_CONSONANT_MARKS = SHORT_VOWELS | TANWEEN | {SHADDA}
+_ALEFS = frozenset("اٱى")
+_FASEEH_LETTERS = frozenset("ءئؤذظ")
+_ARTICLE_RE = re.compile("^[وفبك]?[اٱ](?=ل)")
+
+HARD_WORD_LETTERS = 5  # more than this many letters
+COMPLEX_WORD_SYLLABLES = 4  # more than this many syllables
+
+
+@dataclass(frozen=True)
+class ArabicWord:
+    """Counts for one Arabic word."""
+
+    letters: int
+    syllables: int
+    vocalised: bool
+
+    @property
+    def hard(self) -> bool:
+        return self.letters > HARD_WORD_LETTERS
+
+    @property
+    def complex(self) -> bool:
+        return self.syllables > COMPLEX_WORD_SYLLABLES
+
+
+@dataclass(frozen=True)
+class OsmanCounts:
+    words: int
+    sentences: int
+    syllables: int
+    hard: int
+    complex: int
+    faseeh: int
+    excluded_tokens: int
+
+
+def _clusters(token: str) -> list[tuple[str, frozenset[str]]]:
+    """The word's Arabic letters, each with the vowel marks written on it."""
+    clusters: list[tuple[str, set[str]]] = []
+    for ch in token:
+        if ch in VOWEL_MARKS:
+            if clusters:
+                clusters[-1][1].add(ch)
+        elif ARABIC_LETTER_RE.match(ch):
+            clusters.append((ch, set()))
+    return [(letter, frozenset(marks)) for letter, marks in clusters]
+
+
+def _is_vocalised(clusters: list[tuple[str, frozenset[str]]]) -> bool:
+    """At least half of the letters other than alef carry a vowel mark."""
+    consonants = [marks for letter, marks in clusters if letter not in _ALEFS]
+    marked = sum(1 for marks in consonants if marks)
+    return marked > 0 and 2 * marked >= len(consonants)
+
+
+def marked_syllables(clusters: list[tuple[str, frozenset[str]]]) -> int:
+    """Weighted syllables read from vowel marks: short + 2 * long + 2 * stress."""
+    short = long_ = stress = 0
+    for i, (letter, marks) in enumerate(clusters):
+        if marks & SHORT_VOWELS:
+            following = clusters[i + 1] if i + 1 < len(clusters) else None
+            if DAGGER_ALEF in marks or (
+                following is not None
+                and following[0] in LONG_VOWEL_LETTERS
+                and not following[1] & _CONSONANT_MARKS
+            ):
+                long_ += 1
+            else:
+                short += 1
+        elif DAGGER_ALEF in marks or letter == ALEF_MADDA:
+            long_ += 1
+        stress += len(marks & TANWEEN) + (SHADDA in marks)
+    return short + 2 * long_ + 2 * stress
+
+
+def estimated_syllables(letters: str) -> int:
+    """Weighted syllables of an unmarked word, estimated from its letters.
+
+    One weight per letter, two for alef madda, none for the silent alef of
+    the article (a prefix و ف ب ك before it keeps its weight); never below 1.
+    """
+    silent_alef = 1 if _ARTICLE_RE.match(letters) else 0
+    return max(1, len(letters) - silent_alef + letters.count(ALEF_MADDA))
+
+
+def analyse_word(token: str) -> ArabicWord | None:
+    """Counts for a word token, or None when it has no Arabic letter."""
+    if not ARABIC_LETTER_RE.search(token):
+        return None
+    clusters = _clusters(token)
+    letters = "".join(letter for letter, _ in clusters)
+    if _is_vocalised(clusters):
+        return ArabicWord(letters=len(letters), syllables=max(1, marked_syllables(clusters)), vocalised=True)
+    return ArabicWord(letters=len(letters), syllables=estimated_syllables(letters), vocalised=False)
+
+
+def is_faseeh(token: str) -> bool:
+    """A faseeh indicator: ء ئ ؤ ذ ظ anywhere, or the ending وا / ون."""
+    bare = strip_marks(token)
+    return bool(_FASEEH_LETTERS.intersection(bare)) or bare.endswith(("وا", "ون"))
+
+
+@lru_cache(maxsize=50_000)
+def word_stats(token: str) -> tuple[int, int, int, int] | None:
+    """(syllables, hard, complex, faseeh) of a token as 0/1 counts; None when not Arabic."""
+    word = analyse_word(token)
+    if word is None:
+        return None
+    complex_ = word.complex
+    return word.syllables, int(word.hard), int(complex_), int(complex_ and is_faseeh(token))
+
+
+def count(sentences: list[list[str]]) -> OsmanCounts:
+    """OSMAN's raw counts over sentences given as lists of word tokens."""
+    words = scored_sentences = excluded = 0
+    totals = [0, 0, 0, 0]
+    for tokens in sentences:
+        stats = [row for row in map(word_stats, tokens) if row is not None]
+        excluded += len(tokens) - len(stats)
+        if stats:
+            words += len(stats)
+            scored_sentences += 1
+            for i, column in enumerate(zip(*stats, strict=True)):
+                totals[i] += sum(column)
+    syllables, hard, complex_, faseeh = totals
+    return OsmanCounts(words, scored_sentences, syllables, hard, complex_, faseeh, excluded)
+
+
+def raw_score(c: OsmanCounts) -> float:
+    """The OSMAN formula on counts (unclamped); needs words and sentences > 0."""
+    a = c.words
+    return 200.791 - 1.015 * (a / c.sentences) - 24.181 * ((c.hard + c.syllables + c.complex + c.faseeh) / a)
+
+
+def score(c: OsmanCounts) -> float:
+    """OSMAN clamped to Flesch's 0..100 reading scale."""
+    return min(100.0, max(0.0, raw_score(c)))

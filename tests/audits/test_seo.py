@@ -1,0 +1,478 @@
+"""SEO audits, one hand-built page (and its site facts) at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.audits import get_audit
+from tests.factories import BASE, findings, make_page, make_site
+
+
+def keyed(found) -> list[tuple[str, dict]]:
+    return [(f.message_key, f.data) for f in found]
+
+
+# -- canonical -----------------------------------------------------------------------
+
+CANONICAL = get_audit("canonical")
+
+
+def test_canonical_to_the_page_itself_passes():
+    page = make_page("/coffee")
+    assert findings(CANONICAL, page) == []
+
+
+def test_canonical_missing():
+    page = make_page("/coffee", canonicals=[])
+    found = findings(CANONICAL, page)
+    assert keyed(found) == [("missing", {})]
+    assert found[0].selector == "head"
+
+
+def test_canonical_repeated_with_the_same_url_is_not_a_conflict():
+    page = make_page("/coffee", canonicals=[BASE + "/coffee", BASE + "/coffee"])
+    assert findings(CANONICAL, page) == []
+
+
+def test_canonical_conflicting_urls():
+    page = make_page("/coffee", canonicals=[BASE + "/coffee", BASE + "/tea", BASE + "/coffee"])
+    assert keyed(findings(CANONICAL, page)) == [
+        ("conflicting", {"count": 2, "urls": f"{BASE}/coffee, {BASE}/tea"}),
+    ]
+
+
+def test_canonical_to_another_site():
+    page = make_page("/coffee", canonicals=["https://other.example/coffee"])
+    assert keyed(findings(CANONICAL, page)) == [("offsite", {"target": "https://other.example/coffee"})]
+
+
+def test_canonical_to_the_www_host_of_the_same_site_is_not_offsite():
+    page = make_page("/coffee", canonicals=["https://www.shop.example/coffee"])
+    assert findings(CANONICAL, page) == []
+
+
+def test_canonical_to_a_404():
+    page = make_page("/coffee", canonicals=[BASE + "/gone"])
+    gone = make_page("/gone", status=404)
+    site = make_site([page, gone])
+    assert keyed(findings(CANONICAL, page, site)) == [("target-status", {"target": BASE + "/gone", "status": 404})]
+
+
+def test_canonical_to_a_url_that_never_answered():
+    page = make_page("/coffee", canonicals=[BASE + "/slow"])
+    slow = make_page("/slow", status=None, error="TimeoutError: took too long")
+    site = make_site([page, slow])
+    assert keyed(findings(CANONICAL, page, site)) == [
+        ("target-status", {"target": BASE + "/slow", "status": "no response"}),
+    ]
+
+
+def test_canonical_to_a_redirect():
+    page = make_page("/coffee", canonicals=[BASE + "/old"])
+    old = make_page("/old", status=301, is_html=False, redirect_to=BASE + "/new")
+    new = make_page("/new")
+    site = make_site([page, old, new])
+    assert keyed(findings(CANONICAL, page, site)) == [
+        ("target-redirects", {"target": BASE + "/old", "final": BASE + "/new"}),
+    ]
+
+
+def test_canonical_into_a_redirect_loop():
+    page = make_page("/coffee", canonicals=[BASE + "/loop-a"])
+    a = make_page("/loop-a", status=301, is_html=False, redirect_to=BASE + "/loop-b")
+    b = make_page("/loop-b", status=301, is_html=False, redirect_to=BASE + "/loop-a")
+    site = make_site([page, a, b])
+    assert keyed(findings(CANONICAL, page, site)) == [
+        ("target-status", {"target": BASE + "/loop-a", "status": "a redirect loop"}),
+    ]
+
+
+def test_canonical_to_a_url_never_fetched_is_not_judged():
+    page = make_page("/coffee", canonicals=[BASE + "/not-crawled"])
+    assert findings(CANONICAL, page) == []
+
+
+# -- document-title ------------------------------------------------------------------
+
+DOCUMENT_TITLE = get_audit("document-title")
+
+
+def test_document_title_present_passes():
+    assert findings(DOCUMENT_TITLE, make_page()) == []
+
+
+def test_document_title_missing():
+    assert keyed(findings(DOCUMENT_TITLE, make_page(title=None))) == [("missing", {})]
+
+
+def test_document_title_blank():
+    assert keyed(findings(DOCUMENT_TITLE, make_page(title="  \n "))) == [("empty", {})]
+
+
+# -- duplicate-title -----------------------------------------------------------------
+
+DUPLICATE_TITLE = get_audit("duplicate-title")
+
+
+def test_duplicate_title_counts_every_page_sharing_it():
+    shared = "قهوة | المتجر"
+    pages = [make_page("/a", title=shared), make_page("/b", title=shared), make_page("/c", title=shared),
+             make_page("/d", title="عن المتجر")]
+    site = make_site(pages)
+    by_url = {p.url: keyed(findings(DUPLICATE_TITLE, p, site)) for p in pages}
+    assert by_url == {
+        BASE + "/a": [("shared", {"title": shared, "count": 3})],
+        BASE + "/b": [("shared", {"title": shared, "count": 3})],
+        BASE + "/c": [("shared", {"title": shared, "count": 3})],
+        BASE + "/d": [],
+    }
+
+
+def test_duplicate_title_not_applicable_to_an_error_page():
+    pages = [make_page("/a", title="Same"), make_page("/b", title="Same"), make_page("/c", status=500, title="Same")]
+    site = make_site(pages)
+    assert not DUPLICATE_TITLE.applies(pages[2], site)
+    assert len(findings(DUPLICATE_TITLE, pages[0], site)) == 1
+
+
+# -- duplicate-meta-description ------------------------------------------------------
+
+DUPLICATE_DESCRIPTION = get_audit("duplicate-meta-description")
+
+
+def test_duplicate_meta_description_unique_passes():
+    pages = [make_page("/a", meta={"description": "one"}), make_page("/b", meta={"description": "two"})]
+    site = make_site(pages)
+    assert [findings(DUPLICATE_DESCRIPTION, p, site) for p in pages] == [[], []]
+
+
+def test_duplicate_meta_description_shared():
+    text = "وصف مكرر " * 30
+    pages = [make_page("/a", meta={"description": text}), make_page("/b", meta={"description": text})]
+    site = make_site(pages)
+    found = findings(DUPLICATE_DESCRIPTION, pages[1], site)
+    assert keyed(found) == [("shared", {"description": text[:160], "count": 2})]
+
+
+def test_duplicate_meta_description_blank_is_left_to_meta_description():
+    pages = [make_page("/a", meta={"description": " "}), make_page("/b", meta={"description": " "})]
+    site = make_site(pages, description_counts={" ": 2})
+    assert findings(DUPLICATE_DESCRIPTION, pages[0], site) == []
+
+
+# -- heading-h1 ----------------------------------------------------------------------
+
+HEADING_H1 = get_audit("heading-h1")
+
+
+def test_heading_h1_exactly_one_passes():
+    assert findings(HEADING_H1, make_page()) == []
+
+
+def test_heading_h1_missing():
+    page = make_page(headings=[{"level": 2, "text": "منتجاتنا"}])
+    assert keyed(findings(HEADING_H1, page)) == [("missing", {})]
+
+
+def test_heading_h1_several():
+    page = make_page(headings=[{"level": 1, "text": "قهوة"}, {"level": 2, "text": "x"}, {"level": 1, "text": "شاي"}])
+    assert keyed(findings(HEADING_H1, page)) == [("multiple", {"count": 2, "headings": "قهوة | شاي"})]
+
+
+# -- hreflang ------------------------------------------------------------------------
+
+HREFLANG = get_audit("hreflang")
+AR, EN = BASE + "/ar/", BASE + "/en/"
+ALTERNATES = [{"lang": "ar", "href": AR}, {"lang": "en", "href": EN}, {"lang": "x-default", "href": EN}]
+
+
+def hreflang_pair(ar_entries=ALTERNATES, en_entries=ALTERNATES, en_status=200):
+    ar = make_page("/ar/", hreflang=list(ar_entries))
+    en = make_page("/en/", lang="en", status=en_status, hreflang=list(en_entries))
+    return ar, en, make_site([ar, en])
+
+
+def test_hreflang_reciprocal_pair_passes():
+    ar, en, site = hreflang_pair()
+    assert findings(HREFLANG, ar, site) == []
+    assert findings(HREFLANG, en, site) == []
+
+
+def test_hreflang_x_default_in_capitals_counts():
+    entries = [{"lang": "ar", "href": AR}, {"lang": "en", "href": EN}, {"lang": "X-Default", "href": EN}]
+    ar, _, site = hreflang_pair(ar_entries=entries)
+    assert findings(HREFLANG, ar, site) == []
+
+
+@pytest.mark.parametrize(("code", "problem"), [("ar_SA", "underscore"), ("ar-KSA", "malformed"), ("xx", "unknown-language")])
+def test_hreflang_invalid_code(code, problem):
+    ar, _, site = hreflang_pair(ar_entries=[*ALTERNATES, {"lang": code, "href": AR}])
+    found = findings(HREFLANG, ar, site)
+    assert keyed(found) == [("invalid-code", {"code": code, "problem": problem})]
+    assert found[0].selector == f'link[hreflang="{code}"]'
+
+
+def test_hreflang_missing_return_link():
+    ar, _, site = hreflang_pair(en_entries=[{"lang": "en", "href": EN}, {"lang": "x-default", "href": EN}])
+    assert keyed(findings(HREFLANG, ar, site)) == [
+        ("no-return", {"code": "en", "target": EN}),
+        ("no-return", {"code": "x-default", "target": EN}),
+    ]
+
+
+def test_hreflang_target_fetched_without_alternates_has_no_return_link():
+    ar = make_page("/ar/", hreflang=list(ALTERNATES))
+    en = make_page("/en/", lang="en")
+    site = make_site([ar, en])
+    assert [f.message_key for f in findings(HREFLANG, ar, site)] == ["no-return", "no-return"]
+
+
+def test_hreflang_missing_x_default():
+    entries = [{"lang": "ar", "href": AR}, {"lang": "en", "href": EN}]
+    ar, _, site = hreflang_pair(ar_entries=entries)
+    assert keyed(findings(HREFLANG, ar, site)) == [("no-x-default", {})]
+
+
+def test_hreflang_without_a_self_link():
+    entries = [{"lang": "en", "href": EN}, {"lang": "x-default", "href": EN}]
+    ar, _, site = hreflang_pair(ar_entries=entries)
+    assert keyed(findings(HREFLANG, ar, site)) == [("no-self", {})]
+
+
+def test_hreflang_target_answers_404():
+    ar, _, site = hreflang_pair(en_status=404)
+    assert keyed(findings(HREFLANG, ar, site)) == [
+        ("target-status", {"code": "en", "target": EN, "status": 404}),
+        ("target-status", {"code": "x-default", "target": EN, "status": 404}),
+    ]
+
+
+def test_hreflang_target_never_fetched_is_not_judged():
+    entries = [*ALTERNATES, {"lang": "fr", "href": "https://shop.example.fr/"}]
+    ar, _, site = hreflang_pair(ar_entries=entries)
+    assert findings(HREFLANG, ar, site) == []
+
+
+def test_hreflang_not_applicable_without_alternates_or_on_an_error_page():
+    site = make_site([])
+    assert not HREFLANG.applies(make_page("/ar/"), site)
+    assert not HREFLANG.applies(make_page("/ar/", status=404, hreflang=list(ALTERNATES)), site)
+    assert HREFLANG.applies(make_page("/ar/", hreflang=list(ALTERNATES)), site)
+
+
+# -- html-lang -----------------------------------------------------------------------
+
+HTML_LANG = get_audit("html-lang")
+
+
+@pytest.mark.parametrize("lang", ["ar", "ar-SA", "en-GB", "en", "ar-Arab"])
+def test_html_lang_valid_tags_pass(lang):
+    assert findings(HTML_LANG, make_page(lang=lang)) == []
+
+
+@pytest.mark.parametrize("lang", [None, "", "   "])
+def test_html_lang_missing(lang):
+    found = findings(HTML_LANG, make_page(lang=lang))
+    assert keyed(found) == [("missing", {})]
+    assert found[0].selector == "html"
+
+
+@pytest.mark.parametrize(("lang", "problem"), [
+    ("ar_SA", "underscore"),
+    ("xx", "unknown-language"),
+    ("ar-KSA", "malformed"),
+    ("arabic", "malformed"),
+    ("ar-Xyzw", "unknown-script"),
+])
+def test_html_lang_invalid(lang, problem):
+    assert keyed(findings(HTML_LANG, make_page(lang=lang))) == [("invalid", {"lang": lang, "problem": problem})]
+
+
+# -- http-status ---------------------------------------------------------------------
+
+HTTP_STATUS = get_audit("http-status")
+
+
+def test_http_status_200_passes():
+    assert findings(HTTP_STATUS, make_page()) == []
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_http_status_client_error(status):
+    page = make_page("/gone", status=status)
+    assert keyed(findings(HTTP_STATUS, page)) == [("client-error", {"status": status})]
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_http_status_server_error(status):
+    page = make_page("/broken", status=status)
+    assert keyed(findings(HTTP_STATUS, page)) == [("server-error", {"status": status})]
+
+
+def test_http_status_fetch_error():
+    page = make_page("/slow", status=None, is_html=False, error="TimeoutError: took longer than 30 seconds")
+    assert keyed(findings(HTTP_STATUS, page)) == [("no-response", {"error": "TimeoutError: took longer than 30 seconds"})]
+
+
+def test_http_status_page_disallowed_by_robots_txt_is_not_a_finding():
+    page = make_page("/private", status=None, is_html=False, error="disallowed by robots.txt")
+    assert findings(HTTP_STATUS, page) == []
+
+
+def test_http_status_redirect_not_applicable():
+    page = make_page("/old", status=301, is_html=False, redirect_to=BASE + "/new")
+    assert not HTTP_STATUS.applies(page, make_site([page]))
+
+
+# -- meta-description ----------------------------------------------------------------
+
+META_DESCRIPTION = get_audit("meta-description")
+
+
+def test_meta_description_present_passes():
+    assert findings(META_DESCRIPTION, make_page()) == []
+
+
+def test_meta_description_missing():
+    page = make_page(meta={"viewport": "width=device-width"})
+    assert keyed(findings(META_DESCRIPTION, page)) == [("missing", {})]
+
+
+def test_meta_description_blank():
+    page = make_page(meta={"description": "  ", "viewport": "width=device-width"})
+    found = findings(META_DESCRIPTION, page)
+    assert keyed(found) == [("empty", {})]
+    assert found[0].selector == 'meta[name="description"]'
+
+
+# -- noindex -------------------------------------------------------------------------
+
+NOINDEX = get_audit("noindex")
+
+
+@pytest.mark.parametrize("robots", [None, "index, follow", "nofollow", "noarchive, max-snippet:50"])
+def test_noindex_indexable_page_passes(robots):
+    meta = {"robots": robots} if robots is not None else {}
+    assert findings(NOINDEX, make_page(meta=meta)) == []
+
+
+@pytest.mark.parametrize("robots", ["noindex", "NOINDEX, nofollow", "none", "follow,noindex"])
+def test_noindex_by_meta_robots(robots):
+    found = findings(NOINDEX, make_page(meta={"robots": robots}))
+    assert keyed(found) == [("meta", {"name": "robots", "value": robots})]
+    assert found[0].selector == 'meta[name="robots"]'
+
+
+def test_noindex_by_googlebot_meta_alongside_a_permissive_robots_meta():
+    page = make_page(meta={"robots": "index, follow", "googlebot": "noindex"})
+    found = findings(NOINDEX, page)
+    assert keyed(found) == [("meta", {"name": "googlebot", "value": "noindex"})]
+    assert found[0].selector == 'meta[name="googlebot"]'
+
+
+@pytest.mark.parametrize("header", ["noindex", "googlebot: noindex", "none"])
+def test_noindex_by_x_robots_tag_header(header):
+    page = make_page(headers={"x-robots-tag": header})
+    assert keyed(findings(NOINDEX, page)) == [("header", {"value": header})]
+
+
+def test_noindex_x_robots_tag_without_noindex_passes():
+    assert findings(NOINDEX, make_page(headers={"x-robots-tag": "noarchive"})) == []
+
+
+def test_noindex_by_meta_and_header_reports_both():
+    page = make_page(meta={"robots": "noindex"}, headers={"x-robots-tag": "noindex"})
+    assert [f.message_key for f in findings(NOINDEX, page)] == ["meta", "header"]
+
+
+def test_noindex_page_listed_in_the_sitemap():
+    page = make_page(meta={"robots": "noindex"}, in_sitemap=True)
+    assert keyed(findings(NOINDEX, page)) == [("meta", {"name": "robots", "value": "noindex"}), ("in-sitemap", {})]
+
+
+def test_noindex_by_header_and_in_the_sitemap():
+    page = make_page(headers={"x-robots-tag": "noindex"}, in_sitemap=True)
+    assert [f.message_key for f in findings(NOINDEX, page)] == ["header", "in-sitemap"]
+
+
+def test_noindex_indexable_page_in_the_sitemap_passes():
+    assert findings(NOINDEX, make_page(in_sitemap=True)) == []
+
+
+# -- thin-content --------------------------------------------------------------------
+
+THIN_CONTENT = get_audit("thin-content")
+
+
+@pytest.mark.parametrize("words", [150, 400])
+def test_thin_content_enough_words_pass(words):
+    assert findings(THIN_CONTENT, make_page(word_count=words)) == []
+
+
+def test_thin_content_below_the_default_minimum():
+    assert keyed(findings(THIN_CONTENT, make_page(word_count=149))) == [("thin", {"words": 149, "min": 150})]
+
+
+def test_thin_content_minimum_from_the_settings():
+    page = make_page(word_count=400)
+    strict = make_site([page], settings={"thin_content_words": 500})
+    lenient = make_site([page], settings={"thin_content_words": 50})
+    assert keyed(findings(THIN_CONTENT, page, strict)) == [("thin", {"words": 400, "min": 500})]
+    assert findings(THIN_CONTENT, make_page(word_count=60), lenient) == []
+
+
+# -- title-length --------------------------------------------------------------------
+
+TITLE_LENGTH = get_audit("title-length")
+
+
+@pytest.mark.parametrize("length", [10, 35, 60])
+def test_title_length_within_bounds_passes(length):
+    assert findings(TITLE_LENGTH, make_page(title="ق" * length)) == []
+
+
+def test_title_length_too_long():
+    title = "ق" * 61
+    found = findings(TITLE_LENGTH, make_page(title=title))
+    assert keyed(found) == [("too-long", {"length": 61, "max": 60, "title": title})]
+
+
+def test_title_length_too_short():
+    title = "قهوة"
+    assert keyed(findings(TITLE_LENGTH, make_page(title=title))) == [("too-short", {"length": 4, "min": 10, "title": title})]
+
+
+def test_title_length_bounds_from_the_settings():
+    page = make_page(title="ق" * 40)
+    site = make_site([page], settings={"title_max": 30})
+    assert keyed(findings(TITLE_LENGTH, page, site)) == [("too-long", {"length": 40, "max": 30, "title": "ق" * 40})]
+    site = make_site([page], settings={"title_min": 50})
+    assert keyed(findings(TITLE_LENGTH, page, site)) == [("too-short", {"length": 40, "min": 50, "title": "ق" * 40})]
+
+
+@pytest.mark.parametrize("title", [None, ""])
+def test_title_length_not_applicable_without_a_title(title):
+    page = make_page(title=title)
+    assert not TITLE_LENGTH.applies(page, make_site([page]))
+
+
+# -- viewport ------------------------------------------------------------------------
+
+VIEWPORT = get_audit("viewport")
+
+
+@pytest.mark.parametrize("content", ["width=device-width, initial-scale=1", "width = device-width"])
+def test_viewport_with_device_width_passes(content):
+    assert findings(VIEWPORT, make_page(meta={"viewport": content})) == []
+
+
+def test_viewport_missing():
+    page = make_page(meta={"description": "وصف"})
+    assert keyed(findings(VIEWPORT, page)) == [("missing", {})]
+
+
+def test_viewport_without_device_width():
+    page = make_page(meta={"viewport": "width=1024, initial-scale=1"})
+    found = findings(VIEWPORT, page)
+    assert keyed(found) == [("no-device-width", {"content": "width=1024, initial-scale=1"})]
+    assert found[0].selector == 'meta[name="viewport"]'

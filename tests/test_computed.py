@@ -1,0 +1,62 @@
+"""Computed artifacts: boilerplate, language and readability per page."""
+
+from __future__ import annotations
+
+from auditor.computed import Computed, boilerplate_blocks, sample_by_section, section
+from tests.factories import make_page
+
+ARTICLE = (
+    "تعد القهوة من أكثر المشروبات انتشارا في العالم العربي. يحرص الناس على تقديمها للضيوف في كل مناسبة. "
+    "وتختلف طرق تحضيرها من بلد إلى آخر، لكن الكرم الذي تعبر عنه واحد. "
+)
+
+
+def pages_with(footer: str, n: int, section_path: str = "/p/") -> list:
+    return [make_page(f"{section_path}{i}.html", text=f"{ARTICLE * (i % 3 + 1)} {i}\n\n{footer}") for i in range(n)]
+
+
+def test_section_is_the_first_path_segment():
+    assert section("https://x.example/p/1.html") == "p"
+    assert section("https://x.example/about.html") == ""
+    assert section("https://x.example/") == ""
+
+
+def test_blocks_on_most_pages_of_a_section_are_boilerplate():
+    pages = pages_with("جميع الحقوق محفوظة لمتجر القهوة", 10)
+    boilerplate = boilerplate_blocks(pages)
+    assert hash("جميع الحقوق محفوظة لمتجر القهوة") in boilerplate
+    assert all(hash(p.text.split("\n\n")[0]) not in boilerplate for p in pages)
+
+
+def test_too_few_pages_make_no_boilerplate():
+    assert boilerplate_blocks(pages_with("تذييل", 2)) == frozenset()
+
+
+def test_sample_takes_a_bounded_number_per_section():
+    urls = [f"https://x.example/p/{i}" for i in range(500)] + [f"https://x.example/blog/{i}" for i in range(5)]
+    sample = sample_by_section(urls, per_section=100)
+    assert len(sample) == 105 and sample[-1] == "https://x.example/blog/4"
+
+
+def test_computed_strips_boilerplate_and_adds_language_and_readability():
+    pages = pages_with("جميع الحقوق محفوظة لمتجر القهوة", 10)
+    computed = Computed(boilerplate_blocks(pages))
+    page = computed(pages[2])
+    assert "جميع الحقوق" not in page.text
+    assert page.word_count == len(page.text.split())
+    assert page.facts["language"]["lang"] == "ar" and page.facts["language"]["rtl_share"] > 0.9
+    r = page.facts["readability"]
+    assert r["language"] == "ar" and r["formula"] == "osman" and r["band"] and r["sentences"] == 9
+
+
+def test_english_page_uses_flesch_and_keeps_long_sentences():
+    sentence = "This sentence keeps going with many small words so that it becomes far longer than anyone would like to read in one go today. "
+    page = Computed()(make_page(lang="en", text=("Short one. " * 5 + sentence) * 3))
+    assert page.facts["readability"]["formula"] == "flesch"
+    assert page.facts["language"]["lang"] == "en"
+    assert [s["words"] for s in page.facts["_long_sentences"]] == [24, 24, 24]
+
+
+def test_non_html_pages_are_left_alone():
+    page = make_page(status=404)
+    assert Computed()(page).facts == {}
