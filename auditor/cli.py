@@ -1,4 +1,4 @@
-"""Command line: `auditor audit URL`, `auditor demo`, `auditor report DIR`."""
+"""Command line: `auditor audit URL`, `auditor demo`, `auditor report DIR`, `auditor diff OLD NEW`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-EXIT_OK, EXIT_BUDGET, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_BUDGET, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class UsageError(Exception):
@@ -67,6 +67,8 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--render", choices=["none"], default="none", help="measure pages in Chromium (none: static audit only)")
     p.add_argument("--sitemap", dest="sitemap", action=argparse.BooleanOptionalAction, default=True,
                    help="read robots.txt sitemaps and /sitemap.xml (default: yes)")
+    p.add_argument("--resume", metavar="DIR", default=None,
+                   help="carry on an interrupted audit in DIR: nothing already stored is fetched again")
     p.add_argument("--max-click-depth", type=int, default=3, help="pages deeper than this are findings (default 3)")
 
 
@@ -92,32 +94,42 @@ def _validate(args) -> None:
 
 def run_audit(args, urls: list[str]) -> int:
     from auditor.crawl import CrawlOptions
-    from auditor.pipeline import Unreachable, audit_site, fresh_store
+    from auditor.pipeline import Interrupted, Unreachable, audit_site, fresh_store, resume_options
     from auditor.urls import normalize
 
-    out = Path(args.out)
-    store_path = out / "run.sqlite"
-    out.mkdir(parents=True, exist_ok=True)
-    fresh_store(store_path)
-    options = CrawlOptions(
-        start_urls=[normalize(u) for u in urls],
-        store_path=str(store_path),
-        max_pages=args.max_pages,
-        max_depth=args.max_depth,
-        include=args.include,
-        exclude=args.exclude,
-        concurrency=args.concurrency,
-        delay=args.delay,
-        obey_robots=not args.ignore_robots,
-        user_agent=args.user_agent,
-        sitemaps=args.sitemap,
-    )
+    if args.resume:
+        out = Path(args.resume)
+        try:
+            options = resume_options(out)
+        except FileNotFoundError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        fresh_store(out / "run.sqlite")
+        options = CrawlOptions(
+            start_urls=[normalize(u) for u in urls],
+            store_path=str(out / "run.sqlite"),
+            max_pages=args.max_pages,
+            max_depth=args.max_depth,
+            include=args.include,
+            exclude=args.exclude,
+            concurrency=args.concurrency,
+            delay=args.delay,
+            obey_robots=not args.ignore_robots,
+            user_agent=args.user_agent,
+            sitemaps=args.sitemap,
+        )
     try:
         result = audit_site(options, out, {"max_click_depth": args.max_click_depth})
     except Unreachable as exc:
         print(f"auditor: could not reach the start URL ({exc}).\n"
               "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)
         return EXIT_USAGE
+    except Interrupted as exc:
+        print(f"auditor: stopped; {exc} in {out / 'run.sqlite'}.\n"
+              f"Resume with: auditor audit --resume {out}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     _summary(result, out)
     return _finish_ci(args, result, out)
 
@@ -147,7 +159,7 @@ def _validate_ci(args) -> None:
     from auditor.result import read_result
     from reports.formats import expand
 
-    if not args.urls:
+    if not args.urls and not args.resume:
         raise UsageError("give at least one start URL (on the command line, or urls = [...] in auditor.toml)")
     try:
         args.formats = expand(args.format)
@@ -256,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("auditor: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

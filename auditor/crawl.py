@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -10,6 +10,15 @@ from scrapy.settings import Settings
 from auditor.progress import Progress
 from spiders import settings as default_settings
 from spiders.site import SiteSpider
+
+
+@dataclass
+class Resume:
+    """Where an interrupted crawl stopped, read back from its store."""
+
+    pages: list[tuple[str, int]]
+    resources: list[tuple[str, str]]
+    pages_stored: int
 
 
 @dataclass
@@ -25,8 +34,13 @@ class CrawlOptions:
     obey_robots: bool = True
     user_agent: str | None = None
     sitemaps: bool = True
-    job_dir: str | None = None
     known_urls: set[str] = field(default_factory=set)
+    resume: Resume | None = None
+
+    def settings(self) -> dict:
+        """The options as the user gave them (what a resumed run reuses)."""
+        internal = ("store_path", "known_urls", "resume")
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in internal}
 
 
 def scrapy_settings(options: CrawlOptions) -> Settings:
@@ -44,8 +58,6 @@ def scrapy_settings(options: CrawlOptions) -> Settings:
     }
     if options.user_agent:
         overrides["USER_AGENT"] = options.user_agent
-    if options.job_dir:
-        overrides["JOBDIR"] = options.job_dir
     settings.setdict(overrides, priority="cmdline")
     return settings
 
@@ -63,6 +75,7 @@ def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
         max_depth=options.max_depth,
         sitemaps=options.sitemaps,
         known_urls=options.known_urls,
+        resume=options.resume,
     )
     counters: dict = {}
     with Progress("Crawling", show_progress) as progress:

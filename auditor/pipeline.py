@@ -5,7 +5,6 @@ from __future__ import annotations
 import platform
 import shutil
 import time
-from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import scrapy
 
 import auditor
 from auditor.computed import Computed, boilerplate_blocks, sample_by_section
-from auditor.crawl import CrawlOptions, crawl
+from auditor.crawl import CrawlOptions, Resume, crawl
 from auditor.result import build_result, page_summary, write_result
 from auditor.runner import run_audits, site_from_store
 from auditor.store import Store
@@ -23,6 +22,10 @@ from reports import html
 
 class Unreachable(Exception):
     """The start URL gave no answer at all: nothing to audit."""
+
+
+class Interrupted(Exception):
+    """The crawl was stopped (Ctrl-C); what it fetched is saved in the store."""
 
 
 def versions() -> dict:
@@ -44,9 +47,14 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_prog
     out.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
     timings = {}
+    store = Store(options.store_path)
+    store.set_run("options", options.settings())
+    store.close()
     t = time.perf_counter()
     counters = crawl(options, show_progress)
     timings["crawl"] = round(time.perf_counter() - t, 2)
+    if counters.get("finish_reason") == "shutdown":
+        raise Interrupted(f"{counters.get('pages', 0)} URLs fetched and saved")
 
     store = Store(options.store_path)
     try:
@@ -65,7 +73,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_prog
 
         audit_output = run_audits(stream(), site)
         timings["audit"] = round(time.perf_counter() - t, 2)
-        settings = {k: v for k, v in asdict(options).items() if k not in ("start_urls", "store_path", "known_urls", "job_dir")}
+        settings = {k: v for k, v in options.settings().items() if k != "start_urls"}
         run = {
             "start_urls": options.start_urls,
             "site": options.start_urls[0],
@@ -91,6 +99,25 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_prog
     html.write(result, out / "report.html")
     result["run"]["timings"]["report"] = round(time.perf_counter() - t, 2)
     return result
+
+
+def resume_options(out: Path) -> CrawlOptions:
+    """The options of the interrupted run in `out`, with what is left to crawl."""
+    path = out / "run.sqlite"
+    if not path.is_file():
+        raise FileNotFoundError(f"no run to resume in {out} (no run.sqlite)")
+    store = Store(path)
+    try:
+        saved = store.get_run("options")
+        if not saved:
+            raise FileNotFoundError(f"{path} holds no crawl options to resume from")
+        store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
+        options = CrawlOptions(**saved, store_path=str(path))
+        options.known_urls = store.known_urls()
+        options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages())
+    finally:
+        store.close()
+    return options
 
 
 def _check_reachable(store: Store, start_urls: list[str]) -> None:

@@ -148,6 +148,31 @@ class Store:
         urls.update(u for (u,) in self.db.execute("SELECT url FROM resources"))
         return urls
 
+    def frontier(self) -> list[tuple[str, int]]:
+        """What an interrupted crawl had still to fetch: link, redirect and sitemap
+        targets not stored yet, each with a discovery depth (its linking page's
+        click depth + 1; 0 when only a sitemap lists it)."""
+        stored = "SELECT url FROM pages UNION SELECT url FROM resources"
+        rows = self.db.execute(
+            f"SELECT l.dst, MIN(COALESCE(p.depth, 0)) + 1 FROM links l JOIN pages p ON p.url = l.src"
+            f" WHERE l.dst NOT IN ({stored}) GROUP BY l.dst"
+            f" UNION SELECT redirect_to, COALESCE(depth, 0) FROM pages WHERE redirect_to IS NOT NULL AND redirect_to NOT IN ({stored})"
+            f" UNION SELECT url, 0 FROM sitemap_urls WHERE url NOT IN ({stored})"
+        )
+        best: dict[str, int] = {}
+        for url, depth in rows:
+            best[url] = min(depth, best.get(url, depth))
+        return sorted(best.items(), key=lambda item: (item[1], item[0]))
+
+    def unchecked_resources(self) -> Iterator[tuple[str, str]]:
+        """(url, kind) of the sub-resources stored pages use that were not checked yet."""
+        checked = {u for (u,) in self.db.execute("SELECT url FROM resources")}
+        for (record,) in self.db.execute("SELECT record FROM pages WHERE is_html = 1 AND status = 200"):
+            for resource in json.loads(record).get("resources", ()):
+                if resource["url"] not in checked:
+                    checked.add(resource["url"])
+                    yield resource["url"], resource["kind"]
+
     def count_pages(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
 

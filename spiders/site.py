@@ -55,7 +55,7 @@ class SiteSpider(scrapy.Spider):
     name = "site"
 
     def __init__(self, start_urls="", include=(), exclude=(), max_pages=None, max_depth=None,
-                 sitemaps=True, known_urls=None, *args, **kwargs):
+                 sitemaps=True, known_urls=None, resume=None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if isinstance(start_urls, str):
             start_urls = [u for u in start_urls.split(",") if u]
@@ -70,7 +70,9 @@ class SiteSpider(scrapy.Spider):
         # Every URL ever queued: the spider's own duplicate filter (and, when
         # resuming, everything already in the store).
         self.seen: set[str] = set(known_urls or ())
-        self.pages_queued = 0
+        # Resuming: (url, depth) pages and (url, kind) resources still to fetch.
+        self.resume = resume
+        self.pages_queued = resume.pages_stored if resume else 0
         self.pages_done = 0
         self.resources_done = 0
         self.errors = 0
@@ -78,6 +80,10 @@ class SiteSpider(scrapy.Spider):
     # -- scheduling --------------------------------------------------------------
 
     async def start(self):
+        if self.resume:
+            for request in self.resume_requests():
+                yield request
+            return
         if self.sitemaps:
             for origin in dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls):
                 yield scrapy.Request(
@@ -88,6 +94,19 @@ class SiteSpider(scrapy.Spider):
             request = self.page_request(url, 0, force=True)
             if request:
                 yield request
+
+    def resume_requests(self):
+        """Carry on from the store: only what it does not hold yet is fetched."""
+        for url, depth in self.resume.pages:
+            if self.scope.allows(url) and (self.max_depth is None or depth <= self.max_depth):
+                request = self.page_request(url, depth)
+                if request:
+                    yield request
+        for url, kind in self.resume.resources:
+            if self.scope.on_site(url):
+                request = self.resource_request(url, kind)
+                if request:
+                    yield request
 
     def page_request(self, url: str, depth: int, force: bool = False, priority: int = 0):
         if url in self.seen and not force:

@@ -48,8 +48,8 @@ class FixtureHandler(_Handler):
 
 
 @contextmanager
-def serve(site: str, routes: dict | None = None, refuse_head: set[str] = frozenset()):
-    """Serve tests/sites/<site>; yields (base_url, handler class with .requests)."""
+def serve(site: str | Path, routes: dict | None = None, refuse_head: set[str] = frozenset()):
+    """Serve tests/sites/<site> (or any folder); yields (base_url, the request log)."""
     handler = type("Handler", (FixtureHandler,), {
         "routes": dict(routes or {}), "requests": [], "refuse_head": set(refuse_head),
     })

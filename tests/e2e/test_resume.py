@@ -1,0 +1,90 @@
+"""Kill a crawl half-way (SIGKILL, or Ctrl-C) and resume it: nothing fetched twice, same result."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from benchmarks.sites import generate
+from tests.e2e.cli import ROOT, load_result, run_cli
+from tests.server import serve
+
+pytestmark = pytest.mark.e2e
+PAGES = 300
+
+
+def start_cli(*args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
+    return subprocess.Popen([sys.executable, "-m", "auditor", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def stored_pages(db) -> set[str]:
+    if not db.exists():
+        return set()
+    try:
+        with sqlite3.connect(db) as conn:
+            return {u for (u,) in conn.execute("SELECT url FROM pages")}
+    except sqlite3.OperationalError:
+        return set()
+
+
+def wait_for_pages(db, count: int, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while len(stored_pages(db)) < count:
+        assert proc.poll() is None, "the crawl ended before it could be interrupted"
+        assert time.monotonic() < deadline, "the crawl stored too few pages in time"
+        time.sleep(0.05)
+
+
+def identity(result: dict, base: str) -> tuple[set, set]:
+    pages = {(p["url"].removeprefix(base), p["status"], p["depth"]) for p in result["pages"]}
+    findings = {(audit_id, f["url"].removeprefix(base), f["message_key"])
+                for audit_id, audit in result["audits"].items() for f in audit["findings"]}
+    return pages, findings
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    with serve(root) as (base, requests):
+        generate(root, PAGES, base, lang="ar")
+        out = tmp_path_factory.mktemp("whole")
+        proc = run_cli("audit", f"{base}/index.html", "--out", str(out), "--concurrency", "4")
+        assert proc.returncode == 0, proc.stderr
+        requests.clear()
+        yield base, requests, identity(load_result(out), base)
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_path, how):
+    base, requests, uninterrupted = site
+    requests.clear()
+    db = tmp_path / "run.sqlite"
+    proc = start_cli("audit", f"{base}/index.html", "--out", str(tmp_path), "--concurrency", "2", "--delay", "0.01")
+    wait_for_pages(db, 100, proc)
+    proc.send_signal(how)
+    _, stderr = proc.communicate(timeout=60)
+    if how == signal.SIGINT:
+        assert proc.returncode == 130
+        assert f"Resume with: auditor audit --resume {tmp_path}" in stderr
+    before = stored_pages(db)
+    assert 80 <= len(before) < PAGES
+    requests.clear()
+
+    resumed = run_cli("audit", "--resume", str(tmp_path))
+    assert resumed.returncode == 0, resumed.stderr
+    fetched_again = [path for method, path in requests if method == "GET" and base + path in before]
+    assert fetched_again == []
+    assert identity(load_result(tmp_path), base) == uninterrupted
+
+
+def test_resume_without_a_run_is_a_usage_error(tmp_path):
+    proc = run_cli("audit", "--resume", str(tmp_path))
+    assert proc.returncode == 2 and "no run to resume" in proc.stderr
