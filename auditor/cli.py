@@ -64,7 +64,12 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--delay", type=float, default=0.0, help="minimum seconds between requests (default 0, adaptive)")
     p.add_argument("--ignore-robots", action="store_true", help="crawl what robots.txt disallows")
     p.add_argument("--user-agent", default=None, help="User-Agent header to send")
-    p.add_argument("--render", choices=["none"], default="none", help="measure pages in Chromium (none: static audit only)")
+    p.add_argument("--render", choices=["none", "sample", "all"], default="sample",
+                   help="measure pages in Chromium: a sample of every page template (default), all pages, or none")
+    p.add_argument("--profile", choices=["mobile", "desktop"], default="mobile",
+                   help="lab profile: mobile = slow 4G, 4x CPU slowdown, 412x823 (default); desktop = unthrottled, 1350x940")
+    p.add_argument("--runs", type=int, default=1, help="measure each page N times and keep the median (default 1)")
+    p.add_argument("--chromium", default=None, metavar="PATH", help="the Chromium to use (default: $AUDITOR_CHROMIUM, then the usual paths)")
     p.add_argument("--sitemap", dest="sitemap", action=argparse.BooleanOptionalAction, default=True,
                    help="read robots.txt sitemaps and /sitemap.xml (default: yes)")
     p.add_argument("--resume", metavar="DIR", default=None,
@@ -84,7 +89,7 @@ def _validate(args) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise UsageError(f"invalid regular expression {pattern!r}: {exc}") from None
-    for name in ("max_pages", "concurrency", "max_click_depth"):
+    for name in ("max_pages", "concurrency", "max_click_depth", "runs"):
         value = getattr(args, name)
         if value is not None and value < 1 and not (name == "max_click_depth" and value == 0):
             raise UsageError(f"--{name.replace('_', '-')} must be a positive number")
@@ -94,16 +99,19 @@ def _validate(args) -> None:
 
 def run_audit(args, urls: list[str]) -> int:
     from auditor.crawl import CrawlOptions
+    from auditor.browser.chromium import ChromiumNotFound, find_chromium
     from auditor.pipeline import Interrupted, Unreachable, audit_site, fresh_store, resume_options
+    from auditor.render import RenderOptions
     from auditor.urls import normalize
 
     if args.resume:
         out = Path(args.resume)
         try:
-            options = resume_options(out)
+            options, render_options = resume_options(out)
         except FileNotFoundError as exc:
             raise UsageError(str(exc)) from None
     else:
+        render_options = RenderOptions(args.render, args.profile, args.runs, chromium=args.chromium)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         fresh_store(out / "run.sqlite")
@@ -120,8 +128,13 @@ def run_audit(args, urls: list[str]) -> int:
             user_agent=args.user_agent,
             sitemaps=args.sitemap,
         )
+    if render_options.mode != "none":
+        try:
+            render_options.chromium = find_chromium(render_options.chromium)
+        except ChromiumNotFound as exc:
+            raise UsageError(f"{exc}\n(or run with --render none for the static audit only)") from None
     try:
-        result = audit_site(options, out, {"max_click_depth": args.max_click_depth})
+        result = audit_site(options, out, {"max_click_depth": args.max_click_depth}, render_options)
     except Unreachable as exc:
         print(f"auditor: could not reach the start URL ({exc}).\n"
               "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)

@@ -14,6 +14,7 @@ import scrapy
 import auditor
 from auditor.computed import Computed, boilerplate_blocks, sample_by_section
 from auditor.crawl import CrawlOptions, Resume, crawl
+from auditor.render import RenderOptions, render
 from auditor.result import build_result, page_summary, write_result
 from auditor.runner import run_audits, site_from_store
 from auditor.store import Store
@@ -42,13 +43,16 @@ def fresh_store(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_progress: bool | None = None) -> dict:
-    """Crawl, audit and write result.json and report.html into `out`."""
+def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_options: RenderOptions | None = None,
+               show_progress: bool | None = None) -> dict:
+    """Crawl, render, audit and write result.json and report.html into `out`."""
+    render_options = render_options or RenderOptions(mode="none")
     out.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
     timings = {}
     store = Store(options.store_path)
     store.set_run("options", options.settings())
+    store.set_run("render_options", render_options.settings())
     store.close()
     t = time.perf_counter()
     counters = crawl(options, show_progress)
@@ -59,8 +63,13 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_prog
     store = Store(options.store_path)
     try:
         _check_reachable(store, options.start_urls)
-        t = time.perf_counter()
         store.compute_site(options.start_urls)
+        render_info = {"mode": "none"}
+        if render_options.mode != "none":
+            t = time.perf_counter()
+            render_info = render(store, options.start_urls, render_options, show_progress)
+            timings["render"] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
         site = site_from_store(store, options.start_urls, audit_settings)
         computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
         pages: list[dict] = []
@@ -79,7 +88,8 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_prog
             "site": options.start_urls[0],
             "started_at": started.isoformat(timespec="seconds"),
             "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "settings": {**settings, **audit_settings, "render": "none"},
+            "settings": {**settings, **audit_settings, "render": render_options.mode},
+            "render": render_info,
             "versions": versions(),
             "timings": timings,
             "counts": {
@@ -101,7 +111,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, show_prog
     return result
 
 
-def resume_options(out: Path) -> CrawlOptions:
+def resume_options(out: Path) -> tuple[CrawlOptions, RenderOptions]:
     """The options of the interrupted run in `out`, with what is left to crawl."""
     path = out / "run.sqlite"
     if not path.is_file():
@@ -115,9 +125,10 @@ def resume_options(out: Path) -> CrawlOptions:
         options = CrawlOptions(**saved, store_path=str(path))
         options.known_urls = store.known_urls()
         options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages())
+        render_options = RenderOptions(**store.get_run("render_options", {"mode": "none"}))
     finally:
         store.close()
-    return options
+    return options, render_options
 
 
 def _check_reachable(store: Store, start_urls: list[str]) -> None:

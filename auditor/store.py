@@ -110,13 +110,13 @@ class Store:
         )
         self.commit()
 
-    def set_facts(self, url: str, name: str, value) -> None:
+    def set_facts(self, url: str, facts: dict) -> None:
         """Attach a later stage's facts (rendered metrics, ...) to a stored page."""
         row = self.db.execute("SELECT record FROM pages WHERE url = ?", (url,)).fetchone()
         if row is None:
             return
         data = json.loads(row[0])
-        data.setdefault("facts", {})[name] = value
+        data.setdefault("facts", {}).update(facts)
         self.db.execute("UPDATE pages SET record = ? WHERE url = ?", (json.dumps(data, ensure_ascii=False), url))
         self._tick()
 

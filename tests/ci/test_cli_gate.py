@@ -40,7 +40,7 @@ def site():
 
 def test_broken_budgets_exit_1_with_summary(site, tmp_path):
     (tmp_path / "auditor.toml").write_text(STRICT, encoding="utf-8")
-    proc = run_cli("audit", f"{site}/index.html", "--out", "out", "--fail-on", "budgets", cwd=tmp_path)
+    proc = run_cli("audit", "--render", "none", f"{site}/index.html", "--out", "out", "--fail-on", "budgets", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
     assert "CI gate FAILED (fail on: budgets): 2 failed, 0 warning(s)" in lines
@@ -62,11 +62,11 @@ def test_broken_budgets_exit_1_with_summary(site, tmp_path):
 def test_relaxed_budgets_exit_0_and_flags_override_the_file(site, tmp_path):
     config = tmp_path / "ci.toml"
     config.write_text(RELAXED, encoding="utf-8")
-    proc = run_cli("audit", f"{site}/index.html", "--out", str(tmp_path / "out"), "--config", str(config))
+    proc = run_cli("audit", "--render", "none", f"{site}/index.html", "--out", str(tmp_path / "out"), "--config", str(config))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "CI gate passed (fail on: budgets): 0 failed, 0 warning(s)" in proc.stdout.splitlines()
     # --fail-on on the command line replaces the file's: any finding now fails
-    proc = run_cli("audit", f"{site}/index.html", "--out", str(tmp_path / "again"), "--config", str(config),
+    proc = run_cli("audit", "--render", "none", f"{site}/index.html", "--out", str(tmp_path / "again"), "--config", str(config),
                    "--fail-on", "any", "--format", "csv")
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.count("CI gate FAILED (fail on: any)") == 1
@@ -87,7 +87,7 @@ def test_relaxed_budgets_exit_0_and_flags_override_the_file(site, tmp_path):
 def test_usage_errors_exit_2_before_crawling(tmp_path, files, args, message):
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    proc = run_cli("audit", "http://127.0.0.1:9/", *args, cwd=tmp_path)
+    proc = run_cli("audit", "--render", "none", "http://127.0.0.1:9/", *args, cwd=tmp_path)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert message in proc.stderr
     assert not (tmp_path / "audit").exists()

@@ -27,7 +27,7 @@ def test_diff_of_two_runs_reports_exactly_the_changes(tmp_path):
     with serve_site(site) as base:
         generate(site, 120, base, lang="en")
         truth = json.loads((site / "_truth.json").read_text(encoding="utf-8"))
-        proc = run_cli("audit", f"{base}/index.html", "--out", str(first), "--concurrency", "8")
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(first), "--concurrency", "8")
         assert proc.returncode == 0, proc.stderr
         clean = _clean_pages(load_result(first), base)
         assert len(clean) >= 2
@@ -45,7 +45,7 @@ def test_diff_of_two_runs_reports_exactly_the_changes(tmp_path):
         page.write_text(html.replace("<head>", "<head><title>Answers to common questions | Example Shop</title>", 1),
                         encoding="utf-8")
 
-        proc = run_cli("audit", f"{base}/index.html", "--out", str(second), "--concurrency", "8",
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(second), "--concurrency", "8",
                        "--baseline", str(first), "--fail-on", "new", "--format", "markdown")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "  FAIL audit document-title has 1 new findings since the baseline (by 1)" in proc.stdout.splitlines()

@@ -22,7 +22,7 @@ ROUTES = {
 def audited(tmp_path_factory):
     out = tmp_path_factory.mktemp("basic")
     with serve("basic", ROUTES, refuse_head={"/file.pdf"}) as (base, requests):
-        proc = run_cli("audit", f"{base}/index.html", "--out", str(out), "--concurrency", "2")
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(out), "--concurrency", "2")
         assert proc.returncode == 0, proc.stderr
         yield base, load_result(out), out, list(requests), proc
 
@@ -119,7 +119,7 @@ def test_report_command_rerenders_from_result_alone(audited, tmp_path):
 
 def test_max_pages_and_exclude(tmp_path):
     with serve("basic", ROUTES) as (base, requests):
-        proc = run_cli("audit", f"{base}/index.html", "--out", str(tmp_path), "--max-pages", "3",
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(tmp_path), "--max-pages", "3",
                        "--exclude", "products", "--no-sitemap")
     assert proc.returncode == 0, proc.stderr
     result = load_result(tmp_path)
@@ -131,7 +131,7 @@ def test_max_pages_and_exclude(tmp_path):
 
 def test_ignore_robots_fetches_disallowed_pages(tmp_path):
     with serve("basic", ROUTES) as (base, requests):
-        proc = run_cli("audit", f"{base}/index.html", "--out", str(tmp_path), "--ignore-robots", "--max-depth", "1")
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(tmp_path), "--ignore-robots", "--max-depth", "1")
     assert proc.returncode == 0, proc.stderr
     assert ("GET", "/blocked/secret.html") in requests
     assert not any(path == "/products/p2.html" for _, path in requests)  # beyond --max-depth 1
@@ -143,7 +143,7 @@ def test_unreachable_start_url_exits_2(tmp_path):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = run_cli("audit", f"http://127.0.0.1:{port}/", "--out", str(tmp_path))
+    proc = run_cli("audit", "--render", "none", f"http://127.0.0.1:{port}/", "--out", str(tmp_path))
     assert proc.returncode == 2
     assert "could not reach" in proc.stderr
 
@@ -158,3 +158,9 @@ def test_bad_usage_exits_2_with_a_message(args, message):
     proc = run_cli(*args)
     assert proc.returncode == 2
     assert message in proc.stderr
+
+
+def test_missing_chromium_says_what_to_install(tmp_path):
+    proc = run_cli("audit", "http://127.0.0.1:1/", "--out", str(tmp_path), "--chromium", "/nonexistent/chromium")
+    assert proc.returncode == 2
+    assert "apt-get install chromium" in proc.stderr and "--render none" in proc.stderr

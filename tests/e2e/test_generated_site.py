@@ -17,7 +17,7 @@ def test_generated_site_truth_is_reproduced(tmp_path):
     site.mkdir()
     with serve_site(site) as base:
         generate(site, 400, base, lang="ar")
-        proc = run_cli("audit", f"{base}/index.html", "--out", str(out), "--concurrency", "8")
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(out), "--concurrency", "8")
     assert proc.returncode == 0, proc.stderr
     report = compare(site, load_result(out))
     assert report["click_depth"]["wrong"] == 0, report["click_depth"]

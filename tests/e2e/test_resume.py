@@ -56,7 +56,7 @@ def site(tmp_path_factory):
     with serve(root) as (base, requests):
         generate(root, PAGES, base, lang="ar")
         out = tmp_path_factory.mktemp("whole")
-        proc = run_cli("audit", f"{base}/index.html", "--out", str(out), "--concurrency", "4")
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(out), "--concurrency", "4")
         assert proc.returncode == 0, proc.stderr
         requests.clear()
         yield base, requests, identity(load_result(out), base)
@@ -67,7 +67,7 @@ def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_
     base, requests, uninterrupted = site
     requests.clear()
     db = tmp_path / "run.sqlite"
-    proc = start_cli("audit", f"{base}/index.html", "--out", str(tmp_path), "--concurrency", "2", "--delay", "0.01")
+    proc = start_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(tmp_path), "--concurrency", "2", "--delay", "0.01")
     wait_for_pages(db, 100, proc)
     proc.send_signal(how)
     _, stderr = proc.communicate(timeout=60)

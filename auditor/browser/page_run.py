@@ -1,0 +1,273 @@
+"""One measured load of one URL in a fresh browser context (cold cache).
+
+The timed part (navigation, load, quiet window, reading the timings) runs while
+holding the measurement lock, so no other page loads at the same time on the
+same CPU cores; setting up the context and the untimed work after it (axe,
+screenshot, in-page collectors) may overlap with another page's timing.
+Every wait has a time limit; whatever goes wrong becomes the run's `error`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from . import inpage
+from .axe import run_axe
+from .metrics import byte_totals, same_site, total_blocking_time
+from .network import NetworkLog
+from .pool import BrowserSlot
+from .profiles import Profile, apply_throttling, clear_throttling
+from .screenshot import first_screen_jpeg
+
+SETUP_TIMEOUT_S = 15
+CLOSE_TIMEOUT_S = 10
+POLL_S = 0.05
+
+
+@dataclass
+class RunOptions:
+    timeout_s: float = 30
+    quiet_ms: int = 1000
+    screenshot: bool = True
+    axe: bool = True
+    collectors: dict[str, str] = field(default_factory=dict)
+    extras_timeout_s: float = 20
+
+
+class _Aborted(Exception):
+    """The page crashed, its browser went away, or it left the site."""
+
+
+async def _until(awaitable: Any, abort: asyncio.Future, timeout_s: float) -> Any:
+    """Await `awaitable`, giving up when `abort` resolves or time runs out."""
+    task = asyncio.ensure_future(awaitable)
+    done, _ = await asyncio.wait({task, abort}, timeout=max(0.0, timeout_s), return_when=asyncio.FIRST_COMPLETED)
+    if task in done:
+        return task.result()
+    task.cancel()
+    # The abandoned call may still fail later; its error is no longer news.
+    task.add_done_callback(lambda t: t.cancelled() or t.exception())
+    if abort in done:
+        raise _Aborted(abort.result())
+    raise asyncio.TimeoutError
+
+
+async def _close_quietly(page: Any) -> None:
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(page.close(), CLOSE_TIMEOUT_S)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOptions,
+                      lock: asyncio.Lock, with_extras: bool) -> dict[str, Any]:
+    """Load `url` once and return the run's facts; never raises for page faults."""
+    loop = asyncio.get_running_loop()
+    abort: asyncio.Future = loop.create_future()
+    out: dict[str, Any] = {"final_url": url, "status": None, "error": None, "dialogs": [], "warnings": []}
+    started = time.monotonic()
+
+    def stop(reason: str) -> None:
+        if not abort.done():
+            abort.set_result(reason)
+
+    def on_document(doc_url: str) -> None:
+        # Following the page off-site would measure somebody else's site.
+        if doc_url.startswith(("http:", "https:")) and not same_site(doc_url, url):
+            if "timed_ms" in out:  # left after it was measured: the figures stand
+                out["warnings"].append(f"navigated off-site to {doc_url} after load")
+                stop("left the site")
+                return
+            out["final_url"] = doc_url
+            stop(f"redirected off-site to {doc_url}")
+
+    async def on_dialog(dialog: Any) -> None:
+        out["dialogs"].append({"type": dialog.type, "message": (dialog.message or "")[:200]})
+        with contextlib.suppress(Exception):
+            await dialog.dismiss()
+
+    slot.watch(abort)
+    context = None
+    netlog: NetworkLog | None = None
+    try:
+        context = await asyncio.wait_for(
+            slot.browser.new_context(**profile.context_options(slot.version)), SETUP_TIMEOUT_S)
+        await asyncio.wait_for(context.add_init_script(inpage.OBSERVERS), SETUP_TIMEOUT_S)
+        page = await asyncio.wait_for(context.new_page(), SETUP_TIMEOUT_S)
+        # Pop-ups are not part of the measured page.
+        context.on("page", lambda p: p is page or asyncio.ensure_future(_close_quietly(p)))
+        page.on("crash", lambda _p: stop("page crashed"))
+        page.on("dialog", on_dialog)
+        cdp = await asyncio.wait_for(context.new_cdp_session(page), SETUP_TIMEOUT_S)
+        netlog = NetworkLog(on_main_frame_document=on_document)
+        netlog.attach(cdp)
+        await asyncio.wait_for(cdp.send("Network.enable"), SETUP_TIMEOUT_S)
+
+        async with lock:
+            timed_from = time.monotonic()
+            await asyncio.wait_for(apply_throttling(cdp, profile), SETUP_TIMEOUT_S)
+            timing = await _timed_load(page, url, netlog, abort, opts, out)
+        out["timed_ms"] = round((time.monotonic() - timed_from) * 1000)
+
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(clear_throttling(cdp, profile), SETUP_TIMEOUT_S)
+        facts = await _page_facts(page, abort, opts, out)
+        resources = netlog.resources(set(timing.get("render_blocking_urls") or ()))
+        _fill_metrics(out, timing, facts, resources, netlog)
+        if with_extras:
+            try:
+                await _extras(page, cdp, profile, abort, opts, out)
+            except _Aborted as exc:
+                # The timings stand; only the untimed extras were cut short.
+                out["warnings"].append(f"extras stopped: {exc}")
+    except _Aborted as exc:
+        out["error"] = str(exc)
+    except Exception as exc:  # noqa: BLE001 - a page fault must never end the whole run
+        out["error"] = out.get("error") or f"{type(exc).__name__}: {_first_line(exc)}"
+    finally:
+        slot.unwatch(abort)
+        if out["error"] and netlog is not None:
+            # What was loading when the page failed is the first clue to why.
+            out["resources"] = netlog.resources()
+        if context is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(context.close(), CLOSE_TIMEOUT_S)
+    out["elapsed_ms"] = round((time.monotonic() - started) * 1000)
+    return out
+
+
+async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Future,
+                      opts: RunOptions, out: dict[str, Any]) -> dict[str, Any]:
+    deadline = time.monotonic() + opts.timeout_s
+    try:
+        response = await _until(page.goto(url, wait_until="load", timeout=opts.timeout_s * 1000),
+                                abort, opts.timeout_s + 1)
+    except (PlaywrightTimeout, asyncio.TimeoutError):
+        raise _Aborted(f"timeout: the load event did not fire within {opts.timeout_s:g} s") from None
+    except PlaywrightError as exc:
+        if abort.done():
+            raise _Aborted(abort.result()) from None
+        raise _Aborted(f"navigation failed: {_first_line(exc)}") from None
+    main = netlog.main
+    out["status"] = response.status if response is not None else (main.status if main else None)
+
+    # Quiet window: no request in flight for quiet_ms, and at least quiet_ms
+    # after load, so late paints, shifts and long tasks are seen. A page that
+    # never goes quiet is read at the deadline, and says so.
+    quiet_s = opts.quiet_ms / 1000
+    loaded_at = time.monotonic()
+    while True:
+        if abort.done():
+            raise _Aborted(abort.result())
+        now = time.monotonic()
+        if netlog.quiet_for() >= quiet_s and now - loaded_at >= quiet_s:
+            out["settled"] = True
+            break
+        if now >= deadline:
+            out["settled"] = False
+            break
+        await asyncio.sleep(POLL_S)
+
+    try:
+        # A page busy on its main thread answers late: give the read some slack.
+        timing = await _until(page.evaluate(inpage.COLLECT_TIMING), abort,
+                              max(5.0, deadline - time.monotonic()))
+    except asyncio.TimeoutError:
+        raise _Aborted("timeout: the page did not answer after load") from None
+    netlog.frozen = True
+    return timing
+
+
+async def _page_facts(page: Any, abort: asyncio.Future, opts: RunOptions, out: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return await _until(page.evaluate(inpage.COLLECT_PAGE), abort, opts.extras_timeout_s)
+    except asyncio.TimeoutError:
+        out["warnings"].append("page facts (DOM size, images) timed out")
+        return {}
+
+
+def _fill_metrics(out: dict[str, Any], timing: dict[str, Any], facts: dict[str, Any],
+                  resources: list[dict[str, Any]], netlog: NetworkLog) -> None:
+    final_url = timing.get("url") or out["final_url"]
+    out["final_url"] = final_url
+    nav = timing.get("nav") or {}
+    fcp = timing.get("fcp")
+    metrics: dict[str, Any] = {
+        "ttfb": _ms(netlog.ttfb_ms()),
+        "fcp": _ms(fcp),
+        "lcp": _ms(timing.get("lcp")),
+        "cls": round(float(timing.get("cls") or 0), 4),
+        "tbt": _ms(total_blocking_time(timing.get("long_tasks") or [], fcp, float(timing.get("now") or 0))),
+        "load_ms": _ms(nav.get("load_event_end") or None),
+        "dom_content_loaded_ms": _ms(nav.get("dom_content_loaded") or None),
+        "dom_nodes": facts.get("dom_nodes"),
+    }
+    metrics.update(byte_totals(resources, final_url))
+    out["metrics"] = metrics
+    out["lcp_element"] = timing.get("lcp_element")
+    out["layout_shifts"] = [
+        {"value": round(s["value"], 4), "start": _ms(s["start"]), "selectors": s.get("selectors") or []}
+        for s in timing.get("layout_shifts") or []
+    ]
+    out["layout_shift_count"] = timing.get("layout_shift_count", 0)
+    out["long_tasks"] = [{"start": _ms(t["start"]), "duration": _ms(t["duration"])}
+                         for t in timing.get("long_tasks") or []]
+    out["resources"] = resources
+    bytes_by_url: dict[str, int] = {}
+    for res in resources:
+        bytes_by_url.setdefault(res["url"], res["transfer_bytes"])
+    images = facts.get("images") or []
+    for img in images:
+        img["bytes"] = bytes_by_url.get(img.get("src") or "")
+    out["images"] = images
+
+
+def _ms(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+async def _extras(page: Any, cdp: Any, profile: Profile, abort: asyncio.Future,
+                  opts: RunOptions, out: dict[str, Any]) -> None:
+    """Untimed work, each part on its own: one failing leaves the others."""
+    out["extras"] = True
+    if opts.axe:
+        try:
+            found = await _until(run_axe(page, opts.extras_timeout_s), abort, opts.extras_timeout_s + 1)
+            out["axe"] = found["violations"]
+            out["axe_version"] = found["version"]
+        except (asyncio.TimeoutError, PlaywrightError) as exc:
+            out["warnings"].append(f"axe failed: {_first_line(exc) or 'timeout'}")
+    collected: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for name, source in opts.collectors.items():
+        # The page's own result is made plain JSON inside the page, so a DOM
+        # node or a cycle becomes an error for this collector only.
+        wrapper = f"async () => {{ const f = ({source}); return JSON.stringify(await f()); }}"
+        try:
+            raw = await _until(page.evaluate(wrapper), abort, opts.extras_timeout_s)
+            collected[name] = json.loads(raw) if raw is not None else None
+        except asyncio.TimeoutError:
+            errors[name] = f"timeout after {opts.extras_timeout_s:g} s"
+        except (PlaywrightError, ValueError) as exc:
+            errors[name] = _first_line(exc)
+    out["collected"] = collected
+    out["collector_errors"] = errors
+    # Last, because a clipped capture resets the emulated device metrics.
+    if opts.screenshot:
+        try:
+            out["screenshot_jpeg_b64"] = await _until(
+                first_screen_jpeg(page, cdp, profile.viewport_width, profile.viewport_height, opts.extras_timeout_s),
+                abort, opts.extras_timeout_s)
+        except (asyncio.TimeoutError, PlaywrightError) as exc:
+            out["warnings"].append(f"screenshot failed: {_first_line(exc) or 'timeout'}")

@@ -1,0 +1,82 @@
+"""The render stage: measure pages in Chromium and attach what it saw to their records.
+
+Knows the store and the browser, nothing of audits or reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from auditor.progress import Progress
+from auditor.sampling import group_pages
+from auditor.store import Store
+
+MODES = ("none", "sample", "all")
+# Screenshots ride in result.json for the report: bounded so --render all stays small.
+MAX_SCREENSHOTS = 60
+PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_element", "layout_shifts", "long_tasks")
+
+
+@dataclass
+class RenderOptions:
+    mode: str = "sample"
+    profile: str = "mobile"
+    runs: int = 1
+    timeout_s: float = 30
+    chromium: str | None = None
+
+    def settings(self) -> dict:
+        return asdict(self)
+
+
+def render(store: Store, start_urls: list[str], options: RenderOptions, show_progress: bool | None = None) -> dict:
+    """Measure the chosen pages; returns what the report says about the render."""
+    from auditor.browser.chromium import find_chromium
+    from auditor.browser.measure import iter_measure_pages
+
+    executable = find_chromium(options.chromium)  # fails early, with the install command
+    templates, _ = group_pages(store.iter_pages(), start_urls)
+    if options.mode == "all":
+        urls = list(store.html_page_urls())
+        reasons = {}
+    else:
+        urls = [u for t in templates.values() for u in t.sampled]
+        reasons = {u: r for t in templates.values() for u, r in t.reasons.items()}
+    measured = errors = 0
+    with Progress("Measuring", show_progress) as progress:
+        progress.update(pages=0, of=len(urls), errors=0)
+        for result in iter_measure_pages(
+            urls, profile=options.profile, runs=options.runs, timeout_s=options.timeout_s,
+            concurrency=1, executable_path=executable,
+        ):
+            measured += 1
+            errors += bool(result.get("error"))
+            store.set_facts(result["url"], _facts(result, keep_screenshot=measured <= MAX_SCREENSHOTS))
+            progress.update(pages=measured, of=len(urls), errors=errors)
+    store.commit()
+    return {
+        **options.settings(),
+        "pages_measured": measured,
+        "errors": errors,
+        "browser": result.get("browser_version") if measured else None,
+        "axe": result.get("axe_version") if measured else None,
+        "templates": {
+            key: {"pattern": t.pattern, "pages": t.pages, "sampled": t.sampled, "reasons": t.reasons}
+            for key, t in templates.items()
+        },
+        "why": "every page" if options.mode == "all" else
+               f"{len(urls)} pages: the start page, customer touchpoints and up to 2 pages of each of {len(templates)} templates",
+        "reasons": reasons,
+    }
+
+
+def _facts(result: dict, keep_screenshot: bool) -> dict:
+    return {
+        "metrics": result.get("metrics") or None,
+        "render": {name: result.get(name) for name in PUBLIC},
+        "screenshot": result.get("screenshot_jpeg_b64") if keep_screenshot else None,
+        "_resources": result.get("resources") or [],
+        "_images": result.get("images") or [],
+        "_axe": result.get("axe") or [],
+        "_collected": result.get("collected") or {},
+    }
