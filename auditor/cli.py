@@ -1,4 +1,5 @@
-"""Command line: `auditor audit URL`, `auditor demo`, `auditor report DIR`, `auditor diff OLD NEW`."""
+"""Command line: `auditor audit URL`, `auditor demo`, `auditor report DIR`, `auditor diff OLD NEW`,
+`auditor worker --frontier REDIS_URL --store POSTGRES_URL`."""
 
 from __future__ import annotations
 
@@ -30,15 +31,23 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", parents=[common], help="audit the bundled example site (no network needed)")
     demo.add_argument("--out", default="auditor-demo", help="output folder (default: ./auditor-demo)")
+    _report_lang(demo)
 
     report = sub.add_parser("report", parents=[common], help="write the report again from DIR/result.json")
     report.add_argument("dir", help="an audit output folder (or a result.json)")
     report.add_argument("--out", help="where to write report.html (default: next to result.json)")
+    _report_lang(report)
 
     diff = sub.add_parser("diff", parents=[common], help="compare two runs: new, fixed and unchanged findings")
     diff.add_argument("old", help="the earlier run: an output folder or a result.json")
     diff.add_argument("new", help="the later run: an output folder or a result.json")
     diff.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="output format (default: text)")
+
+    worker = sub.add_parser("worker", parents=[common], help="crawl for an audit started on another machine with --frontier")
+    worker.add_argument("--frontier", required=True, metavar="REDIS_URL", help="the run's Redis, as given to `auditor audit --frontier`")
+    worker.add_argument("--store", required=True, metavar="POSTGRES_URL", help="the run's PostgreSQL database, as given to `auditor audit --store`")
+    worker.add_argument("--wait", type=float, default=600, metavar="SECONDS",
+                        help="how long to wait for a run to start (default 600)")
     return parser
 
 
@@ -55,7 +64,13 @@ def _ci_options(p: argparse.ArgumentParser) -> None:
                    help=f"extra outputs: {', '.join(FORMATS)} (repeatable or comma-separated; html and json are always written)")
 
 
+def _report_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--report-lang", choices=["en", "ar"], default=None,
+                   help="language of report.html (default: the site's, Arabic when most pages are)")
+
+
 def _crawl_options(p: argparse.ArgumentParser) -> None:
+    _report_lang(p)
     p.add_argument("--max-pages", type=int, default=None, help="stop after this many pages")
     p.add_argument("--max-depth", type=int, default=None, help="follow links at most this many clicks deep")
     p.add_argument("--include", action="append", default=[], metavar="REGEX", help="only crawl URLs matching (repeatable)")
@@ -72,9 +87,19 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chromium", default=None, metavar="PATH", help="the Chromium to use (default: $AUDITOR_CHROMIUM, then the usual paths)")
     p.add_argument("--sitemap", dest="sitemap", action=argparse.BooleanOptionalAction, default=True,
                    help="read robots.txt sitemaps and /sitemap.xml (default: yes)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="give up on a download after this many seconds (default 30)")
+    p.add_argument("--max-query-variants", type=int, default=100, metavar="N",
+                   help="crawl trap limit: at most N query variants of one path reached from that path (default 100)")
     p.add_argument("--resume", metavar="DIR", default=None,
                    help="carry on an interrupted audit in DIR: nothing already stored is fetched again")
+    p.add_argument("--frontier", metavar="REDIS_URL", default=None,
+                   help="spread the crawl over machines: the queue lives in this Redis (redis://host:port/db), where `auditor worker` processes join")
+    p.add_argument("--store", metavar="POSTGRES_URL", default=None,
+                   help="keep the run's records in this PostgreSQL database (postgresql://user:pass@host:port/db) instead of DIR/run.sqlite")
     p.add_argument("--max-click-depth", type=int, default=3, help="pages deeper than this are findings (default 3)")
+    p.add_argument("--max-touchpoint-clicks", type=int, default=2,
+                   help="contact and support farther than this many clicks from a page are findings (default 2)")
 
 
 def _validate(args) -> None:
@@ -89,12 +114,35 @@ def _validate(args) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise UsageError(f"invalid regular expression {pattern!r}: {exc}") from None
-    for name in ("max_pages", "concurrency", "max_click_depth", "runs"):
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    for name in ("max_pages", "concurrency", "max_click_depth", "runs", "max_query_variants"):
         value = getattr(args, name)
         if value is not None and value < 1 and not (name == "max_click_depth" and value == 0):
             raise UsageError(f"--{name.replace('_', '-')} must be a positive number")
     if args.delay < 0:
         raise UsageError("--delay cannot be negative")
+    if args.frontier and not args.store:
+        raise UsageError("--frontier needs --store postgresql://...: every machine writes its pages to that shared database")
+    if args.resume and (args.frontier or args.store):
+        raise UsageError("--resume carries on a run from DIR/run.sqlite on this machine; it cannot be combined with --frontier or --store")
+    _check_shared(args.frontier, args.store)
+
+
+def _check_shared(frontier: str | None, store: str | None) -> None:
+    """The Redis and PostgreSQL URLs of a crawl spread over machines, and their client libraries."""
+    from auditor.database import is_postgres
+
+    if frontier and not frontier.startswith(("redis://", "rediss://", "unix://")):
+        raise UsageError(f"--frontier must be a Redis URL (redis://host:port/0), not {frontier!r}")
+    if store and not is_postgres(store):
+        raise UsageError(f"--store must be a PostgreSQL URL (postgresql://user:pass@host:port/db), not {store!r}")
+    for needed, module in ((frontier, "scrapy_redis"), (frontier, "redis"), (store, "psycopg")):
+        if needed:
+            try:
+                __import__(module)
+            except ImportError:
+                raise UsageError(f"{module} is not installed: pip install 'auditor[distributed]'") from None
 
 
 def run_audit(args, urls: list[str]) -> int:
@@ -114,10 +162,13 @@ def run_audit(args, urls: list[str]) -> int:
         render_options = RenderOptions(args.render, args.profile, args.runs, chromium=args.chromium)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        fresh_store(out / "run.sqlite")
+        if args.store:
+            _clear_store(args.store)
+        else:
+            fresh_store(out / "run.sqlite")
         options = CrawlOptions(
             start_urls=[normalize(u) for u in urls],
-            store_path=str(out / "run.sqlite"),
+            store_path=args.store or str(out / "run.sqlite"),
             max_pages=args.max_pages,
             max_depth=args.max_depth,
             include=args.include,
@@ -127,6 +178,9 @@ def run_audit(args, urls: list[str]) -> int:
             obey_robots=not args.ignore_robots,
             user_agent=args.user_agent,
             sitemaps=args.sitemap,
+            timeout=args.timeout,
+            max_query_variants=args.max_query_variants,
+            frontier=args.frontier,
         )
     if render_options.mode != "none":
         try:
@@ -134,7 +188,9 @@ def run_audit(args, urls: list[str]) -> int:
         except ChromiumNotFound as exc:
             raise UsageError(f"{exc}\n(or run with --render none for the static audit only)") from None
     try:
-        result = audit_site(options, out, {"max_click_depth": args.max_click_depth}, render_options)
+        result = audit_site(options, out, {"max_click_depth": args.max_click_depth,
+                                           "max_touchpoint_clicks": args.max_touchpoint_clicks}, render_options,
+                            report_lang=getattr(args, "report_lang", None))
     except Unreachable as exc:
         print(f"auditor: could not reach the start URL ({exc}).\n"
               "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)
@@ -245,6 +301,36 @@ def cmd_demo(args) -> int:
         return run_audit(args, args.urls)
 
 
+def _clear_store(url: str) -> None:
+    from auditor.store import Store
+
+    store = Store(url)
+    try:
+        store.clear()
+    finally:
+        store.close()
+
+
+def cmd_worker(args) -> int:
+    """Join the run in progress on --frontier; exit once it is done."""
+    from auditor.crawl import CrawlOptions, crawl
+
+    _check_shared(args.frontier, args.store)
+    from spiders import frontier
+
+    settings = frontier.wait_for_run(args.frontier, args.wait)
+    if settings is None:
+        raise UsageError(f"no run started on {args.frontier} within {args.wait:g} s"
+                         " (start one with: auditor audit URL --frontier ... --store ...)")
+    options = CrawlOptions(**settings, store_path=args.store, frontier=args.frontier, seed=False)
+    counters = crawl(options)
+    if counters.get("finish_reason") == "shutdown":
+        print("auditor: worker stopped; the other machines carry on", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
+    return EXIT_OK
+
+
 def cmd_report(args) -> int:
     from auditor.result import read_result
     from reports import html
@@ -257,7 +343,7 @@ def cmd_report(args) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     target = Path(args.out) if args.out else (source if source.is_dir() else source.parent) / "report.html"
-    html.write(result, target)
+    html.write(result, target, args.report_lang)
     print(f"Report:  {target.resolve()}")
     return EXIT_OK
 
@@ -275,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_demo(args)
         if args.command == "diff":
             return cmd_diff(args)
+        if args.command == "worker":
+            return cmd_worker(args)
         return cmd_report(args)
     except UsageError as exc:
         print(f"auditor: {exc}", file=sys.stderr)

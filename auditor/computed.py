@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from auditor.model import PageRecord
 from auditor.sampling import template_key
-from auditor.text import detect_language, score_text, split_sentences
+from auditor.text import analyse, detect_language
 
 # A block repeated on this share of a section's pages belongs to its template.
 BOILERPLATE_SHARE = 0.5
@@ -88,10 +88,10 @@ class Computed:
             "headings": detect_language(headings).lang if headings else None,
         }
         lang = detection.lang if detection.confidence >= 0.5 else (page.lang or detection.lang)
-        readability = score_text(blocks, lang) if blocks else None
+        readability, sentences = analyse(blocks, lang) if blocks else (None, [])
         page.facts["readability"] = readability.to_dict() if readability else None
         page.facts[PRIVATE + "long_sentences"] = [
             {"paragraph": s.paragraph, "index": s.index, "words": s.words, "text": s.text[:400]}
-            for s in split_sentences(blocks, lang) if s.words >= KEPT_SENTENCE_WORDS
-        ] if blocks else []
+            for s in sentences if s.words >= KEPT_SENTENCE_WORDS
+        ]
         return page

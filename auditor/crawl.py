@@ -34,12 +34,18 @@ class CrawlOptions:
     obey_robots: bool = True
     user_agent: str | None = None
     sitemaps: bool = True
+    timeout: float = 30.0  # seconds for one download (DOWNLOAD_TIMEOUT)
+    max_query_variants: int = 100  # crawl-trap budget per path (AUDITOR_TRAP_QUERY_VARIANTS)
     known_urls: set[str] = field(default_factory=set)
     resume: Resume | None = None
+    # A crawl spread over machines: the Redis URL of the shared frontier, and whether
+    # this process starts the run (queues the start URLs) or is a worker joining it.
+    frontier: str | None = None
+    seed: bool = True
 
     def settings(self) -> dict:
         """The options as the user gave them (what a resumed run reuses)."""
-        internal = ("store_path", "known_urls", "resume")
+        internal = ("store_path", "known_urls", "resume", "frontier", "seed")
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in internal}
 
 
@@ -54,8 +60,14 @@ def scrapy_settings(options: CrawlOptions) -> Settings:
         "DOWNLOAD_DELAY": options.delay,
         "AUTOTHROTTLE_START_DELAY": max(options.delay, 0.5 if options.delay else 0.05),
         "ROBOTSTXT_OBEY": options.obey_robots,
+        "DOWNLOAD_TIMEOUT": options.timeout,
+        "AUDITOR_TRAP_QUERY_VARIANTS": options.max_query_variants,
         "LOG_INSTALL_ROOT_HANDLER": False,
     }
+    if options.frontier:
+        from spiders import frontier
+
+        overrides.update(frontier.settings(options.frontier, options.seed))
     if options.user_agent:
         overrides["USER_AGENT"] = options.user_agent
     settings.setdict(overrides, priority="cmdline")
@@ -76,6 +88,8 @@ def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
         sitemaps=options.sitemaps,
         known_urls=options.known_urls,
         resume=options.resume,
+        frontier=options.frontier,
+        seed=options.seed,
     )
     counters: dict = {}
     with Progress("Crawling", show_progress) as progress:
@@ -95,7 +109,15 @@ def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
 
         loop = task.LoopingCall(refresh)
         loop.start(0.25, now=False)
-        process.start()
+        if options.frontier and options.seed:
+            from spiders import frontier
+
+            frontier.start_run(options.frontier, options.settings())
+        try:
+            process.start()
+        finally:
+            if options.frontier and options.seed:
+                frontier.finish_run(options.frontier)
         refresh()
     counters["finish_reason"] = crawler.stats.get_value("finish_reason")
     return counters

@@ -12,10 +12,13 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from auditor.model import Form, Image, Link, PageRecord, Resource
+from auditor.rtl_extract import extract_rtl
 from auditor.urls import UNFETCHED_SCHEMES, normalize
 
 ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# C0 controls other than whitespace: a few are typos, many mean binary data.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 REGIONS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside"}
 ROLE_REGIONS = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside"}
 SKIP_TEXT = {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "iframe", "object"}
@@ -31,15 +34,29 @@ PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 
 
 def guess_encoding(body: bytes) -> str:
-    """For pages that declare no charset: UTF-8 if valid, else the Arabic Windows
-    code page when it yields Arabic letters (common on older Arabic sites), else cp1252."""
+    """For pages that declare no charset: UTF-8 if valid, else an Arabic code page when
+    it yields Arabic letters (common on older Arabic sites), else cp1252.
+
+    Of the Arabic code pages, ISO-8859-6 wins only when the sample is valid ISO-8859-6
+    (Windows-1256 Arabic nearly always uses bytes it leaves undefined, such as ف) and
+    reads as more Arabic letters than Windows-1256 gives (which turns ه و ى ي of an
+    ISO-8859-6 page into ç è é ê)."""
     sample = body[:65536]
     try:
         sample.decode("utf-8")
         return "utf-8"
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut by the sample's end is still UTF-8
+        if len(body) > len(sample) and exc.reason == "unexpected end of data":
+            return "utf-8"
+    windows = len(ARABIC_LETTERS.findall(sample.decode("cp1256", "replace")))
+    try:
+        iso = len(ARABIC_LETTERS.findall(sample.decode("iso8859-6")))
     except UnicodeDecodeError:
-        pass
-    if len(ARABIC_LETTERS.findall(sample.decode("cp1256", "replace"))) > 20:
+        iso = 0
+    if iso > 20 and iso > windows:
+        return "iso8859-6"
+    if windows > 20:
         return "cp1256"
     return "cp1252"
 
@@ -176,6 +193,10 @@ def extract(record: PageRecord, body: bytes, content_type: str | None = None) ->
     if not text.strip():
         record.error = "empty HTML document"
         return record
+    head = text[:4096]
+    if len(CONTROL_CHARS.findall(head)) > len(head) // 20:
+        record.error = "binary data served as HTML (control bytes, not text): not parsed"
+        return record
     try:
         root = etree.fromstring(text, PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -184,7 +205,14 @@ def extract(record: PageRecord, body: bytes, content_type: str | None = None) ->
     if root is None:
         record.error = "no HTML elements in the document"
         return record
-    return extract_tree(record, root)
+    # libxml2 stops at its limits (256 levels of nesting) and keeps what it read so far
+    limit = next((e.message for e in PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    extract_tree(record, root)
+    if limit:
+        record.error = ("HTML nested more than 255 elements deep: the parser stops there, so the rest of the page"
+                        " was not read" if "depth" in limit else f"HTML beyond the parser's limits ({limit}):"
+                        " the page was read only up to that point")
+    return record
 
 
 def extract_tree(record: PageRecord, root) -> PageRecord:
@@ -280,4 +308,5 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     record.text = "\n\n".join(blocks)
     record.word_count = len(record.text.split())
     record.html_bytes_text = sum(len(t) for t in _text_blocks(body, SKIP_TEXT))
+    extract_rtl(root, record)
     return record

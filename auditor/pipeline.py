@@ -18,6 +18,7 @@ from auditor.render import RenderOptions, render
 from auditor.result import build_result, page_summary, write_result
 from auditor.runner import run_audits, site_from_store
 from auditor.store import Store
+from auditor.touchpoint_facts import summary as touchpoint_summary
 from reports import html
 
 
@@ -44,7 +45,7 @@ def fresh_store(path: Path) -> None:
 
 
 def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_options: RenderOptions | None = None,
-               show_progress: bool | None = None) -> dict:
+               show_progress: bool | None = None, report_lang: str | None = None) -> dict:
     """Crawl, render, audit and write result.json and report.html into `out`."""
     render_options = render_options or RenderOptions(mode="none")
     out.mkdir(parents=True, exist_ok=True)
@@ -62,6 +63,8 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
 
     store = Store(options.store_path)
     try:
+        if options.frontier:  # each machine counted only what it fetched itself
+            counters.update(store.crawl_counts())
         _check_reachable(store, options.start_urls)
         store.compute_site(options.start_urls)
         render_info = {"mode": "none"}
@@ -99,6 +102,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
                 "errors": counters.get("errors", 0),
             },
             "crawl_finish_reason": counters.get("finish_reason"),
+            "touchpoints": touchpoint_summary(site.touchpoints),
         }
         store.set_run("run", run)
     finally:
@@ -106,7 +110,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
     result = build_result(run, pages, audit_output)
     t = time.perf_counter()
     write_result(result, out / "result.json")
-    html.write(result, out / "report.html")
+    html.write(result, out / "report.html", report_lang)
     result["run"]["timings"]["report"] = round(time.perf_counter() - t, 2)
     return result
 

@@ -33,6 +33,7 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
     """Measure the chosen pages; returns what the report says about the render."""
     from auditor.browser.chromium import find_chromium
     from auditor.browser.measure import iter_measure_pages
+    from auditor.rtl_render import rtl_probe
 
     executable = find_chromium(options.chromium)  # fails early, with the install command
     templates, _ = group_pages(store.iter_pages(), start_urls)
@@ -47,7 +48,7 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
         progress.update(pages=0, of=len(urls), errors=0)
         for result in iter_measure_pages(
             urls, profile=options.profile, runs=options.runs, timeout_s=options.timeout_s,
-            concurrency=1, executable_path=executable,
+            concurrency=1, executable_path=executable, collectors={"rtl": rtl_probe},
         ):
             measured += 1
             errors += bool(result.get("error"))
@@ -71,12 +72,16 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
 
 
 def _facts(result: dict, keep_screenshot: bool) -> dict:
+    # The outlined RTL screenshot is for the report: public, and kept once.
+    rtl = (result.get("collected") or {}).get("rtl")
+    rtl_shot = rtl.pop("outlined_jpeg_b64", None) if isinstance(rtl, dict) else None
     return {
         "metrics": result.get("metrics") or None,
         "render": {name: result.get(name) for name in PUBLIC},
         "screenshot": result.get("screenshot_jpeg_b64") if keep_screenshot else None,
         "_resources": result.get("resources") or [],
         "_images": result.get("images") or [],
-        "_axe": result.get("axe") or [],
+        "_axe": result.get("axe"),  # None when axe did not run: not a pass
         "_collected": result.get("collected") or {},
+        "rtl_screenshot": rtl_shot if keep_screenshot else None,
     }

@@ -8,6 +8,8 @@ from auditor.audits import all_audits
 from auditor.audits.base import CATEGORIES, Audit, Finding, Site, SiteAudit
 from auditor.model import PageRecord
 from auditor.store import Store
+from auditor.rtl_facts import gather as rtl_facts
+from auditor.touchpoint_facts import gather as touchpoint_facts
 
 
 class _Tally:
@@ -104,5 +106,8 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         title_counts=store.value_counts("title"),
         description_counts=store.value_counts("meta_description"),
         hreflang=store.hreflang_map(),
+        traps=store.traps(),
         settings=settings or {},
+        **touchpoint_facts(store),
+        **rtl_facts(store),
     )

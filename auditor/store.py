@@ -9,11 +9,13 @@ streaming passes, so memory does not grow with every page held at once.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from auditor.database import PostgresDB, is_postgres
 from auditor.model import PageRecord
 
 SCHEMA = """
@@ -32,7 +34,7 @@ CREATE TABLE IF NOT EXISTS pages (
     in_sitemap INTEGER NOT NULL DEFAULT 0,
     record TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, dst TEXT NOT NULL, PRIMARY KEY (src, dst));
+CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, dst TEXT NOT NULL, text TEXT, PRIMARY KEY (src, dst));
 CREATE INDEX IF NOT EXISTS links_dst ON links (dst);
 CREATE TABLE IF NOT EXISTS resources (
     url TEXT PRIMARY KEY,
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS resources (
     body TEXT
 );
 CREATE TABLE IF NOT EXISTS sitemap_urls (url TEXT PRIMARY KEY, sitemap TEXT);
+CREATE TABLE IF NOT EXISTS traps (url TEXT PRIMARY KEY, kind TEXT NOT NULL, pattern TEXT NOT NULL, source TEXT);
 """
 
 BATCH = 200
@@ -54,10 +57,15 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
+        if is_postgres(self.path):
+            # a database shared by the machines of one crawl (created with today's schema)
+            self.db = PostgresDB(self.path, SCHEMA)
+        else:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+            self._add_missing_columns()
         self._pending = 0
 
     # -- writing -----------------------------------------------------------------
@@ -81,9 +89,14 @@ class Store:
                 json.dumps(data, ensure_ascii=False),
             ),
         )
-        edges = {(record.url, link.href) for link in record.links if link.internal and link.kind in ("a", "area")}
+        edges = _link_texts(record)
         if edges:
-            self.db.executemany("INSERT INTO links (src, dst) VALUES (?, ?) ON CONFLICT DO NOTHING", edges)
+            # a re-stored page (resume) keeps its links; a link stored without text gains it
+            self.db.executemany(
+                "INSERT INTO links (src, dst, text) VALUES (?, ?, ?)"
+                " ON CONFLICT (src, dst) DO UPDATE SET text = COALESCE(links.text, excluded.text)",
+                ((record.url, dst, text) for dst, text in edges.items()),
+            )
         self._tick()
 
     def add_resource(self, url: str, kind: str, status: int | None, content_type: str = "",
@@ -100,6 +113,14 @@ class Store:
         self.db.executemany(
             "INSERT INTO sitemap_urls (url, sitemap) VALUES (?, ?) ON CONFLICT DO NOTHING",
             ((u, sitemap) for u in urls),
+        )
+        self._tick()
+
+    def add_trap(self, url: str, kind: str, pattern: str, source: str | None = None) -> None:
+        """A URL the spider did not queue because it feeds a crawl trap (spiders/traps.py)."""
+        self.db.execute(
+            "INSERT INTO traps (url, kind, pattern, source) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (url, kind, pattern, source),
         )
         self._tick()
 
@@ -132,6 +153,12 @@ class Store:
     def close(self) -> None:
         self.commit()
         self.db.close()
+
+    def clear(self) -> None:
+        """Empty every table: a shared database starting a new run (a file is deleted instead)."""
+        for table in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", SCHEMA):
+            self.db.execute(f"DELETE FROM {table}")
+        self.commit()
 
     # -- reading -----------------------------------------------------------------
 
@@ -175,6 +202,16 @@ class Store:
 
     def count_pages(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+
+    def crawl_counts(self) -> dict[str, int]:
+        """Resources checked and pages in error, as the spider counts them (for a crawl
+        whose processes each counted only their own share)."""
+        resources = self.db.execute("SELECT COUNT(*) FROM resources").fetchone()[0]
+        errors = self.db.execute(
+            "SELECT COUNT(*) FROM pages WHERE (error IS NOT NULL OR status >= 400)"
+            " AND (status IS NULL OR status < 300 OR status >= 400)"
+        ).fetchone()[0]
+        return {"resources": resources, "errors": errors}
 
     def iter_pages(self, urls: Iterable[str] | None = None) -> Iterator[PageRecord]:
         """Every stored page in crawl order, or only those of `urls`."""
@@ -237,6 +274,20 @@ class Store:
     def sitemap_urls(self) -> set[str]:
         return {u for (u,) in self.db.execute("SELECT url FROM sitemap_urls")}
 
+    def traps(self) -> list[dict]:
+        """Each capped URL pattern once: {kind, pattern, cut (URLs not crawled), example,
+        source (the page linking to the example)}. A URL cut as a trap but crawled
+        later through another link is not counted."""
+        rows = self.db.execute(
+            "SELECT kind, pattern, url, source FROM traps WHERE url NOT IN (SELECT url FROM pages)"
+            " ORDER BY kind, pattern, url"
+        )
+        out: dict[tuple[str, str], dict] = {}
+        for kind, pattern, url, source in rows:
+            entry = out.setdefault((kind, pattern), {"kind": kind, "pattern": pattern, "cut": 0, "example": url, "source": source})
+            entry["cut"] += 1
+        return list(out.values())
+
     # -- whole-site passes -------------------------------------------------------
 
     def compute_site(self, start_urls: list[str]) -> None:
@@ -272,6 +323,85 @@ class Store:
         rows = self.db.execute("SELECT depth, COUNT(*) FROM pages WHERE is_html = 1 AND status = 200 GROUP BY depth")
         return {("unreached" if d is None else str(d)): n for d, n in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0))}
 
+    # -- customer touchpoints ----------------------------------------------------
+
+    def _add_missing_columns(self) -> None:
+        """Columns added after a database was first created (an older run still opens)."""
+        try:
+            self.db.execute("ALTER TABLE links ADD COLUMN text TEXT")
+        except sqlite3.OperationalError:  # the column is there already
+            pass
+
+    def page_dicts(self) -> Iterator[dict]:
+        """The stored record (as a plain dict) of every page that answered 200 with HTML,
+        in crawl order: one cheap pass for whole-site facts read from page content."""
+        rows = self.db.execute("SELECT record FROM pages WHERE status = 200 AND is_html = 1 AND error IS NULL ORDER BY rowid")
+        for (record,) in rows:
+            yield json.loads(record)
+
+    def link_labels(self) -> Iterator[tuple[str, str]]:
+        """(target, anchor text) of every internal link that has text, each pair once."""
+        yield from self.db.execute("SELECT DISTINCT dst, text FROM links WHERE text IS NOT NULL AND text <> ''")
+
+    def ok_html_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of `urls` that are stored pages answering 200 with HTML."""
+        urls, found = list(urls), set()
+        for i in range(0, len(urls), 500):
+            chunk = urls[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(u for (u,) in self.db.execute(
+                f"SELECT url FROM pages WHERE url IN ({marks}) AND status = 200 AND is_html = 1 AND error IS NULL",
+                chunk))
+        return found
+
+    def touchpoint_distance(self, sources: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+        """Clicks from each page to the nearest page of each kind in `sources` (kind ->
+        its pages): one breadth-first search on the reversed link graph from every
+        source at once, read from the links table in batches; a redirect costs no click.
+        Pages with the same distances share one dict."""
+        into: dict[str, list[str]] = {}  # redirect target -> the URLs redirecting to it
+        for src, dst in self.redirects().items():
+            into.setdefault(dst, []).append(src)
+        distance: dict[str, dict[str, int]] = {}
+
+        def reach(url: str, kinds: set[str], level: int, frontier: dict[str, set[str]]) -> None:
+            stack = [url]
+            while stack:
+                u = stack.pop()
+                known = distance.setdefault(u, {})
+                new = {k for k in kinds if k not in known}
+                if not new:
+                    continue
+                for kind in new:
+                    known[kind] = level
+                frontier.setdefault(u, set()).update(new)
+                stack.extend(into.get(u, ()))  # a link to a redirect reaches its target
+
+        frontier: dict[str, set[str]] = {}
+        for kind, urls in sources.items():
+            for url in urls:
+                reach(url, {kind}, 0, frontier)
+        level = 0
+        while frontier:
+            level += 1
+            reached: dict[str, set[str]] = {}
+            # targets that gained the same kinds are asked for together: the database
+            # answers each linking page once per group, not once per link
+            groups: dict[frozenset[str], list[str]] = {}
+            for url, kinds in frontier.items():
+                groups.setdefault(frozenset(kinds), []).append(url)
+            for kinds, targets in groups.items():
+                for i in range(0, len(targets), 500):
+                    chunk = targets[i:i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for (src,) in self.db.execute(f"SELECT DISTINCT src FROM links WHERE dst IN ({marks})", chunk):
+                        known = distance.get(src)
+                        if known is None or not kinds.issubset(known):
+                            reach(src, kinds, level, reached)
+            frontier = reached
+        shared: dict[tuple, dict[str, int]] = {}
+        return {url: shared.setdefault(tuple(sorted(d.items())), d) for url, d in distance.items()}
+
 
 def _follow(url: str, redirects: dict[str, str]) -> Iterator[str]:
     """The URL and every hop of its redirect chain (stopping at a loop)."""
@@ -280,3 +410,15 @@ def _follow(url: str, redirects: dict[str, str]) -> Iterator[str]:
         seen.add(url)
         yield url
         url = redirects.get(url)
+
+
+def _link_texts(record: PageRecord) -> dict[str, str | None]:
+    """Each followable internal link target of a page with its distinct anchor texts
+    (one per line, in page order), None when no link to it has text."""
+    texts: dict[str, list[str]] = {}
+    for link in record.links:
+        if link.internal and link.kind in ("a", "area"):
+            seen = texts.setdefault(link.href, [])
+            if link.text and link.text not in seen:
+                seen.append(link.text)
+    return {dst: "\n".join(t)[:1000] or None for dst, t in texts.items()}

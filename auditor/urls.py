@@ -33,7 +33,15 @@ def _join(base: str, url: str) -> str:
         if scheme_end > 0:
             path_start = base.find("/", scheme_end + 3)
             return (base if path_start < 0 else base[:path_start]) + url
+    if url and url[0] not in "?#" and not url.startswith("//"):
+        # A relative path resolves the same from every page of one folder.
+        return _join_in_folder(base[:base.rfind("/") + 1], url)
     return urljoin(base, url)
+
+
+@lru_cache(maxsize=65536)
+def _join_in_folder(folder: str, url: str) -> str:
+    return urljoin(folder, url)
 
 
 @lru_cache(maxsize=65536)

@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import math
+import re
 import string
 from pathlib import Path
+from statistics import median
 from urllib.parse import unquote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from reports import charts, i18n
+from reports.fixes import build_fixes, priority, template_pattern
 
 TEMPLATES = Path(__file__).parent / "templates"
 IMPACT_WEIGHT = {"critical": 4, "serious": 3, "moderate": 2, "minor": 1}
 EFFORT_COST = {"small": 1, "medium": 2, "large": 3}
 JOURNEY = ("awareness", "consideration", "decision", "loyalty", "advocacy")
 MAX_ROWS = 50
+MAX_FIXES = 30  # fixes shown in full in the plan; every finding is still listed below it
+# What each journey stage means for the visitor, shown under its name.
+STAGE_HELP = {
+    "awareness": i18n.N_("The visitor arrives from search."),
+    "consideration": i18n.N_("They look around and compare."),
+    "decision": i18n.N_("They buy or get in touch."),
+    "loyalty": i18n.N_("After the sale: support, returns, account."),
+    "advocacy": i18n.N_("They recommend the business."),
+}
+# Run timings, shown by name.
+TIMINGS = (i18n.N_("crawl"), i18n.N_("render"), i18n.N_("audit"), i18n.N_("report"))
 
 
 class _Lenient(string.Formatter):
@@ -34,10 +51,50 @@ def message(audit: dict, finding: dict) -> str:
         return template
 
 
+def message_html(audit: dict, finding: dict, gettext=lambda s: s) -> Markup:
+    """A finding's message in the report's language: the template is translated, then
+    filled; every value is escaped and isolated in <bdi> so URLs and numbers keep their
+    own direction inside Arabic text."""
+    key = finding.get("message_key", "")
+    template = gettext(audit.get("messages", {}).get(key, key))
+    data = finding.get("data", {})
+    out = Markup()
+    try:
+        parsed = list(_formatter.parse(template))
+    except ValueError:
+        return escape(template)
+    for literal, name, spec, conversion in parsed:
+        out += escape(literal)
+        if name is None:
+            continue
+        if name not in data:
+            out += escape("{" + name + "}")
+            continue
+        value = data[name]
+        if isinstance(value, str) and name in i18n.VOCABULARY_KEYS:
+            value = gettext(value)
+        try:
+            text = _formatter.format_field(_formatter.convert_field(value, conversion), spec or "")
+        except (ValueError, TypeError):
+            text = str(value)
+        out += Markup("<bdi>%s</bdi>") % text
+    return out
+
+
 def fix_priority(audit: dict, total_pages: int) -> float:
-    """Impact x reach / effort: what to fix first."""
-    reach = audit["failing_pages"] / max(total_pages, 1)
-    return IMPACT_WEIGHT[audit["impact"]] * (0.2 + reach) / EFFORT_COST[audit["effort"]]
+    """Impact x reach / effort: what to fix first (an audit's findings taken together)."""
+    return priority(audit["impact"], audit["effort"], audit["failing_pages"], total_pages)
+
+
+def site_language(result: dict) -> str:
+    """The report language that suits the site: Arabic when most of its pages are."""
+    counts: dict = {}
+    for page in result.get("pages", []):
+        lang = (page.get("lang") or "").split("-")[0].lower()
+        if lang:
+            counts[lang] = counts.get(lang, 0) + 1
+    top = max(counts, key=lambda k: (counts[k], k == "ar"), default="en")
+    return "ar" if top == "ar" else "en"
 
 
 def score_class(score) -> str:
@@ -59,6 +116,121 @@ def depth_histogram(pages: list[dict]) -> list[tuple[str, int]]:
     return rows
 
 
+# -- the load speed section ----------------------------------------------------------
+
+# The lab metrics it shows: (key in pages[].metrics, label, good up to, poor beyond).
+# Core Web Vitals thresholds for LCP and CLS, web.dev's for FCP, TTFB and TBT, and
+# Lighthouse's page-weight reference for the transfer size.
+SPEED_METRICS = (
+    ("fcp", "FCP", 1800, 3000),
+    ("lcp", "LCP", 2500, 4000),
+    ("cls", "CLS", 0.1, 0.25),
+    ("tbt", "TBT", 200, 600),
+    ("ttfb", "TTFB", 800, 1800),
+    ("transfer_bytes", "Transfer", 1600 * 1024, 4000 * 1024),
+)
+MAX_SCREENSHOTS = 6
+BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}\Z")  # a screenshot goes into an img src: base64 only
+MAX_SPEED_FIXES = 5
+
+
+def metric_text(key: str, value: float) -> str:
+    if key == "cls":
+        return f"{value:.3f}"
+    if key == "transfer_bytes":
+        return f"{round(value / 1024):,} KiB"
+    return f"{round(value):,} ms"
+
+
+def metric_cell(key: str, value) -> dict:
+    """A metric as the speed section shows it: its text, its rating and that rating's CSS class."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return {"text": "\u2013", "rating": None, "css": "na"}
+    _, _, good, poor = next(m for m in SPEED_METRICS if m[0] == key)
+    rating = charts.rating(value, good, poor)
+    return {"text": metric_text(key, value), "rating": rating, "css": rating.replace(" ", "-")}
+
+
+def _median_cells(pages: list[dict]) -> list[dict]:
+    cells = []
+    for key, *_ in SPEED_METRICS:
+        values = [p["metrics"][key] for p in pages if isinstance(p["metrics"].get(key), (int, float))]
+        cells.append(metric_cell(key, median(values) if values else None))
+    return cells
+
+
+def _screenshot(page: dict) -> dict | None:
+    shot = page.get("screenshot")
+    # Only base64 text may follow the fixed data: prefix, whatever result.json holds.
+    if not isinstance(shot, str) or not BASE64.match(shot):
+        return None
+    return {"url": page["url"], "src": "data:image/jpeg;base64," + shot}
+
+
+def speed_fixes(result: dict, measured: int) -> list[dict]:
+    """The speed audits that failed, most worth fixing first, with their estimated saving:
+    the median time per affected page, the bytes over all findings."""
+    out = []
+    for audit in result["audits"].values():
+        if audit.get("category") != "speed" or not audit.get("findings"):
+            continue
+        data = [f.get("data") or {} for f in audit["findings"]]
+        ms = [d["saving_ms"] for d in data if isinstance(d.get("saving_ms"), (int, float))]
+        size = [d["saving_bytes"] for d in data if isinstance(d.get("saving_bytes"), (int, float))]
+        out.append({"audit": audit, "pages": audit.get("failing_pages", 0),
+                    "saving_ms": round(median(ms)) if ms else None,
+                    "saving_kib": round(sum(size) / 1024) if size else None,
+                    "priority": priority(audit["impact"], audit["effort"], audit.get("failing_pages", 0), measured)})
+    out.sort(key=lambda f: (-f["priority"], f["audit"]["id"]))
+    return out[:MAX_SPEED_FIXES]
+
+
+def speed_section(result: dict) -> dict | None:
+    """What the load speed section shows; None when no page was measured."""
+    measured = [p for p in result["pages"] if p.get("metrics")]
+    if not measured:
+        return None
+    info = result["run"].get("render") or {}
+    templates = info.get("templates") or {}
+    reasons = {url: why for t in templates.values() for url, why in (t.get("reasons") or {}).items()}
+    groups: dict[str, list[dict]] = {}
+    for page in measured:
+        groups.setdefault(page.get("template") or "", []).append(page)
+    template_rows = [
+        {"pattern": (templates.get(key) or {}).get("pattern") or template_pattern(key) or "\u2014",
+         "pages": (templates.get(key) or {}).get("pages"), "measured": len(group), "cells": _median_cells(group)}
+        for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    page_rows = [
+        {"url": p["url"], "reason": reasons.get(p["url"]),
+         "cells": [metric_cell(key, p["metrics"].get(key)) for key, *_ in SPEED_METRICS],
+         "lcp_element": ((p.get("render") or {}).get("lcp_element") or {}).get("selector")}
+        for p in measured
+    ]
+    first = measured[0].get("render") or {}
+    why: dict[str, int] = {}
+    for url in (p["url"] for p in measured):
+        if url in reasons:
+            why[reasons[url]] = why.get(reasons[url], 0) + 1
+    return {
+        "metrics": [{"key": key, "label": label, "good": metric_text(key, good), "poor": metric_text(key, poor)}
+                    for key, label, good, poor in SPEED_METRICS],
+        "method": {
+            "profile": info.get("profile") or first.get("profile"),
+            "runs": info.get("runs") or first.get("runs") or 1,
+            "mode": info.get("mode"),
+            "measured": len(measured),
+            "templates": len(templates) or len(groups),
+            "pages": sum(t.get("pages") or 0 for t in templates.values()),
+            "reasons": sorted(why.items(), key=lambda kv: -kv[1]),
+        },
+        "templates": template_rows,
+        "pages": page_rows,
+        "screenshots": [s for s in map(_screenshot, measured) if s][:MAX_SCREENSHOTS],
+        "fixes": speed_fixes(result, len(measured)),
+    }
+
+
 def _urldecode(url: str) -> str:
     """Arabic paths as a person reads them (percent-encoded UTF-8 decoded)."""
     try:
@@ -67,7 +239,7 @@ def _urldecode(url: str) -> str:
         return url
 
 
-def environment() -> Environment:
+def environment(lang: str = "en") -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -75,7 +247,18 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_null_translations(newstyle=True)
+    translations = i18n.translations(lang)
+    env.install_gettext_translations(translations, newstyle=True)
+    gettext = translations.gettext
+    # Strings from result.json (audit meta, vocabulary) are translated by their English
+    # text and stay plain strings, so autoescaping applies to them.
+    env.filters["t"] = lambda text: gettext(str(text)) if text else ""
+    env.filters["num"] = lambda n: Markup("<bdi>%s</bdi>") % (n,)
+    env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext)
+    env.globals["lang"] = lang
+    env.globals["dir"] = i18n.direction(lang)
+    env.filters["langname"] = lambda code: i18n.language_name(code, lang)
+    env.globals["sep"] = "\u060c " if lang == "ar" else ", "  # the list separator: Arabic comma
     env.filters["score_class"] = score_class
     env.filters["pct"] = lambda s: "\u2013" if s is None else f"{round(s * 100)}"
     env.filters["urldecode"] = _urldecode
@@ -84,7 +267,9 @@ def environment() -> Environment:
     return env
 
 
-def render(result: dict) -> str:
+def render(result: dict, lang: str | None = None) -> str:
+    """The report in `lang` (en or ar; default: the site's own language)."""
+    lang = lang or site_language(result)
     pages = result["pages"]
     html_pages = sum(1 for p in pages if p.get("is_html") and p.get("status") == 200)
     audits = list(result["audits"].values())
@@ -97,8 +282,21 @@ def render(result: dict) -> str:
         for stage in JOURNEY
     }
     histogram = depth_histogram(pages)
-    return environment().get_template("report.html.j2").render(
+    rtl = i18n.direction(lang) == "rtl"
+    return environment(lang).get_template("report.html.j2").render(
         result=result,
+        fixes=build_fixes(result),
+        max_fixes=MAX_FIXES,
+        impacts=tuple(IMPACT_WEIGHT),
+        journey_stages=JOURNEY,
+        stage_help=STAGE_HELP,
+        # Screenshots go into an img src: only well-formed base64 is used.
+        screenshots={p["url"]: p["screenshot"] for p in pages
+                     if isinstance(p.get("screenshot"), str) and BASE64.match(p["screenshot"])},
+        depth_chart=charts.depth_bars(histogram, rtl),
+        readability_chart=charts.readability_bars(pages, rtl),
+        vitals_chart=charts.vitals_bars(pages, rtl),
+        speed=speed_section(result),
         run=result["run"],
         categories=result["categories"],
         failing=failing,
@@ -116,7 +314,7 @@ def render(result: dict) -> str:
     )
 
 
-def write(result: dict, path: str | Path) -> Path:
+def write(result: dict, path: str | Path, lang: str | None = None) -> Path:
     path = Path(path)
-    path.write_text(render(result), encoding="utf-8")
+    path.write_text(render(result, lang), encoding="utf-8")
     return path

@@ -22,3 +22,13 @@ class ResourceCheck:
 class SitemapUrls:
     sitemap: str
     urls: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TrapCut:
+    """A discovered URL the spider did not queue because it feeds a crawl trap."""
+
+    url: str
+    kind: str  # long-url | repeated-path | session-id | query-variants
+    pattern: str  # the family of URLs the rule capped, as a person reads it
+    source: str | None = None  # the page the link was found on

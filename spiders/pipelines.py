@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from auditor.model import PageRecord
 from auditor.store import Store
-from spiders.items import ResourceCheck, SitemapUrls
+from spiders.items import ResourceCheck, SitemapUrls, TrapCut
+
+# Sent when the crawl must see every record stored so far committed (a crawl spread
+# over machines, before this process reports itself idle).
+store_flush = object()
 
 
 class StorePipeline:
@@ -14,7 +18,13 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("AUDITOR_STORE", "run.sqlite"))
+        pipeline = cls(crawler.settings.get("AUDITOR_STORE", "run.sqlite"))
+        crawler.signals.connect(pipeline.flush, signal=store_flush)
+        return pipeline
+
+    def flush(self):
+        if self.store is not None:
+            self.store.commit()
 
     def open_spider(self, spider=None):
         self.store = Store(self.path)
@@ -29,4 +39,6 @@ class StorePipeline:
             self.store.add_resource(item.url, item.kind, item.status, item.content_type, item.size, item.error, item.body)
         elif isinstance(item, SitemapUrls):
             self.store.add_sitemap_urls(item.urls, item.sitemap)
+        elif isinstance(item, TrapCut):
+            self.store.add_trap(item.url, item.kind, item.pattern, item.source)
         return item

@@ -7,6 +7,8 @@ NEWSPIDER_MODULE = "spiders"
 USER_AGENT = "Mozilla/5.0 (compatible; auditor/0.1; +site audit)"
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_USER_AGENT = "auditor"
+# Protego on the first 500 KiB only, as RFC 9309 allows and search engines do.
+ROBOTSTXT_PARSER = "spiders.middlewares.RobotsParser"
 
 # Politeness: a few requests at a time, adapted to how fast the server answers.
 CONCURRENT_REQUESTS = 16
@@ -20,6 +22,18 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 RETRY_TIMES = 1
+# A 429/503 retry waits as long as Retry-After asks, up to this many seconds
+# (spiders.middlewares.RetryAfterMiddleware, just outside RetryMiddleware at 550).
+AUDITOR_RETRY_AFTER_MAX = 60
+DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.RetryAfterMiddleware": 555}
+
+# Spider traps (spiders/traps.py): URLs longer than this are not queued, nor paths
+# where a run of folders follows itself more than AUDITOR_TRAP_PATH_REPEATS times,
+# nor session-ID variants of a queued URL, nor more than AUDITOR_TRAP_QUERY_VARIANTS
+# query variants of one path reached from that same path.
+AUDITOR_TRAP_MAX_URL_LENGTH = 2048
+AUDITOR_TRAP_PATH_REPEATS = 2
+AUDITOR_TRAP_QUERY_VARIANTS = 100
 
 # Every response is a finding waiting to happen: 4xx/5xx and 3xx reach the spider,
 # which records redirects hop by hop instead of letting Scrapy follow them.

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    DownloadCancelledError, DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError,
+    IgnoreRequest, ResponseDataLossError,
+)
 from scrapy.utils.gz import gunzip
+from twisted.internet.error import ConnectionDone
+from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
+from twisted.internet.error import TimeoutError as TxTimeoutError
+from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from auditor.extract import extract
 from auditor.model import PageRecord
 from auditor.urls import Scope, normalize
-from spiders.items import ResourceCheck, SitemapUrls
+from spiders.items import ResourceCheck, SitemapUrls, TrapCut
+from spiders.middlewares import MAX_ROBOTS_BYTES
+from spiders.traps import TrapGuard, TrapLimits
 
 KEPT_HEADERS = (
     "content-type", "content-length", "content-encoding", "content-language", "cache-control",
@@ -55,7 +65,7 @@ class SiteSpider(scrapy.Spider):
     name = "site"
 
     def __init__(self, start_urls="", include=(), exclude=(), max_pages=None, max_depth=None,
-                 sitemaps=True, known_urls=None, resume=None, *args, **kwargs):
+                 sitemaps=True, known_urls=None, resume=None, frontier=None, seed=True, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if isinstance(start_urls, str):
             start_urls = [u for u in start_urls.split(",") if u]
@@ -70,16 +80,61 @@ class SiteSpider(scrapy.Spider):
         # Every URL ever queued: the spider's own duplicate filter (and, when
         # resuming, everything already in the store).
         self.seen: set[str] = set(known_urls or ())
+        # A crawl spread over machines (a Redis URL): `seen` is then this process's
+        # share of the crawl's URL set in Redis, and only the process that started the
+        # run (`seed`) queues the start URLs.
+        if frontier:
+            from spiders.frontier import SharedURLs
+
+            self.shared = SharedURLs(frontier)
+        else:
+            self.shared = None
+        self.seed = seed not in (False, "0", "false", "no")
         # Resuming: (url, depth) pages and (url, kind) resources still to fetch.
         self.resume = resume
         self.pages_queued = resume.pages_stored if resume else 0
         self.pages_done = 0
         self.resources_done = 0
         self.errors = 0
+        self._trap_guard: TrapGuard | None = None
+        self.trap_cuts: list[TrapCut] = []  # cut since the last callback yielded them
+        self._cut_urls: set[str] = set()
+
+    @property
+    def trap_guard(self) -> TrapGuard:
+        # Built on first use: the crawler's settings are not there yet in __init__.
+        if self._trap_guard is None:
+            settings = self.settings
+            self._trap_guard = TrapGuard(TrapLimits(
+                max_url_length=settings.getint("AUDITOR_TRAP_MAX_URL_LENGTH", TrapLimits.max_url_length),
+                max_path_repeats=settings.getint("AUDITOR_TRAP_PATH_REPEATS", TrapLimits.max_path_repeats),
+                max_query_variants=settings.getint("AUDITOR_TRAP_QUERY_VARIANTS", TrapLimits.max_query_variants),
+            ))
+            for url in self.seen:  # resuming: what the store holds was admitted before
+                self._trap_guard.note(url)
+        return self._trap_guard
+
+    def cut_as_trap(self, url: str, source: str | None) -> bool:
+        """True when queuing `url` would feed a crawl trap; the cut is kept for the store."""
+        cut = self.trap_guard.admit(url, source)
+        if cut is None:
+            return False
+        # Not marked seen: a link from another page may still admit it later.
+        if url not in self._cut_urls:
+            self._cut_urls.add(url)
+            self.trap_cuts.append(TrapCut(url, cut.kind, cut.pattern, source))
+        return True
+
+    def drain_trap_cuts(self):
+        """Yield the trap cuts recorded since the last call (for the store)."""
+        cuts, self.trap_cuts = self.trap_cuts, []
+        yield from cuts
 
     # -- scheduling --------------------------------------------------------------
 
     async def start(self):
+        if not self.seed:
+            return
         if self.resume:
             for request in self.resume_requests():
                 yield request
@@ -108,24 +163,38 @@ class SiteSpider(scrapy.Spider):
                 if request:
                     yield request
 
-    def page_request(self, url: str, depth: int, force: bool = False, priority: int = 0):
+    def page_request(self, url: str, depth: int, force: bool = False, priority: int = 0, source: str | None = None):
+        """The request for a page, or None. `source` is the page linking to it."""
         if url in self.seen and not force:
             return None
         if self.max_pages and self.pages_queued >= self.max_pages:
             return None
-        self.seen.add(url)
+        if force:
+            self.trap_guard.note(url)
+        elif self.cut_as_trap(url, source):
+            return None
+        if not self.claim(url) and not force:
+            return None
         if _file_extension(url) in FILE_EXTENSIONS:
             return self.resource_request(url, "file", seen=True)
+        if self.shared and self.max_pages and self.shared.count_page() > self.max_pages:
+            return None  # the page budget is spent, counting every machine's pages
         self.pages_queued += 1
         return scrapy.Request(
             url, callback=self.parse_page, errback=self.page_failed, dont_filter=True,
             meta={"url": url, "depth": depth}, priority=priority - depth,
         )
 
-    def resource_request(self, url: str, kind: str, seen: bool = False):
-        if url in self.seen and not seen:
-            return None
+    def claim(self, url: str) -> bool:
+        """Mark `url` queued; False when it already was (by any machine of the crawl)."""
+        if url in self.seen:
+            return False
         self.seen.add(url)
+        return self.shared is None or self.shared.claim(url)
+
+    def resource_request(self, url: str, kind: str, seen: bool = False):
+        if not seen and not self.claim(url):
+            return None
         method = "GET" if kind == "stylesheet" else "HEAD"
         return scrapy.Request(
             url, method=method, callback=self.parse_resource, errback=self.resource_failed,
@@ -156,9 +225,10 @@ class SiteSpider(scrapy.Spider):
                 record.error = "redirect without a valid Location header"
             yield record
             if record.redirect_to and self.scope.allows(record.redirect_to):
-                request = self.page_request(record.redirect_to, depth)
+                request = self.page_request(record.redirect_to, depth, source=url)
                 if request:
                     yield request
+            yield from self.drain_trap_cuts()
             return
 
         record.is_html = record.content_type in HTML_TYPES or (
@@ -184,9 +254,10 @@ class SiteSpider(scrapy.Spider):
             declared = record.canonicals + [entry["href"] for entry in record.hreflang]
             for url in [link.href for link in record.links if link.internal] + declared:
                 if url not in self.seen and self.scope.allows(url):
-                    request = self.page_request(url, depth + 1)
+                    request = self.page_request(url, depth + 1, source=record.url)
                     if request:
                         yield request
+            yield from self.drain_trap_cuts()
         for resource in record.resources:
             if resource.url not in self.seen and self.scope.on_site(resource.url):
                 yield self.resource_request(resource.url, resource.kind)
@@ -195,7 +266,7 @@ class SiteSpider(scrapy.Spider):
         request = failure.request
         self.pages_done += 1
         self.errors += 1
-        yield PageRecord(url=request.meta["url"], error=_describe(failure))
+        yield PageRecord(url=request.meta["url"], error=_describe(failure, request))
 
     # -- resources ---------------------------------------------------------------
 
@@ -221,7 +292,7 @@ class SiteSpider(scrapy.Spider):
     def resource_failed(self, failure):
         meta = failure.request.meta
         self.resources_done += 1
-        yield ResourceCheck(meta["url"], meta["kind"], None, error=_describe(failure))
+        yield ResourceCheck(meta["url"], meta["kind"], None, error=_describe(failure, failure.request))
 
     # -- robots.txt and sitemaps -------------------------------------------------
 
@@ -229,15 +300,16 @@ class SiteSpider(scrapy.Spider):
         origin = response.meta["origin"]
         listed = []
         if response.status == 200:
-            listed = [normalize(u, origin) for u in sitemap_urls_from_robots(response.text if hasattr(response, "text") else response.body, base_url=origin)]
+            # As robots.txt rules are read: the first 500 KiB (lines that are not UTF-8 are skipped).
+            head = response.body[:MAX_ROBOTS_BYTES]
+            listed = [normalize(u, origin) for u in sitemap_urls_from_robots(head, base_url=origin)]
         for url in dict.fromkeys([u for u in listed if u] + [origin + "/sitemap.xml"]):
-            if self.scope.on_site(url) and url not in self.seen:
-                self.seen.add(url)
+            if self.scope.on_site(url) and self.claim(url):
                 yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.robots_failed,
                                      dont_filter=True, priority=5, meta={"url": url})
 
     def robots_failed(self, failure):
-        self.logger.info("not read: %s (%s)", failure.request.url, _describe(failure))
+        self.logger.info("not read: %s (%s)", failure.request.url, _describe(failure, failure.request))
 
     def parse_sitemap(self, response):
         if response.status != 200:
@@ -258,8 +330,7 @@ class SiteSpider(scrapy.Spider):
         locs = [u for u in locs if u and self.scope.on_site(u)]
         if sitemap.type == "sitemapindex":
             for url in locs:
-                if url not in self.seen:
-                    self.seen.add(url)
+                if self.claim(url):
                     yield scrapy.Request(url, callback=self.parse_sitemap, dont_filter=True, priority=5,
                                          errback=self.robots_failed, meta={"url": url})
             return
@@ -269,6 +340,7 @@ class SiteSpider(scrapy.Spider):
                 request = self.page_request(url, 0, priority=-50)
                 if request:
                     yield request
+        yield from self.drain_trap_cuts()
 
 
 def _int(value):
@@ -278,10 +350,39 @@ def _int(value):
         return None
 
 
-def _describe(failure) -> str:
+def _limit(message: str) -> str:
+    """The byte limit a Scrapy size message names, in MB."""
+    found = re.search(r"max size \((\d+)\)|DOWNLOAD_MAXSIZE \((\d+) B\)", message)
+    size = int(next(g for g in found.groups() if g)) if found else 0
+    return f"{size / 1024 / 1024:g} MB" if size else "size"
+
+
+def _describe(failure, request=None) -> str:
+    """What went wrong, in words a report reader understands (the technical cause after)."""
+    value = failure.value
+    message = str(value)
     if failure.check(IgnoreRequest):
-        message = str(failure.value) or "request ignored"
-        if "robots" in message.lower() or "Forbidden by robots.txt" in message:
+        if "robots" in message.lower():
             return "disallowed by robots.txt"
-        return message
+        if "decompress" in message:
+            return (f"too large: the compressed body unpacks to more than the {_limit(message)} download limit"
+                    " (DOWNLOAD_MAXSIZE), so it was not read (a compression bomb?)")
+        return message or "request ignored"
+    if failure.check(DownloadTimeoutError, TxTimeoutError):
+        timeout = (request.meta.get("download_timeout") if request is not None else None) or "the"
+        return f"timed out: no complete answer within {timeout} s (DOWNLOAD_TIMEOUT)"
+    if failure.check(DownloadCancelledError) and "max size" in message:
+        return f"too large: the response is bigger than the {_limit(message)} download limit (DOWNLOAD_MAXSIZE), so it was not read"
+    if failure.check(DownloadConnectionRefusedError, TxConnectionRefused):
+        return "connection refused: nothing answers at this address and port"
+    if failure.check(ResponseDataLossError):
+        return "response cut short: the connection closed before the announced Content-Length arrived"
+    if failure.check(DownloadFailedError, ResponseFailed):
+        cause = value if isinstance(value, ResponseFailed) else value.__cause__
+        reasons = getattr(cause, "reasons", None) or []
+        if isinstance(cause, ResponseNeverReceived):
+            if any(r.check(ConnectionDone) for r in reasons):
+                return "connection closed by the server before it answered (no HTTP response)"
+            return "connection reset by the server before it answered (no HTTP response)"
+        return "connection lost while the response was arriving"
     return f"{failure.type.__name__}: {failure.getErrorMessage()}"

@@ -34,6 +34,16 @@ Each result is a plain JSON-serialisable dict:
   collected {name: value}, collector_errors {name: message},
   dialogs [{type, message}] (dismissed), warnings [text].
 
+Collectors (`collectors={name: collector}`) run once per URL after the timed
+load, in the profile's viewport, and their values land in `collected[name]`:
+a collector is the source of a JS function (sync or async, no arguments)
+evaluated in the page, or an async Python callable `collector(page)` given
+Playwright's page, for checks that need the DevTools protocol
+(`page.context.new_cdp_session(page)`) or another viewport width
+(`page.set_viewport_size`); such a collector must leave the page as it found
+it (size, scroll, styles). Either returns plain JSON; a failure or a timeout
+is that collector's entry in `collector_errors`. See auditor/rtl_render.py.
+
 Speed Index is not reported: it needs a filmstrip and a visual-progress
 computation, which this stage does not do.
 """
@@ -68,7 +78,7 @@ async def measure_pages_async(
     screenshot: bool = True,
     axe: bool = True,
     restart_every: int = 50,
-    collectors: dict[str, str] | None = None,
+    collectors: dict[str, Any] | None = None,
     concurrency: int = 2,
     quiet_ms: int = 1000,
     executable_path: str | None = None,
@@ -213,7 +223,7 @@ def measure_pages(
     axe: bool = True,
     restart_every: int = 50,
     on_result: Callable[[dict[str, Any]], None] | None = None,
-    collectors: dict[str, str] | None = None,
+    collectors: dict[str, Any] | None = None,
     concurrency: int = 2,
     quiet_ms: int = 1000,
     executable_path: str | None = None,

@@ -38,7 +38,8 @@ class RunOptions:
     quiet_ms: int = 1000
     screenshot: bool = True
     axe: bool = True
-    collectors: dict[str, str] = field(default_factory=dict)
+    # name -> JS function source, or an async Python callable given the page (see measure.py)
+    collectors: dict[str, Any] = field(default_factory=dict)
     extras_timeout_s: float = 20
 
 
@@ -251,6 +252,19 @@ async def _extras(page: Any, cdp: Any, profile: Profile, abort: asyncio.Future,
     collected: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for name, source in opts.collectors.items():
+        if callable(source):
+            # A Python collector drives the page itself (DevTools protocol,
+            # viewport sizes); its value must be plain JSON like any other.
+            try:
+                value = await _until(source(page), abort, opts.extras_timeout_s)
+                collected[name] = json.loads(json.dumps(value))
+            except asyncio.TimeoutError:
+                errors[name] = f"timeout after {opts.extras_timeout_s:g} s"
+            except _Aborted:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one collector's fault stays its own
+                errors[name] = f"{type(exc).__name__}: {_first_line(exc)}"
+            continue
         # The page's own result is made plain JSON inside the page, so a DOM
         # node or a cycle becomes an error for this collector only.
         wrapper = f"async () => {{ const f = ({source}); return JSON.stringify(await f()); }}"

@@ -1,13 +1,14 @@
 """Language detection and readability of page text: pure functions, no I/O."""
 
 from auditor.text.language import Detection, detect_language, is_rtl_lang, rtl_share
-from auditor.text.readability import Readability, score_text
+from auditor.text.readability import Readability, analyse, score_text
 from auditor.text.sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = [
     "Detection",
     "Readability",
     "Sentence",
+    "analyse",
     "detect_language",
     "is_rtl_lang",
     "rtl_share",

@@ -28,7 +28,7 @@ class LixCounts:
 
 
 @lru_cache(maxsize=50_000)
-def _letters(token: str) -> int:
+def letters(token: str) -> int:
     """Letters in a token (marks, digits and joiners are not letters); 0 for numbers."""
     return 0 if is_number(token) else len(LETTER_RE.findall(token))
 
@@ -37,7 +37,7 @@ def count(sentences: list[list[str]]) -> LixCounts:
     """LIX's raw counts over sentences given as lists of word tokens."""
     words = long_words = excluded = scored_sentences = 0
     for tokens in sentences:
-        counted = [n for n in map(_letters, tokens) if n]
+        counted = [n for n in map(letters, tokens) if n]
         excluded += len(tokens) - len(counted)
         if counted:
             words += len(counted)

@@ -15,16 +15,30 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from auditor.text import flesch, lix, osman
+from auditor.text import sentences as _sentences
 from auditor.text.bands import flesch_band, lix_band
 from auditor.text.language import detect_language
-from auditor.text.sentences import Sentence, sentence_tokens, split_paragraphs, split_sentences
+from auditor.text.sentences import (
+    COUNTED,
+    EXCLUDED,
+    FIELD,
+    FIELD_MASK,
+    NOT_A_WORD,
+    Sentence,
+    TokenCache,
+    abbreviations,
+    scan,
+    split_paragraphs,
+    split_sentences,
+    word_of,
+)
 
 MIN_WORDS = 30
 MIN_SENTENCES = 2
 # Written without spaces between words: word counts, and so LIX, mean nothing.
 UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
-__all__ = ["Readability", "Sentence", "score_text", "split_sentences", "MIN_WORDS", "MIN_SENTENCES"]
+__all__ = ["MIN_SENTENCES", "MIN_WORDS", "Readability", "Sentence", "analyse", "score_text", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,67 @@ def _primary(lang: str | None) -> str | None:
     return primary or None
 
 
+# Per-token counts for each formula, packed as sentences.scan expects them.
+
+
+def _osman_token(token: str) -> int:
+    word = word_of(token)
+    if not word:
+        return 1 << NOT_A_WORD
+    stats = osman.word_stats(word)
+    if stats is None:
+        return 1 << EXCLUDED
+    syllables, hard, complex_, faseeh = stats
+    return syllables | hard << FIELD | complex_ << 2 * FIELD | faseeh << 3 * FIELD | 1 << COUNTED
+
+
+def _flesch_token(token: str) -> int:
+    word = word_of(token)
+    if not word:
+        return 1 << NOT_A_WORD
+    syllables = flesch.syllables(word)
+    return syllables | 1 << COUNTED if syllables else 1 << EXCLUDED
+
+
+def _lix_token(token: str) -> int:
+    word = word_of(token)
+    if not word:
+        return 1 << NOT_A_WORD
+    letters = lix.letters(word)
+    if not letters:
+        return 1 << EXCLUDED
+    return (letters > lix.LONG_WORD_LETTERS) | 1 << COUNTED
+
+
+_TOKENS = {"osman": TokenCache(_osman_token), "flesch": TokenCache(_flesch_token), "lix": TokenCache(_lix_token)}
+
+
+def _field(packed: int, index: int) -> int:
+    return packed >> index * FIELD & FIELD_MASK
+
+
+def clear_caches() -> None:
+    """Empty every per-token cache of sentence splitting and scoring (benchmarks, tests)."""
+    for cache in _TOKENS.values():
+        cache.clear()
+    _sentences.clear_caches()
+    osman.word_stats.cache_clear()
+    flesch.syllables.cache_clear()
+    lix.letters.cache_clear()
+
+
+def analyse(paragraphs: list[str] | str, lang: str | None) -> tuple[Readability | None, list[Sentence]]:
+    """Readability and sentences of the text, splitting it into sentences once.
+
+    Returns ``(score_text(paragraphs, lang), split_sentences(paragraphs, lang))``,
+    the same values the two calls give, at about the cost of one. Never raises.
+    """
+    try:
+        return _analyse(paragraphs, lang, True)
+    except Exception:  # a readability score is never worth failing a page's audit
+        return None, split_sentences(paragraphs, lang)
+
+
 def score_text(paragraphs: list[str] | str, lang: str | None) -> Readability | None:
     """Score the text's readability in its own language; never raises.
 
@@ -78,63 +153,69 @@ def score_text(paragraphs: list[str] | str, lang: str | None) -> Readability | N
     Japanese, Thai, ...: UNSPACED_LANGUAGES).
     """
     try:
-        return _score(paragraphs, lang)
+        return _analyse(paragraphs, lang, False)[0]
     except Exception:  # a readability score is never worth failing a page's audit
         return None
 
 
-def _score(paragraphs: list[str] | str, lang: str | None) -> Readability | None:
+def _formula(lang: str) -> str:
+    return "osman" if lang == "ar" else "flesch" if lang == "en" else "lix"
+
+
+def _analyse(paragraphs: list[str] | str, lang: str | None, want_sentences: bool) -> tuple[Readability | None, list[Sentence]]:
     primary = _primary(lang)
     if primary is None:
         blocks = split_paragraphs(paragraphs)
         primary = detect_language(" ".join(blocks)[:4000]).lang if blocks else None
-        if primary is None:
-            return None
-    if primary in UNSPACED_LANGUAGES:
-        return None
-    rows = list(sentence_tokens(paragraphs, primary))
-    token_lists = [tokens for _, _, _, tokens in rows]
+    if primary is None or primary in UNSPACED_LANGUAGES:
+        return None, split_sentences(paragraphs, lang) if want_sentences else []
+    # Sentences are split with the abbreviations of the language as given, the
+    # score with those of the language scored; they are nearly always the same.
+    split_with, score_with = abbreviations(lang), abbreviations(primary)
+    sentences: list[Sentence] | None = [] if want_sentences and split_with == score_with else None
+    formula = _formula(primary)
+    total, scored, longest, paragraph_count = scan(paragraphs, score_with, _TOKENS[formula], sentences)
+    if sentences is None:
+        sentences = split_sentences(paragraphs, lang) if want_sentences else []
+    return _readability(primary, formula, total, scored, longest, paragraph_count), sentences
 
-    if primary == "ar":
-        oc = osman.count(token_lists)
-        words, sentences = oc.words, oc.sentences
-        if not _enough(words, sentences):
-            return None
-        formula, value, grade, indicative = "osman", osman.score(oc), None, False
+
+def _readability(language: str, formula: str, total: int, sentences: int, longest: int, paragraphs: int) -> Readability | None:
+    words = _field(total, 4)
+    excluded = _field(total, 5)
+    if not _enough(words, sentences):
+        return None
+    grade: float | None = None
+    if formula == "osman":
+        oc = osman.OsmanCounts(words, sentences, _field(total, 0), _field(total, 1), _field(total, 2),
+                               _field(total, 3), excluded)
+        value = osman.score(oc)
         band = flesch_band(value)
         counts = {"syllables": oc.syllables, "hard": oc.hard, "complex": oc.complex,
-                  "faseeh": oc.faseeh, "excluded_tokens": oc.excluded_tokens}
-    elif primary == "en":
-        fc = flesch.count(token_lists)
-        words, sentences = fc.words, fc.sentences
-        if not _enough(words, sentences):
-            return None
-        formula, value, grade, indicative = "flesch", flesch.reading_ease(fc), round(flesch.grade(fc), 1), False
+                  "faseeh": oc.faseeh, "excluded_tokens": excluded}
+    elif formula == "flesch":
+        fc = flesch.FleschCounts(words, sentences, _field(total, 0), excluded)
+        value, grade = flesch.reading_ease(fc), round(flesch.grade(fc), 1)
         band = flesch_band(value)
-        counts = {"syllables": fc.syllables, "excluded_tokens": fc.excluded_tokens}
+        counts = {"syllables": fc.syllables, "excluded_tokens": excluded}
     else:
-        lc = lix.count(token_lists)
-        words, sentences = lc.words, lc.sentences
-        if not _enough(words, sentences):
-            return None
-        formula, value, grade, indicative = "lix", lix.score(lc), None, True
+        lc = lix.LixCounts(words, sentences, _field(total, 0), excluded)
+        value = lix.score(lc)
         band = lix_band(value)
-        counts = {"long_words": lc.long_words, "excluded_tokens": lc.excluded_tokens}
-
-    paragraph_count = len({p_index for p_index, _, _, _ in rows})
+        counts = {"long_words": lc.long_words, "excluded_tokens": excluded}
     return Readability(
-        language=primary,
+        language=language,
         formula=formula,
         score=round(value, 1),
         band=band,
-        indicative=indicative,
+        indicative=formula == "lix",
         grade=grade,
         words=words,
         sentences=sentences,
-        paragraphs=paragraph_count,
+        paragraphs=paragraphs,
         mean_sentence_words=round(words / sentences, 1),
-        longest_sentence_words=max(len(tokens) for tokens in token_lists),
-        mean_paragraph_words=round(words / paragraph_count, 1),
+        longest_sentence_words=longest,
+        mean_paragraph_words=round(words / paragraphs, 1),
         counts=counts,
     )
 

@@ -43,7 +43,7 @@ def test_registry_holds_one_audit_from_every_module_on_disk():
     on_disk = sorted(
         f"auditor.audits.{path.parent.name}.{path.stem}"
         for path in AUDITS_DIR.glob("*/*.py")
-        if path.name != "__init__.py"
+        if not path.name.startswith("_")  # __init__ and shared helpers such as _rendered.py
     )
     registered = sorted(type(a).__module__ for a in all_audits())
     assert on_disk, "no audit modules found"
@@ -147,6 +147,9 @@ def _hreflang(ar_entries=_ALTERNATES, en_entries=_ALTERNATES, en_status=200):
 
 # (audit id, message key) -> a page and site that provoke exactly that message
 PROVOKE = {
+    ("axe-violations", "violation"): lambda: _alone(facts={"_axe": [
+        {"id": "label", "impact": "critical", "help": "Form elements must have labels", "node_count": 1,
+         "nodes": [{"target": "#email", "html": '<input id="email">'}]}]}),
     ("heading-order", "skip"): lambda: _alone(headings=[{"level": 1, "text": "a"}, {"level": 3, "text": "b"}]),
     ("image-alt", "missing"): lambda: _alone(images=[Image(BASE + "/a.jpg")]),
     ("broken-link", "broken"): lambda: _with_site(
@@ -157,6 +160,9 @@ PROVOKE = {
     ("orphan-page", "orphan"): lambda: _alone(in_sitemap=True, depth=None),
     ("redirect-chain", "chain"): lambda: _with_site(_redirect("/a", "/b"), _redirect("/b", "/c"), make_page("/c")),
     ("redirect-chain", "loop"): lambda: _with_site(_redirect("/a", "/b"), _redirect("/b", "/a")),
+    **{("crawl-trap", kind): (lambda kind=kind: _with_site(make_page("/p"), traps=[{
+        "kind": kind, "pattern": BASE + "/p?x=*", "cut": 4, "example": BASE + "/p?x=9", "source": BASE + "/p"}]))
+       for kind in ("query-variants", "session-id", "repeated-path", "long-url")},
     ("canonical", "missing"): lambda: _alone(canonicals=[]),
     ("canonical", "conflicting"): lambda: _alone(canonicals=[BASE + "/a", BASE + "/b"]),
     ("canonical", "offsite"): lambda: _alone(canonicals=["https://other.example/p"]),
@@ -422,7 +428,9 @@ def test_run_audits_on_a_healthy_site_runs_every_registered_audit_cleanly():
     assert set(result["audits"]) == set(AUDIT_IDS)
     judged = {audit_id: a for audit_id, a in result["audits"].items() if a["category"] in PROVOKED_CATEGORIES}
     assert {audit_id: a["findings"] for audit_id, a in judged.items() if a["findings"]} == {}
-    assert {audit_id for audit_id, a in judged.items() if a["score"] is None} == {"hreflang", "orphan-page", "redirect-chain"}
+    # axe-violations judges rendered pages only; these pages were not rendered
+    assert {audit_id for audit_id, a in judged.items() if a["score"] is None} == {
+        "axe-violations", "hreflang", "orphan-page", "redirect-chain"}
     assert {a["score"] for a in judged.values()} == {1.0, None}
     assert {cat: result["categories"][cat]["score"] for cat in PROVOKED_CATEGORIES} == {
         "seo": 1.0, "navigation": 1.0, "accessibility": 1.0,

@@ -99,3 +99,34 @@ def test_hostile_page_text_is_escaped_in_the_report(demo):
 def test_demo_prints_where_the_report_is(demo):
     _, _, out, proc = demo
     assert str((out / "report.html").resolve()) in proc.stdout
+
+
+# planted right-to-left defect -> (audit id, message keys that find it)
+RTL_DEFECTS = {
+    "missing-dir": ("html-dir", {"missing"}),
+    "letter-spacing-arabic": ("letter-spacing", {"inline"}),
+    "unisolated-phone": ("bidi-isolation", {"unisolated"}),
+    "input-direction": ("input-direction", {"ltr-field"}),
+    "unmirrored-icon": ("mirrored-icons", {"next", "prev"}),
+}
+
+
+@pytest.mark.parametrize("defect", sorted(RTL_DEFECTS))
+def test_each_planted_rtl_defect_is_found_exactly(demo, defect):
+    result, base, *_ = demo
+    audit_id, keys = RTL_DEFECTS[defect]
+    assert found_pages(result, base, audit_id, keys) == set(EXPECTED[defect])
+
+
+def test_physical_css_rules_are_found_once_each(demo):
+    result, base, *_ = demo
+    found = [{"file": f["url"].removeprefix(base), "selector": f["selector"], "property": f["data"]["property"],
+              "value": f["data"]["value"]} for f in result["audits"]["physical-css"]["findings"]]
+    assert sorted(found, key=lambda r: r["selector"]) == sorted(EXPECTED["physical-css"], key=lambda r: r["selector"])
+
+
+def test_invalid_arabic_hreflang_codes_get_a_correction(demo):
+    result, base, *_ = demo
+    fixes = {(f["url"].removeprefix(base), f["data"]["code"], f["data"]["suggestion"])
+             for f in result["audits"]["hreflang-rtl"]["findings"] if f["message_key"] == "invalid-code"}
+    assert fixes == {("/faq.html", "ar_SA", "ar-SA"), ("/shipping.html", "ar-KSA", "ar-SA")}

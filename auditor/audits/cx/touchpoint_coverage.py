@@ -1,0 +1,57 @@
+from auditor.audits.base import Meta, SiteAudit
+
+ALWAYS = ("contact", "privacy")
+FOR_SHOPS = ("returns", "shipping", "terms")  # what a buyer checks before paying
+RECOMMENDED = ("faq",)
+
+
+class TouchpointCoverage(SiteAudit):
+    meta = Meta(
+        id="touchpoint-coverage",
+        title="The site has the touchpoints visitors look for",
+        failure_title="Missing customer touchpoints (contact, privacy, returns, shipping...)",
+        description="Visitors look for a way to reach the business, its privacy policy and, on a shop, the returns,"
+                    " shipping and terms before they buy. A missing page is a question nobody answers.",
+        category="cx",
+        impact="serious",
+        required_artifacts=("site.touchpoints", "site.sales_signal", "site.start_urls"),
+        help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
+        seo_outcome="Quality raters look for who runs a site and how to reach its customer service; shops without"
+                    " contact, returns or policy pages are judged less trustworthy (Google Search Quality Rater"
+                    " Guidelines: customer service information; Google Search Central: creating helpful content).",
+        cx_outcome="A visitor with a question about delivery, returns or their data finds no answer and leaves"
+                   " or never buys; a buyer with a problem after the sale cannot reach anyone.",
+        journey=("decision", "loyalty"),
+        effort="medium",
+        messages={
+            "missing": "No {kind} page was found; every site needs one.",
+            "missing-for-shop": "No {kind} page was found, yet the site sells (\u201c{signal}\u201d on {evidence}).",
+            "recommended": "No {kind} page was found; one page answering common questions saves visitors a message.",
+        },
+        how_to_fix="Publish the missing pages and link them from the footer of every page, with titles and link"
+                   " texts that say what they are (\u201cاتصل بنا\u201d, \u201cسياسة الاسترجاع\u201d, \u201cContact us\u201d,"
+                   " \u201cReturns\u201d).",
+        weight=3,
+    )
+
+    def expected(self, site) -> list[str]:
+        return [*ALWAYS, *(FOR_SHOPS if site.sales_signal else ()), *RECOMMENDED]
+
+    def check_site(self, site):
+        home = site.start_urls[0] if site.start_urls else ""
+        for kind in ALWAYS:
+            if not site.touchpoints.get(kind):
+                yield self.finding(home, "missing", kind=kind)
+        if site.sales_signal:
+            for kind in FOR_SHOPS:
+                if not site.touchpoints.get(kind):
+                    yield self.finding(home, "missing-for-shop", kind=kind, signal=site.sales_signal["signal"],
+                                       evidence=site.sales_signal["url"])
+        for kind in RECOMMENDED:
+            if not site.touchpoints.get(kind):
+                yield self.finding(home, "recommended", kind=kind)
+
+    def site_score(self, site, findings):
+        # the share of the expected touchpoints the site has
+        expected = self.expected(site)
+        return round(sum(1 for kind in expected if site.touchpoints.get(kind)) / len(expected), 3)

@@ -1,0 +1,47 @@
+from auditor.audits.base import Audit, Meta
+from auditor.touchpoints import page_channels
+
+KINDS = ("contact", "support")
+
+
+class TouchpointDepth(Audit):
+    meta = Meta(
+        id="touchpoint-depth",
+        title="Contact and support are a click or two from every page",
+        failure_title="Contact and support are buried many clicks deep",
+        description="A visitor with a question should reach the contact or support page from wherever they are in"
+                    " a couple of clicks; every extra click turns a question into a lost sale or a complaint.",
+        category="cx",
+        impact="moderate",
+        required_artifacts=("site.touchpoints", "site.touchpoint_distance", "page.links"),
+        help_url="https://developers.google.com/search/docs/fundamentals/seo-starter-guide#navigation",
+        seo_outcome="Pages linked from the navigation or footer of every page are crawled often and receive"
+                    " internal link equity; buried pages are crawled less (Google Search Central: site navigation).",
+        cx_outcome="A customer who needs help cannot find how to reach the business and gives up, or complains"
+                   " elsewhere.",
+        journey=("decision", "loyalty"),
+        effort="small",
+        messages={
+            "far": "The nearest {kind} page is {clicks} clicks away (more than {max}).",
+            "unreachable": "No link path leads from this page to a {kind} page.",
+        },
+        how_to_fix="Link the contact and support pages from the header or footer of every page, and put the phone,"
+                   " e-mail or WhatsApp link in the footer.",
+    )
+
+    def applies(self, page, site):
+        return page.ok_html and any(site.touchpoints.get(kind) for kind in KINDS)
+
+    def check(self, page, site):
+        limit = site.setting("max_touchpoint_clicks", 2)
+        distance = site.touchpoint_distance.get(page.url, {})
+        for kind in KINDS:
+            if not site.touchpoints.get(kind):
+                continue  # a missing touchpoint is touchpoint-coverage's finding
+            if kind == "contact" and page_channels(page):
+                continue  # a phone, e-mail or WhatsApp link on the page is contact at hand
+            clicks = distance.get(kind)
+            if clicks is None:
+                yield self.finding(page, "unreachable", kind=kind)
+            elif clicks > limit:
+                yield self.finding(page, "far", kind=kind, clicks=clicks, max=limit)

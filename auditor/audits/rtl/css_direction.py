@@ -1,0 +1,54 @@
+from auditor.audits.base import Audit, Meta
+from auditor.audits.rtl._page import is_rtl_page, rtl
+
+
+class CssDirection(Audit):
+    meta = Meta(
+        id="css-direction",
+        title="Direction is set with markup, not CSS",
+        failure_title="Direction set by CSS or bidi markup misused",
+        description="CSS direction and unicode-bidi are lost when styles do not load (reader modes, feeds, "
+                    "search snippets, translation); the dir attribute and <bdi> carry direction with the content.",
+        category="rtl",
+        impact="moderate",
+        required_artifacts=("page.facts.rtl", "site.stylesheets", "site.rtl_stylesheets"),
+        help_url="https://www.w3.org/International/questions/qa-bidi-css-markup",
+        seo_outcome="Crawlers and snippet generators read markup, not computed styles: text whose direction lives "
+                    "in CSS shows scrambled in results and translations (W3C: CSS vs. markup for bidi support).",
+        cx_outcome="Copied text, reader views and e-mails of the page show Arabic and numbers in the wrong order.",
+        journey=("consideration",),
+        effort="small",
+        messages={
+            "inline-direction": "style=\"direction: {value}\" on {selector}: use dir=\"{value}\".",
+            "unicode-bidi": "style=\"unicode-bidi: {value}\" on {selector}: use <bdi>, <bdo dir> or dir.",
+            "bdo-without-dir": "<bdo> without a dir attribute overrides nothing.",
+            "stylesheet": "{file}:{line} {selector} {{{property}: {value}}} sets direction in CSS.",
+        },
+        how_to_fix="Replace direction: rtl/ltr with the dir attribute on the element, unicode-bidi with <bdi> (or "
+                   "dir=\"auto\"), and give every <bdo> a dir.",
+    )
+
+    def applies(self, page, site):
+        return page.ok_html and bool(rtl(page).get("checked"))
+
+    def check(self, page, site):
+        facts = rtl(page)
+        for style in facts.get("styles", ()):
+            props = style["properties"]
+            if "direction" in props:
+                yield self.finding(page, "inline-direction", selector=style["selector"], snippet=style["text"],
+                                   value=props["direction"].split()[0].lower() if props["direction"] else "")
+            if "unicode-bidi" in props:
+                yield self.finding(page, "unicode-bidi", selector=style["selector"], snippet=style["text"],
+                                   value=props["unicode-bidi"])
+        for where in facts.get("bdo_without_dir", ()):
+            yield self.finding(page, "bdo-without-dir", selector=where)
+        if is_rtl_page(page):
+            # each stylesheet rule once: on the first right-to-left page that uses the stylesheet
+            for url, first in site.rtl_stylesheets.items():
+                if first != page.url:
+                    continue
+                for item in site.stylesheets.get(url, ()):
+                    if item["kind"] in ("direction", "unicode-bidi"):
+                        yield self.finding(page, "stylesheet", selector=item["selector"], file=url, line=item["line"],
+                                           property=item["property"], value=item["value"])

@@ -1,0 +1,44 @@
+from auditor.audits.base import Audit, Meta
+from auditor.audits.langtags import primary
+
+MIN_WORDS = 50  # short texts are not judged: menus and a heading say little about a page's language
+MIN_CONFIDENCE = 0.75
+SAME = {"iw": "he", "ji": "yi", "in": "id", "nb": "no", "nn": "no", "prs": "fa", "pes": "fa", "arb": "ar"}
+
+
+class LangMismatch(Audit):
+    meta = Meta(
+        id="lang-mismatch",
+        title="The declared language is the language of the text",
+        failure_title="Pages whose lang attribute names another language than their text",
+        description="An /ar/ page left in English, or an English page holding Arabic, tells search engines and "
+                    "screen readers the wrong language.",
+        category="rtl",
+        impact="serious",
+        required_artifacts=("page.lang", "page.facts.language"),
+        help_url="https://www.w3.org/International/questions/qa-html-language-declarations",
+        seo_outcome="Google detects the language from the visible text and ignores lang; a page whose text is in "
+                    "another language than its locale version competes with its sibling and is shown to the wrong "
+                    "searchers (Google Search Central: managing multi-regional and multilingual sites).",
+        cx_outcome="Visitors who chose Arabic land on English text (or the reverse); screen readers speak the "
+                   "text with the wrong voice.",
+        journey=("awareness", "consideration"),
+        effort="medium",
+        messages={
+            "mismatch": "lang=\"{declared}\" but the main text is in {detected} ({confidence:.0%} sure, {words} words).",
+        },
+        how_to_fix="Translate the page into the language its URL and lang promise, or set lang (and dir) to the "
+                   "language it is really written in.",
+        weight=2,
+    )
+
+    def check(self, page, site):
+        language = page.facts.get("language") or {}
+        declared, detected = primary(page.lang), language.get("lang")
+        if not declared or not detected or page.word_count < MIN_WORDS:
+            return
+        if (language.get("confidence") or 0) < MIN_CONFIDENCE:
+            return
+        if SAME.get(declared, declared) != SAME.get(detected, detected):
+            yield self.finding(page, "mismatch", selector="html", declared=page.lang, detected=detected,
+                               confidence=language["confidence"], words=page.word_count)

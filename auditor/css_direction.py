@@ -1,0 +1,177 @@
+"""Direction-sensitive declarations of a stylesheet, read with tinycss2.
+
+Physical declarations (margin-left, float: right, text-align: left...) are listed
+with the logical property to use instead, unless a rule scoped to right-to-left
+(`[dir=rtl] X`, `:dir(rtl)`, `html[dir="rtl"] X`, `.rtl X`) sets the same property
+for the same selector. Declarations that matter to Arabic text whatever the side
+(letter-spacing, italic) and CSS that sets direction instead of markup are listed
+too. Runs once per stylesheet.
+"""
+
+from __future__ import annotations
+
+import re
+
+import tinycss2
+
+MAX_ITEMS = 500  # per stylesheet: a huge framework file stays readable
+
+SIDE = {"left": "right", "right": "left"}
+LOGICAL_SIDE = {"left": "start", "right": "end"}  # as authored for left-to-right
+# Physical property -> its logical replacement.
+PROPERTIES = {
+    "margin-left": "margin-inline-start", "margin-right": "margin-inline-end",
+    "padding-left": "padding-inline-start", "padding-right": "padding-inline-end",
+    "border-left": "border-inline-start", "border-right": "border-inline-end",
+    "left": "inset-inline-start", "right": "inset-inline-end",
+    "border-top-left-radius": "border-start-start-radius", "border-top-right-radius": "border-start-end-radius",
+    "border-bottom-left-radius": "border-end-start-radius", "border-bottom-right-radius": "border-end-end-radius",
+}
+for _side in ("left", "right"):
+    for _part in ("width", "style", "color"):
+        PROPERTIES[f"border-{_side}-{_part}"] = f"border-inline-{LOGICAL_SIDE[_side]}-{_part}"
+KEYWORD_PROPERTIES = {"float", "clear", "text-align"}  # physical only with the values left/right
+BOX_SHORTHANDS = {"margin": "margin-inline", "padding": "padding-inline", "inset": "inset-inline",
+                  "border-width": "border-inline-width", "border-style": "border-inline-style",
+                  "border-color": "border-inline-color"}
+RTL_SCOPE = re.compile(
+    r"""(?:html|body|:root)?(?:\[dir=["']?rtl["']?(?:\s+[is])?\]|\.rtl\b|:dir\(rtl\)|:lang\((?:ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?:ar|he|fa|ur)[^\]]*\])""",
+    re.I,
+)
+# Scoped to left-to-right or to a left-to-right language: never applies to Arabic text.
+LTR_SCOPE = re.compile(
+    r"""\[dir=["']?ltr["']?\]|\.ltr\b|:dir\(ltr\)|:lang\((?!ar|he|fa|ur)|\[lang[|^]?=["']?(?!ar|he|fa|ur)""", re.I)
+ZERO = re.compile(r"^[+-]?0*\.?0+(?:[a-z%]+)?$", re.I)
+
+
+def analyse(url: str, css: str) -> list[dict]:
+    """Every direction-sensitive declaration of the stylesheet at `url`, in source order.
+
+    Each item: {kind, url, line, selector, property, value, fix}; kind is physical,
+    letter-spacing, italic, direction or unicode-bidi."""
+    rules = list(_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+    rtl_sets: set[tuple[str, str]] = set()  # (base selector, property) set in a right-to-left scope
+    for selectors, decls, _ in rules:
+        for selector in selectors:
+            base = _rtl_base(selector)
+            if base is not None:
+                rtl_sets.update((base, name) for name, _, _ in decls)
+    items: list[dict] = []
+    for selectors, decls, line in rules:
+        plain = [s for s in selectors if _rtl_base(s) is None and not LTR_SCOPE.search(s)]
+        if not plain:
+            continue
+        values = {name: value for name, value, _ in decls}
+        for name, value, decl_line in decls:
+            kind, fix = classify(name, value, values)
+            if kind is None:
+                continue
+            kept = [s for s in plain if not (kind == "physical" and _overridden(s, name, rtl_sets))]
+            if not kept:
+                continue
+            items.append({"kind": kind, "url": url, "line": decl_line or line, "selector": ", ".join(kept),
+                          "property": name, "value": value, "fix": fix})
+            if len(items) >= MAX_ITEMS:
+                return items
+    return items
+
+
+def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, str | None]:
+    """(kind, logical fix) of one declaration; kind None when direction does not matter."""
+    low = value.lower().replace("!important", "").strip()
+    if name in PROPERTIES:
+        counterpart = name.replace("left", "\0").replace("right", "left").replace("\0", "right")
+        if rule.get(counterpart, "").lower().strip() == low:
+            return None, None  # the same on both sides: nothing to mirror
+        if name in ("left", "right") and low == "auto":
+            return None, None
+        return "physical", f"{PROPERTIES[name]}: {value}"
+    if name in KEYWORD_PROPERTIES and low in SIDE:
+        target = "text-align" if name == "text-align" else name
+        return "physical", f"{target}: {'' if name == 'text-align' else 'inline-'}{LOGICAL_SIDE[low]}"
+    if name in BOX_SHORTHANDS:
+        parts = low.split()
+        if len(parts) == 4 and parts[1] != parts[3]:
+            return "physical", f"{BOX_SHORTHANDS[name]}: {parts[3]} {parts[1]}"
+        return None, None
+    if name == "border-radius":
+        parts = low.split()
+        if "/" not in low and len(parts) >= 3:
+            corners = parts + [parts[1]] * (4 - len(parts))  # a b c -> a b c b
+            if corners[0] != corners[1] or corners[2] != corners[3]:
+                return "physical", ("border-start-start-radius: {0}; border-start-end-radius: {1}; "
+                                    "border-end-end-radius: {2}; border-end-start-radius: {3}").format(*corners)
+        return None, None
+    if name in ("background-position", "background-position-x"):
+        words = re.split(r"[\s,]+", low)
+        x = words[0] if words else ""
+        if "left" in words or "right" in words or (x and x not in ("center", "50%", "top", "bottom") and not ZERO.match(x)):
+            return "physical", f"{name} mirrored under [dir=rtl] (or background-position-x: right ...)"
+        return None, None
+    if name == "transform" and "translatex(" in low.replace(" ", ""):
+        arg = low.replace(" ", "").split("translatex(", 1)[1].split(")", 1)[0]
+        if not ZERO.match(arg):
+            return "physical", "the opposite translateX under [dir=rtl], or translate with a logical custom property"
+        return None, None
+    if name == "letter-spacing" and low not in ("normal", "0", "inherit", "initial", "unset") and not ZERO.match(low):
+        return "letter-spacing", "letter-spacing: normal for Arabic script"
+    if name == "font-style" and low in ("italic", "oblique"):
+        return "italic", "font-style: normal for Arabic script"
+    if name == "direction":
+        return "direction", 'the dir attribute in the markup (dir="rtl" on <html>)'
+    if name == "unicode-bidi" and low not in ("normal", "inherit", "initial", "unset"):
+        return "unicode-bidi", "<bdi> or the dir attribute in the markup"
+    return None, None
+
+
+def subject(selector: str) -> tuple[str | None, list[str]]:
+    """The tag and classes of the element a selector matches (its last compound)."""
+    compound = re.split(r"\s*[\s>+~]\s*", selector.strip())[-1]
+    compound = re.sub(r"::?[\w-]+(\([^)]*\))?|\[[^\]]*\]|#[\w-]+", "", compound)
+    tag = re.match(r"^[a-zA-Z][\w-]*", compound)
+    classes = re.findall(r"\.([\w-]+)", compound)
+    return (tag.group(0).lower() if tag else None), classes
+
+
+def matches(selector: str, keys: set[str]) -> bool:
+    """Whether a selector's subject is one of the elements in `keys` ('p', '.price',
+    'p.price': the tags and classes of elements holding Arabic text)."""
+    tag, classes = subject(selector)
+    if not classes:
+        return tag is None or tag == "*" or tag in keys
+    wanted = [f"{tag}.{c}" if tag else f".{c}" for c in classes]
+    return all(w in keys for w in wanted)
+
+
+def _rules(nodes, depth: int = 0):
+    """(selectors, [(property, value, line)], line) of every style rule, nested ones too."""
+    for node in nodes:
+        if node.type == "qualified-rule":
+            selectors = [s.strip() for s in tinycss2.serialize(node.prelude).split(",") if s.strip()]
+            decls = [
+                (d.lower_name, tinycss2.serialize(d.value).strip() + (" !important" if d.important else ""), d.source_line)
+                for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+                if d.type == "declaration"
+            ]
+            yield selectors, decls, node.source_line
+        elif node.type == "at-rule" and node.content is not None and depth < 4 \
+                and node.lower_at_keyword in ("media", "supports", "layer", "container", "document"):
+            yield from _rules(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True), depth + 1)
+
+
+def _rtl_base(selector: str) -> str | None:
+    """The selector without its right-to-left scope, or None when it has none."""
+    if not RTL_SCOPE.search(selector):
+        return None
+    return _norm(RTL_SCOPE.sub("", selector))
+
+
+def _norm(selector: str) -> str:
+    return " ".join(selector.replace(">", " > ").split()).strip(" >").lower()
+
+
+def _overridden(selector: str, name: str, rtl_sets: set[tuple[str, str]]) -> bool:
+    base = _norm(selector)
+    counterpart = name.replace("left", "\0").replace("right", "left").replace("\0", "right")
+    shorthand = name.split("-")[0]
+    return any((base, p) in rtl_sets for p in (name, counterpart, shorthand))

@@ -1,0 +1,57 @@
+"""The whole-site right-to-left facts, read from the run store before the audits run.
+
+Each stylesheet is analysed once (auditor/css_direction.py), however many pages use it.
+"""
+
+from __future__ import annotations
+
+from auditor.computed import sample_by_section
+from auditor.css_direction import analyse, matches
+from auditor.model import PageRecord
+from auditor.store import Store
+from auditor.text import is_rtl_lang
+
+RTL_SHARE = 0.5  # share of right-to-left letters that makes a page's text right to left
+ARABIC_RULES = ("letter-spacing", "italic")
+
+
+def is_rtl_record(page: PageRecord) -> bool:
+    """A page meant to be right to left: by its dir, its lang or its letters."""
+    rtl = page.facts.get("rtl") or {}
+    dirs = {(rtl.get("html_dir") or "").strip().lower(), (rtl.get("body_dir") or "").strip().lower()}
+    return "rtl" in dirs or is_rtl_lang(page.lang or "") or (rtl.get("rtl_share") or 0) >= RTL_SHARE
+
+
+def page_dir(page: PageRecord) -> str | None:
+    """The direction a page declares in markup: on <html>, else on <body>."""
+    rtl = page.facts.get("rtl") or {}
+    return page.dir or rtl.get("body_dir")
+
+
+def gather(store: Store) -> dict:
+    """`stylesheets`, `rtl_stylesheets`, `arabic_css` and `page_lang_dir` of `Site`."""
+    stylesheets = {url: analyse(url, body) for url, body in store.stylesheets()}
+    rtl_stylesheets: dict[str, str] = {}
+    arabic_css: dict[str, list[dict]] = {}
+    claimed: set[tuple] = set()
+    # Pages of one section share templates: a sample per section sees every template.
+    for page in store.iter_pages(sample_by_section(store.html_page_urls())):
+        if not is_rtl_record(page):
+            continue
+        keys = set((page.facts.get("rtl") or {}).get("arabic_elements") or ())
+        for resource in page.resources:
+            if resource.kind != "stylesheet" or resource.url not in stylesheets:
+                continue
+            rtl_stylesheets.setdefault(resource.url, page.url)
+            for item in stylesheets[resource.url]:
+                key = (item["url"], item["line"], item["selector"], item["property"])
+                if item["kind"] not in ARABIC_RULES or key in claimed:
+                    continue
+                hit = [s for s in item["selector"].split(", ") if matches(s, keys)]
+                if hit:
+                    claimed.add(key)
+                    arabic_css.setdefault(page.url, []).append({**item, "selector": ", ".join(hit)})
+    targets = {e["href"] for alternates in store.hreflang_map().values() for e in alternates}
+    page_lang_dir = {p.url: (p.lang, page_dir(p)) for p in store.iter_pages(targets)} if targets else {}
+    return {"stylesheets": stylesheets, "rtl_stylesheets": rtl_stylesheets, "arabic_css": arabic_css,
+            "page_lang_dir": page_lang_dir}

@@ -1,0 +1,285 @@
+"""Customer touchpoints in Arabic and English: which pages and links a visitor uses to
+reach the business (contact, support, FAQ, returns, shipping, privacy, terms, about,
+account), the direct channels (phone, e-mail, WhatsApp, contact forms), whether a site
+sells, and whether a page shows a postal address.
+
+Pure functions over strings and model objects; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+KINDS = ("contact", "support", "faq", "returns", "shipping", "privacy", "terms", "about", "account")
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_LETTERS = str.maketrans({
+    "\u0640": "",  # tatweel
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك",
+    "&": " and ", "’": "'",
+})
+_SPACES = re.compile(r"\s+")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def normalize(text: str) -> str:
+    """Text as it is matched: Arabic letter variants unified, diacritics and tatweel
+    removed, lower case, single spaces."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = _DIACRITICS.sub("", text).translate(_LETTERS).lower()
+    return _SPACES.sub(" ", text).strip()
+
+
+# Phrases that name a touchpoint wherever they stand in a short text.
+_PHRASES = {
+    "contact": [
+        "contact", "contact us", "get in touch", "reach us", "call us", "email us",
+        "اتصل بنا", "تواصل معنا", "اتصل", "تواصل", "راسلنا", "اتصال",
+    ],
+    "support": [
+        "support", "customer service", "customer care", "help center", "help centre", "helpdesk", "help desk",
+        "الدعم", "الدعم الفني", "خدمة العملاء", "المساعدة", "مركز المساعدة",
+    ],
+    "faq": [
+        "faq", "faqs", "frequently asked questions", "common questions", "q and a",
+        "الأسئلة الشائعة", "أسئلة شائعة", "الأسئلة المتكررة", "الاسئلة المتداولة",
+    ],
+    "returns": [
+        "returns", "refund", "refunds", "return policy", "returns policy", "refund policy", "exchange policy",
+        "return and exchange", "returns and exchanges",
+        "الاسترجاع", "الاستبدال", "الإرجاع", "الاسترداد", "سياسة الاسترداد", "سياسة الاسترجاع", "استرجاع",
+        "استبدال", "إرجاع",
+    ],
+    "shipping": [
+        "shipping policy", "delivery policy", "shipping information", "delivery information",
+        "سياسة الشحن", "معلومات الشحن", "الشحن والتوصيل",
+    ],
+    "privacy": [
+        "privacy", "privacy policy", "privacy notice", "data protection", "cookie policy",
+        "الخصوصية", "سياسة الخصوصية", "خصوصية",
+    ],
+    "terms": [
+        "terms", "terms and conditions", "terms of service", "terms of use", "conditions of sale",
+        "الشروط والأحكام", "الشروط", "الأحكام", "شروط الاستخدام", "الشروط و الأحكام",
+    ],
+    "about": [
+        "about us", "our story", "who we are",
+        "من نحن", "عن المتجر", "عن الشركة", "عنا", "قصتنا", "نبذة عنا", "تعرف علينا",
+    ],
+    "account": [
+        "my account", "my orders", "track order", "track your order", "track my order", "order tracking",
+        "order status", "حسابي", "طلباتي", "تتبع الطلب", "تتبع طلبك", "تتبع الطلبات", "تتبع شحنتك",
+    ],
+}
+# Generic words that name a touchpoint only when they open the text ("Shipping & delivery",
+# not "Free shipping over 200 SAR"); Arabic only with the article ("شحن مجاني" is a promise).
+_LEADS = {
+    "support": ["help"],
+    "shipping": ["shipping", "delivery", "الشحن", "التوصيل"],
+    "about": ["about"],
+    "account": ["account"],
+}
+# Whole URL path segments (file extension dropped) that name a touchpoint.
+_SLUGS = {
+    "contact": ["contact", "contact-us", "contactus", "contacts", "get-in-touch"],
+    "support": ["support", "help", "help-center", "help-centre", "helpdesk", "customer-service", "customer-support"],
+    "faq": ["faq", "faqs", "frequently-asked-questions"],
+    "returns": ["returns", "return", "refund", "refunds", "return-policy", "returns-policy", "refund-policy",
+                "exchange", "exchanges", "returns-and-exchanges", "returns-exchanges"],
+    "shipping": ["shipping", "delivery", "shipping-policy", "delivery-policy", "shipping-and-delivery",
+                 "shipping-delivery", "shipping-info"],
+    "privacy": ["privacy", "privacy-policy", "privacy-notice", "cookie-policy"],
+    "terms": ["terms", "terms-and-conditions", "terms-conditions", "terms-of-service", "terms-of-use", "tos"],
+    "about": ["about", "about-us", "aboutus", "our-story", "who-we-are"],
+    "account": ["account", "my-account", "myaccount", "orders", "my-orders", "track-order", "order-tracking",
+                "track", "tracking", "login", "signin"],
+}
+MAX_WORDS = 8  # longer texts are sentences about something else, not the name of a page
+MAX_LEAD_WORDS = 4
+_SEPARATORS = re.compile(r"\s[|\-–—·:»«/]\s|[|–—·»«]")
+
+
+def _pattern(phrases: list[str], lead: bool) -> re.Pattern:
+    # Arabic words take the prefixes و (and) and ب (by) without a space
+    alternatives = sorted({normalize(p) for p in phrases}, key=len, reverse=True)
+    body = "|".join(("[وب]?" if _ARABIC.search(p) else "") + re.escape(p) for p in alternatives)
+    start = r"^" if lead else r"(?<!\w)"
+    return re.compile(f"{start}(?:{body})(?!\\w)")
+
+
+_MATCHERS = {kind: _pattern(_PHRASES.get(kind, []), False) for kind in KINDS if _PHRASES.get(kind)}
+_LEAD_MATCHERS = {kind: _pattern(words, True) for kind, words in _LEADS.items()}
+_SLUG_KIND = {slug: kind for kind, slugs in _SLUGS.items() for slug in slugs}
+# Every word of every phrase: a label sharing none of them names no touchpoint (most
+# anchor texts are product names; this spares them the patterns).
+_TRIGGERS = {w for words in (*_PHRASES.values(), *_LEADS.values()) for p in words for w in normalize(p).split()}
+
+
+def _words(part: str) -> set[str]:
+    words = set(part.split())
+    return words | {w[1:] for w in words if w[:1] in ("و", "ب")}
+
+
+@lru_cache(maxsize=8192)  # navigation labels and title suffixes repeat on every page
+def text_kinds(text: str | None) -> frozenset[str]:
+    """The touchpoints a short label (anchor text, a title part, an h1) names."""
+    kinds: set[str] = set()
+    for part in _SEPARATORS.split(text or ""):
+        kinds |= _part_kinds(normalize(part))
+    return frozenset(kinds)
+
+
+@lru_cache(maxsize=8192)
+def _part_kinds(part: str) -> frozenset[str]:
+    words = len(part.split())
+    if not words or words > MAX_WORDS or not _words(part) & _TRIGGERS:
+        return frozenset()
+    kinds = {kind for kind, pattern in _MATCHERS.items() if pattern.search(part)}
+    if words <= MAX_LEAD_WORDS:
+        kinds.update(kind for kind, pattern in _LEAD_MATCHERS.items() if pattern.search(part))
+    return frozenset(kinds)
+
+
+def path_kinds(url: str | None) -> set[str]:
+    """The touchpoints a URL's path names (/contact-us, /pages/faq.html, /سياسة-الخصوصية)."""
+    try:
+        path = unquote(urlsplit(url or "").path)
+    except ValueError:
+        return set()
+    kinds: set[str] = set()
+    for segment in path.split("/"):
+        stem = normalize(re.sub(r"\.[a-z0-9]{2,5}$", "", segment, flags=re.I)).replace("_", "-")
+        if not stem:
+            continue
+        if stem in _SLUG_KIND:
+            kinds.add(_SLUG_KIND[stem])
+        elif _ARABIC.search(stem):
+            kinds.update(text_kinds(stem.replace("-", " ")))
+    return kinds
+
+
+def page_kinds(url: str, title: str | None = None, h1: list[str] | tuple = (),
+               anchor_texts: list[str] | tuple = ()) -> set[str]:
+    """The touchpoints a page is, from its URL, title, h1s and the texts of links to it."""
+    kinds = path_kinds(url) | text_kinds(title)
+    for text in (*h1, *anchor_texts):
+        kinds |= text_kinds(text)
+    return kinds
+
+
+def link_kinds(href: str, text: str = "") -> set[str]:
+    """The touchpoints a link leads to, from its target and its anchor text."""
+    if channel(href):
+        return {"contact"}
+    return path_kinds(href) | text_kinds(text)
+
+
+# -- direct channels -----------------------------------------------------------------
+
+_WHATSAPP_HOSTS = ("wa.me", "api.whatsapp.com", "web.whatsapp.com", "chat.whatsapp.com", "whatsapp.com")
+
+
+def channel(href: str | None) -> str | None:
+    """"phone", "email" or "whatsapp" when a link opens that channel directly."""
+    low = (href or "").strip().lower()
+    if low.startswith("tel:") or low.startswith("sms:"):
+        return "phone"
+    if low.startswith("mailto:"):
+        return "email"
+    if low.startswith("whatsapp:"):
+        return "whatsapp"
+    try:
+        host = (urlsplit(low).hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    return "whatsapp" if host in _WHATSAPP_HOSTS else None
+
+
+def page_channels(page) -> dict[str, str]:
+    """Each direct channel a page links to, with the first link that opens it."""
+    found: dict[str, str] = {}
+    for link in page.links:
+        kind = channel(link.href)
+        if kind and kind not in found:
+            found[kind] = link.href
+    return found
+
+
+def is_contact_form(form) -> bool:
+    """A form a visitor can write to the business with: an e-mail, phone or message field."""
+    return any(f.get("type") in ("email", "tel", "textarea") for f in form.fields)
+
+
+# -- does the site sell? -------------------------------------------------------------
+
+_NUMBER = r"\d+(?:[.,٫]\d+)?"
+_SALES = [
+    ("add to cart", r"add to (?:cart|basket|bag)"),
+    ("checkout", r"check ?out"),
+    ("cart", r"(?:shopping )?(?:cart|basket)"),
+    ("أضف إلى السلة", r"[اأ]ضف (?:[اإ]ل[يى] )?ال?سل[ةه]|[اأ]ضف لل?سل[ةه]"),
+    ("سلة المشتريات", r"سل[ةه] (?:المشتريات|التسوق)"),
+    ("إتمام الشراء", r"[اإ]تمام (?:الشراء|الطلب)"),
+    ("ر.س", _NUMBER + r"\s*ر\.?\s?س"),
+    ("SAR", _NUMBER + r"\s*sar|sar\s*" + _NUMBER),
+    ("price", r"[$€£]\s?" + _NUMBER + "|" + _NUMBER + r"\s?(?:usd|eur|aed|kwd|qar|egp|ريال|درهم|دينار|جنيه)"),
+]
+_SALES_PATTERNS = [(name, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)) for name, pattern in _SALES]
+# a link to the cart or checkout: a path segment named so (with or without an extension)
+_SALES_PATH = re.compile(r"/(?:cart|checkout|basket|ال?سل[ةه])(?:\.[a-z]{2,5})?(?:[/?#]|$)", re.I | re.M)
+# Substrings one of which a text must hold for a pattern above to match: a cheap first filter.
+_SALES_HINTS = ("cart", "basket", "bag", "check", "سل", "تمام", "ر.س", "رس", "ر س", "ر. س", "ريال", "sar", "$", "€", "£",
+                "usd", "eur", "aed", "kwd", "qar", "egp", "درهم", "دينار", "جنيه")
+
+
+def sales_signal(*texts: str) -> str | None:
+    """The first sign in `texts` that the site sells (a cart, a checkout, a price), or None."""
+    for text in texts:
+        if not text:
+            continue
+        text = unicodedata.normalize("NFKC", text)
+        low = text.lower()
+        if not any(hint in low for hint in _SALES_HINTS):
+            continue
+        for name, pattern in _SALES_PATTERNS:
+            if pattern.search(text):
+                return name
+    return None
+
+
+def page_sales_signal(title: str | None, text: str | None, links: list[tuple[str, str]]) -> str | None:
+    """Whether a page shows that the site sells: in its title, its text, or its links
+    ((href, anchor text) pairs) and their targets (/cart, /checkout)."""
+    if _SALES_PATH.search("\n".join(unquote(href) for href, _ in links)):
+        return "cart"
+    return sales_signal(title or "", text or "", "\n".join(t for _, t in links if t))
+
+
+# -- postal address ------------------------------------------------------------------
+
+_ADDRESS = [
+    ("PostalAddress", r"postaladdress"),
+    ("العنوان", r"ال?عنوان(?:نا)?"),
+    ("شارع", r"[وب]?شارع"),
+    ("حي", r"[وب]?حي"),
+    ("ص.ب", r"ص\s?\.\s?ب"),
+    ("الرياض", r"[وب]?الرياض"),
+    ("P.O. Box", r"p\.?\s?o\.?\s?box"),
+    ("street", r"street|road|avenue|boulevard|st\.|rd\.|ave\.|blvd\."),
+    ("address", r"address\s*:"),
+    ("postal code", r"postal code|postcode|zip code|الرمز البريدي|\d{5}(?:-\d{4})?"),
+]
+_ADDRESS_PATTERNS = [(name, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for name, pattern in _ADDRESS]
+
+
+def address_signal(text: str | None) -> str | None:
+    """The first sign of a physical address in a page's text, or None."""
+    text = normalize(text or "")
+    for name, pattern in _ADDRESS_PATTERNS:
+        if pattern.search(text):
+            return name
+    return None

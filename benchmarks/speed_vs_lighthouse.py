@@ -1,0 +1,95 @@
+"""Lab metrics of the render stage against Lighthouse, page by page, on the same pages.
+
+    npm i -E --prefix /tmp/lh lighthouse@12.2.3
+    python benchmarks/speed_vs_lighthouse.py --lighthouse /tmp/lh/node_modules/.bin/lighthouse [--profile mobile]
+
+Serves the bundled example site on 127.0.0.1, measures a set of its pages with the
+auditor (one page at a time) and with Lighthouse, both with the throttling applied in
+the browser (`--throttling-method=devtools`), and with Lighthouse's default simulated
+throttling for reference. Prints per page FCP, LCP, CLS, TBT and the wall time each
+took, then the medians of the ratios and pages per minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from auditor.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+from auditor.browser.measure import measure_pages  # noqa: E402
+from auditor.demo import serve_demo  # noqa: E402
+
+PAGES = ["/index.html", "/shop/index.html", "/products/house-espresso-blend.html", "/blog/v60-guide.html",
+         "/contact.html", "/cafe.html", "/en/index.html", "/faq.html"]
+METRICS = {"fcp": "first-contentful-paint", "lcp": "largest-contentful-paint",
+           "cls": "cumulative-layout-shift", "tbt": "total-blocking-time"}
+
+
+def lighthouse(binary: str, url: str, profile: str, method: str) -> tuple[dict, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "lh.json"
+        cmd = [binary, url, "--quiet", "--only-categories=performance", "--output=json", f"--output-path={out}",
+               f"--throttling-method={method}", "--chrome-flags=--headless=new " + " ".join(LAUNCH_ARGS)]
+        if profile == "desktop":
+            cmd.append("--preset=desktop")
+        started = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env={"CHROME_PATH": find_chromium(), "PATH": "/usr/bin:/bin"})
+        wall = time.perf_counter() - started
+        audits = json.loads(out.read_text())["audits"]
+    return {k: audits[v].get("numericValue") for k, v in METRICS.items()}, wall
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lighthouse", required=True, help="path to the lighthouse CLI (npm i -E lighthouse@12.2.3)")
+    parser.add_argument("--profile", default="mobile", choices=["mobile", "desktop"])
+    args = parser.parse_args()
+    rows = []
+    with serve_demo() as base:
+        urls = [base + p for p in PAGES]
+        started = time.perf_counter()
+        ours = {r["url"]: r for r in measure_pages(urls, profile=args.profile, concurrency=1)}
+        ours_wall = time.perf_counter() - started
+        for url in urls:
+            devtools, dev_wall = lighthouse(args.lighthouse, url, args.profile, "devtools")
+            simulated, _ = lighthouse(args.lighthouse, url, args.profile, "simulate")
+            rows.append((url.removeprefix(base), ours[url]["metrics"], devtools, simulated, ours[url].get("run_ms", 0) / 1000, dev_wall))
+
+    print(f"profile {args.profile}; auditor: {len(urls)} pages in {ours_wall:.1f} s (axe and screenshot included)")
+    header = f"{'page':<38}" + "".join(f"{m.upper() + ' ours/LH/sim':>24}" for m in METRICS) + f"{'wall ours/LH s':>16}"
+    print(header)
+    for path, mine, dev, sim, my_wall, lh_wall in rows:
+        cells = "".join(f"{_fmt(mine.get(m))}/{_fmt(dev[m])}/{_fmt(sim[m]):>6}".rjust(24) for m in METRICS)
+        print(f"{path:<38}{cells}{f'{my_wall:.1f}/{lh_wall:.1f}':>16}")
+    for m in ("fcp", "lcp", "tbt"):
+        ratios = [r for r in (ratio(mine.get(m), dev[m]) for _, mine, dev, *_ in rows) if r is not None]
+        if ratios:
+            print(f"median {m.upper()} ours / Lighthouse devtools: {statistics.median(ratios):.2f}")
+    cls_diff = [abs((mine.get("cls") or 0) - (dev["cls"] or 0)) for _, mine, dev, *_ in rows]
+    print(f"median |CLS ours - Lighthouse devtools|: {statistics.median(cls_diff):.3f}")
+    lh_per_min = 60 * len(rows) / sum(r[5] for r in rows)
+    ours_per_min = 60 * len(rows) / ours_wall
+    print(f"pages per minute: auditor {ours_per_min:.1f}, Lighthouse devtools {lh_per_min:.1f} ({ours_per_min / lh_per_min:.1f}x)")
+    return 0
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.2f}" if value < 1 else f"{value:.0f}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,302 @@
+"""Customer touchpoints: recognising them in Arabic and English, and the cx audits."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.audits import get_audit
+from auditor.model import Form, Link
+from auditor.touchpoints import (
+    address_signal,
+    channel,
+    is_contact_form,
+    link_kinds,
+    normalize,
+    page_kinds,
+    page_sales_signal,
+    path_kinds,
+    sales_signal,
+    text_kinds,
+)
+from tests.factories import BASE, findings, make_page, make_site
+
+# -- recognising touchpoints ---------------------------------------------------------
+
+
+def test_normalize_unifies_arabic_letter_forms_and_drops_diacritics_and_tatweel():
+    assert normalize("الأسئلةُ الشائعـــة") == "الاسئله الشائعه"
+    assert normalize("إرجاع آمن") == "ارجاع امن"
+    assert normalize("مستشفى") == "مستشفي"
+    assert normalize("  Shipping &\tDelivery ") == "shipping and delivery"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("اتصل بنا", "contact"), ("تواصل معنا", "contact"), ("الدعم الفني", "support"), ("مركز المساعدة", "support"),
+    ("الأسئلة الشائعة", "faq"), ("الأسئلةُ الشائعـة", "faq"), ("سياسة الاسترجاع", "returns"),
+    ("الإرجاع والاستبدال", "returns"), ("سياسة الإسترداد", "returns"), ("الشحن والتوصيل", "shipping"),
+    ("التوصيل", "shipping"), ("سياسة الخصوصية", "privacy"), ("الشروط والأحكام", "terms"), ("مَن نحن", "about"),
+    ("حسابي", "account"), ("تتبع الطلب", "account"),
+    ("Contact us", "contact"), ("Get in touch", "contact"), ("Help", "support"), ("Customer service", "support"),
+    ("FAQ", "faq"), ("Frequently Asked Questions", "faq"), ("Returns & exchanges", "returns"),
+    ("Refund policy", "returns"), ("Shipping & Delivery", "shipping"), ("Privacy Policy", "privacy"),
+    ("Terms and Conditions", "terms"), ("Terms of service", "terms"), ("About us", "about"),
+    ("About Northwind", "about"), ("My account", "account"), ("Track your order", "account"),
+    ("Contact us | Northwind Goods", "contact"), ("سياسة الخصوصية — محمصة الورد", "privacy"),
+])
+def test_labels_name_their_touchpoint_in_arabic_and_english(text, kind):
+    assert text_kinds(text) == {kind}
+
+
+@pytest.mark.parametrize("text", [
+    "Free shipping over $50",  # a promise, not the shipping page
+    "عبوة 250 غرام – شحن مجاني",
+    "Return to shop",
+    "قهوة إثيوبية",
+    "How we roast our coffee at home with a little help from friends",  # a sentence, not a page name
+    "",
+    None,
+])
+def test_labels_that_name_no_touchpoint(text):
+    assert text_kinds(text) == set()
+
+
+@pytest.mark.parametrize(("url", "kinds"), [
+    (BASE + "/contact-us", {"contact"}),
+    (BASE + "/pages/faq.html", {"faq"}),
+    (BASE + "/privacy-policy/", {"privacy"}),
+    (BASE + "/returns", {"returns"}),
+    (BASE + "/shipping.php", {"shipping"}),
+    (BASE + "/terms", {"terms"}),
+    (BASE + "/about-us", {"about"}),
+    (BASE + "/account/orders", {"account"}),
+    (BASE + "/track-order", {"account"}),
+    (BASE + "/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9-%D8%A7%D9%84%D8%AE%D8%B5%D9%88%D8%B5%D9%8A%D8%A9", {"privacy"}),
+    (BASE + "/products/shipping-box.html", set()),
+    (BASE + "/", set()),
+])
+def test_url_paths_name_their_touchpoint(url, kinds):
+    assert path_kinds(url) == kinds
+
+
+def test_page_kinds_come_from_url_title_h1_and_the_links_to_it():
+    assert page_kinds(BASE + "/p/7") == set()
+    assert page_kinds(BASE + "/p/7", title="الأسئلة الشائعة | متجر") == {"faq"}
+    assert page_kinds(BASE + "/p/7", h1=["سياسة الخصوصية"]) == {"privacy"}
+    assert page_kinds(BASE + "/p/7", anchor_texts=["Read more", "Returns"]) == {"returns"}
+    assert page_kinds(BASE + "/help", title="Shipping & delivery") == {"support", "shipping"}
+
+
+@pytest.mark.parametrize(("href", "kind"), [
+    ("tel:+966112345678", "phone"), ("mailto:hello@shop.example", "email"), ("https://wa.me/966500000000", "whatsapp"),
+    ("https://api.whatsapp.com/send?phone=966500000000", "whatsapp"), ("whatsapp://send?phone=966500000000", "whatsapp"),
+    (BASE + "/contact", None), ("https://example.org/wa.me", None), ("", None),
+])
+def test_direct_channels(href, kind):
+    assert channel(href) == kind
+
+
+def test_links_lead_to_touchpoints_and_channels_to_contact():
+    assert link_kinds("tel:+966112345678", "011 234 5678") == {"contact"}
+    assert link_kinds(BASE + "/p/3", "الشحن والتوصيل") == {"shipping"}
+    assert link_kinds(BASE + "/faq", "") == {"faq"}
+    assert link_kinds(BASE + "/p/3", "قهوة") == set()
+
+
+def test_contact_form_has_an_email_phone_or_message_field():
+    assert is_contact_form(Form(fields=[{"type": "email", "name": "email", "label": "E-mail"}]))
+    assert is_contact_form(Form(fields=[{"type": "textarea", "name": "message", "label": ""}]))
+    assert not is_contact_form(Form(fields=[{"type": "search", "name": "q", "label": "بحث"}]))
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("أضف إلى السلة", "أضف إلى السلة"), ("السعر ٧٥ ر.س", "ر.س"), ("75 SAR", "SAR"), ("Add to Cart", "add to cart"),
+    ("Proceed to checkout", "checkout"), ("$12.50", "price"), ("120 ريال", "price"),
+    ("Sarah's bag", None), ("Founded in 2019 in Riyadh", None),
+])
+def test_sales_signals(text, signal):
+    assert sales_signal(text) == signal
+
+
+def test_a_link_to_the_cart_is_a_sales_signal():
+    assert page_sales_signal("متجر", "", [(BASE + "/cart", "")]) == "cart"
+    assert page_sales_signal("متجر", "قهوة", [(BASE + "/", "الرئيسية")]) is None
+    assert page_sales_signal(None, None, [(BASE + "/p", "Add to cart")]) == "add to cart"
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("العنوان: حي السليمانية", "العنوان"), ("شارع التحلية", "شارع"), ("ص.ب 1234", "ص.ب"),
+    ("P.O. Box 77", "P.O. Box"), ("12 King Fahd Road, Riyadh", "street"), ("Riyadh 12245", "postal code"),
+    ("Call us any day", None), (None, None),
+])
+def test_address_signals(text, signal):
+    assert address_signal(text) == signal
+
+
+# -- touchpoint-coverage -------------------------------------------------------------
+
+COVERAGE = get_audit("touchpoint-coverage")
+ALL = {kind: [f"{BASE}/{kind}"] for kind in ("contact", "privacy", "returns", "shipping", "terms", "faq")}
+SELLS = {"url": BASE + "/p/1", "signal": "ر.س"}
+
+
+def coverage(**site):
+    s = make_site([make_page()], **site)
+    found = list(COVERAGE.check_site(s))
+    return [(f.url, f.message_key, f.data) for f in found], COVERAGE.site_score(s, found)
+
+
+def test_coverage_passes_a_shop_with_every_touchpoint():
+    assert coverage(touchpoints=ALL, sales_signal=SELLS) == ([], 1.0)
+
+
+def test_coverage_contact_and_privacy_are_always_needed_and_faq_recommended():
+    found, score = coverage(touchpoints={"about": [BASE + "/about"]})
+    assert found == [
+        (BASE + "/", "missing", {"kind": "contact"}),
+        (BASE + "/", "missing", {"kind": "privacy"}),
+        (BASE + "/", "recommended", {"kind": "faq"}),
+    ]
+    assert score == 0.0
+
+
+def test_coverage_a_site_that_does_not_sell_needs_no_returns_shipping_or_terms():
+    found, score = coverage(touchpoints={k: ALL[k] for k in ("contact", "privacy", "faq")})
+    assert (found, score) == ([], 1.0)
+
+
+def test_coverage_a_shop_needs_returns_shipping_and_terms():
+    touchpoints = {k: ALL[k] for k in ("contact", "privacy", "faq", "shipping")}
+    found, score = coverage(touchpoints=touchpoints, sales_signal=SELLS)
+    evidence = {"signal": "ر.س", "evidence": BASE + "/p/1"}
+    assert found == [
+        (BASE + "/", "missing-for-shop", {"kind": "returns", **evidence}),
+        (BASE + "/", "missing-for-shop", {"kind": "terms", **evidence}),
+    ]
+    assert score == 0.667  # 4 of the 6 expected
+
+
+# -- touchpoint-depth ----------------------------------------------------------------
+
+DEPTH = get_audit("touchpoint-depth")
+TOUCHPOINTS = {"contact": [BASE + "/contact"], "support": [BASE + "/help"]}
+
+
+def depth_findings(page, distance, **site):
+    s = make_site([page], touchpoints=site.pop("touchpoints", TOUCHPOINTS),
+                  touchpoint_distance={page.url: distance}, **site)
+    return [(f.message_key, f.data) for f in findings(DEPTH, page, s)]
+
+
+def test_depth_two_clicks_is_near_enough():
+    assert depth_findings(make_page("/p"), {"contact": 2, "support": 1}) == []
+
+
+def test_depth_says_which_touchpoint_is_how_far():
+    assert depth_findings(make_page("/p"), {"contact": 3, "support": 5}) == [
+        ("far", {"kind": "contact", "clicks": 3, "max": 2}),
+        ("far", {"kind": "support", "clicks": 5, "max": 2}),
+    ]
+
+
+def test_depth_no_path_at_all_is_unreachable():
+    assert depth_findings(make_page("/p"), {"support": 1}) == [("unreachable", {"kind": "contact"})]
+
+
+def test_depth_a_phone_or_whatsapp_link_on_the_page_is_contact_at_hand():
+    page = make_page("/p", links=[Link("https://wa.me/966500000000", "واتساب", internal=False)])
+    assert depth_findings(page, {"contact": 6, "support": 1}) == []
+
+
+def test_depth_limit_is_a_setting():
+    assert depth_findings(make_page("/p"), {"contact": 3, "support": 3}, settings={"max_touchpoint_clicks": 3}) == []
+
+
+def test_depth_kinds_the_site_lacks_are_left_to_coverage():
+    assert depth_findings(make_page("/p"), {}, touchpoints={"contact": [BASE + "/contact"]}) == [
+        ("unreachable", {"kind": "contact"})]
+    page = make_page("/p")
+    assert not DEPTH.applies(page, make_site([page], touchpoints={"faq": [BASE + "/faq"]}))
+
+
+# -- contact-channels ----------------------------------------------------------------
+
+CHANNELS = get_audit("contact-channels")
+
+
+def channel_findings(page):
+    site = make_site([page], touchpoints={"contact": [page.url]})
+    return [(f.message_key, f.data, f.selector) for f in findings(CHANNELS, page, site)]
+
+
+def test_channels_apply_to_contact_pages_only():
+    page = make_page("/p")
+    assert not CHANNELS.applies(page, make_site([page], touchpoints={"contact": [BASE + "/contact"]}))
+
+
+@pytest.mark.parametrize("href", ["tel:+966112345678", "mailto:hello@shop.example", "https://wa.me/966500000000"])
+def test_channels_any_direct_channel_passes(href):
+    assert channel_findings(make_page("/contact", links=[Link(href, "x", internal=False)])) == []
+
+
+def test_channels_contact_page_without_a_channel():
+    form = Form(fields=[{"type": "email", "name": "email", "label": "البريد"},
+                        {"type": "textarea", "name": "message", "label": "الرسالة"}])
+    assert channel_findings(make_page("/contact", forms=[form])) == [("no-direct-channel", {"forms": 1}, None)]
+
+
+def test_channels_unlabelled_fields_of_the_contact_form():
+    form = Form(fields=[{"type": "email", "name": "email", "label": "E-mail"},
+                        {"type": "textarea", "name": "message", "label": " "},
+                        {"type": "tel", "name": "", "label": ""}])
+    search = Form(fields=[{"type": "search", "name": "q", "label": ""}])  # not a contact form
+    page = make_page("/contact", forms=[form, search], links=[Link("tel:+966112345678", "اتصل", internal=False)])
+    assert channel_findings(page) == [
+        ("unlabelled-field", {"name": "message", "type": "textarea"}, '[name="message"]'),
+        ("unlabelled-field", {"name": "", "type": "tel"}, None),
+    ]
+
+
+# -- dead-end-pages ------------------------------------------------------------------
+
+DEAD_END = get_audit("dead-end-pages")
+
+
+@pytest.mark.parametrize(("links", "dead"), [
+    ([Link(BASE + "/", "الرئيسية")], False),
+    ([], True),
+    ([Link(BASE + "/p", "top")], True),  # a link to itself
+    ([Link("https://example.org/", "maker", internal=False), Link("tel:+966112345678", "x", kind="tel", internal=False)], True),
+])
+def test_dead_end_pages(links, dead):
+    page = make_page("/p", links=links)
+    assert [f.message_key for f in findings(DEAD_END, page)] == (["dead-end"] if dead else [])
+
+
+# -- trust-signals -------------------------------------------------------------------
+
+TRUST = get_audit("trust-signals")
+
+
+def trust(start, **site):
+    s = make_site([make_page()], start_urls=[start], **site)
+    found = list(TRUST.check_site(s))
+    return [(f.message_key, f.data) for f in found], TRUST.site_score(s, found)
+
+
+def test_trust_all_signals_present():
+    assert trust(BASE + "/", touchpoints={"privacy": [BASE + "/privacy"], "contact": [BASE + "/contact"]},
+                 address_evidence={BASE + "/contact": "العنوان"}) == ([], 1.0)
+
+
+def test_trust_http_without_privacy_policy_or_address():
+    found, score = trust("http://shop.example/", touchpoints={"contact": [BASE + "/contact"], "about": [BASE + "/about"]})
+    assert found == [
+        ("no-https", {"url": "http://shop.example/"}),
+        ("no-privacy-policy", {}),
+        ("no-address", {"checked": 2}),
+    ]
+    assert score == 0.0
+
+
+def test_trust_one_missing_signal_of_three():
+    assert trust(BASE + "/", touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.667)

@@ -1,0 +1,234 @@
+"""The static right-to-left audits, on pages extracted from small HTML documents."""
+
+from __future__ import annotations
+
+from auditor.audits import get_audit
+from auditor.computed import Computed
+from auditor.css_direction import analyse
+from auditor.extract import extract
+from auditor.model import PageRecord
+from tests.factories import BASE, findings, make_site
+
+AR = ("نقدم لعملائنا قهوة مختصة محمصة طازجة كل أسبوع في مدينة الرياض ونشحنها إلى كل مدن المملكة خلال يومين. "
+      "يختار فريقنا الحبوب من مزارع صغيرة في اليمن وإثيوبيا وكولومبيا ونحمص كل دفعة بحسب طريقة التحضير. "
+      "تجد في المتجر أدوات التحضير اليدوي والمطاحن والموازين والفلاتر الورقية ووصفات سهلة في المدونة.")
+EN = ("We roast specialty coffee every week in Riyadh and ship it fresh to every city in the kingdom within two days. "
+      "Our team buys green beans from small farms in Yemen, Ethiopia and Colombia and roasts each batch for the way "
+      "you brew at home. You will find grinders, scales, kettles and paper filters in the shop and recipes on the journal.")
+
+
+def page(body: str = "", html: str = 'lang="ar" dir="rtl"', head: str = "", path: str = "/p.html",
+         text: str = AR, content_type: str = "text/html; charset=utf-8", **overrides) -> PageRecord:
+    url = BASE + path
+    doc = (f'<!DOCTYPE html><html {html}><head><meta charset="utf-8"><title>صفحة</title>{head}</head>'
+           f"<body><main><h1>عنوان</h1><p>{text}</p>{body}</main></body></html>")
+    record = PageRecord(url=url, status=200, final_url=url, is_html=True, content_type="text/html",
+                        headers={"Content-Type": content_type})
+    record = Computed()(extract(record, doc.encode("utf-8"), content_type))
+    for name, value in overrides.items():
+        setattr(record, name, value)
+    return record
+
+
+def keyed(audit_id: str, p: PageRecord, site=None) -> list[tuple[str, dict]]:
+    return [(f.message_key, f.data) for f in findings(get_audit(audit_id), p, site)]
+
+
+def keys(audit_id: str, p: PageRecord, site=None) -> list[str]:
+    return [f.message_key for f in findings(get_audit(audit_id), p, site)]
+
+
+# -- html-dir --------------------------------------------------------------------------
+
+def test_html_dir_passes_on_a_right_to_left_page_with_dir_on_html():
+    assert keys("html-dir", page()) == []
+
+
+def test_html_dir_missing_everywhere():
+    found = keyed("html-dir", page(html='lang="ar"'))
+    assert [k for k, _ in found] == ["missing"] and found[0][1]["share"] > 0.95
+
+
+def test_html_dir_only_below_html():
+    found = findings(get_audit("html-dir"), page(body=f'<div dir="rtl">{AR}</div>', html='lang="ar"'))
+    assert [(f.message_key, f.selector, f.data) for f in found] == [("not-on-html", "body > main > div", {"where": "<div>"})]
+
+
+def test_html_dir_set_by_css_only():
+    css = "https://shop.example/rtl.css"
+    p = page(html='lang="ar"', head=f'<link rel="stylesheet" href="{css}">')
+    site = make_site([p], stylesheets={css: analyse(css, "html { direction: rtl }")})
+    assert keyed("html-dir", p, site) == [("css-only", {"where": f"{css}:1 html"})]
+
+
+def test_html_dir_ltr_on_right_to_left_text_and_rtl_on_english_text():
+    assert keys("html-dir", page(html='lang="ar" dir="ltr"')) == ["ltr-on-rtl"]
+    assert keys("html-dir", page(html='lang="en" dir="rtl"', text=EN)) == ["rtl-on-ltr"]
+    assert keys("html-dir", page(html='lang="en" dir="ltr"', text=EN)) == []
+
+
+def test_html_dir_invalid_values():
+    assert keyed("html-dir", page(body='<p dir="right">ا</p>')) == [("invalid", {"value": "right", "tag": "p"})]
+
+
+# -- lang-mismatch ---------------------------------------------------------------------
+
+def test_lang_mismatch_arabic_page_left_in_english():
+    found = keyed("lang-mismatch", page(text=EN))
+    assert [(k, d["declared"], d["detected"]) for k, d in found] == [("mismatch", "ar", "en")]
+
+
+def test_lang_mismatch_english_page_holding_arabic():
+    assert keys("lang-mismatch", page(html='lang="en-GB" dir="ltr"', text=AR + " " + AR)) == ["mismatch"]
+
+
+def test_lang_mismatch_passes_and_short_texts_are_not_judged():
+    assert keys("lang-mismatch", page()) == []
+    assert keys("lang-mismatch", page(html='lang="en" dir="ltr"', text=EN)) == []
+    assert keys("lang-mismatch", page(text="Opening hours and contact")) == []
+
+
+# -- css-direction ---------------------------------------------------------------------
+
+def test_css_direction_inline_direction_unicode_bidi_and_bdo():
+    p = page(body='<p style="direction: rtl">ا</p><span style="unicode-bidi: bidi-override">ب</span><bdo>ج</bdo>')
+    assert keyed("css-direction", p) == [("inline-direction", {"value": "rtl"}),
+                                        ("unicode-bidi", {"value": "bidi-override"}), ("bdo-without-dir", {})]
+    assert keys("css-direction", page(body='<bdo dir="ltr">A-1</bdo>')) == []
+
+
+def test_css_direction_stylesheet_rule_reported_on_its_first_right_to_left_page():
+    css = "https://shop.example/site.css"
+    first, other = page(path="/a.html"), page(path="/b.html")
+    site = make_site([first, other], stylesheets={css: analyse(css, ".x { unicode-bidi: embed }")},
+                     rtl_stylesheets={css: first.url})
+    assert keyed("css-direction", first, site) == [("stylesheet", {"file": css, "line": 1, "property": "unicode-bidi",
+                                                                  "value": "embed"})]
+    assert keyed("css-direction", other, site) == []
+
+
+# -- physical-css ----------------------------------------------------------------------
+
+def test_physical_css_one_finding_per_rule_of_stylesheets_used_by_rtl_pages():
+    used, unused = "https://shop.example/a.css", "https://shop.example/b.css"
+    site = make_site(stylesheets={used: analyse(used, ".a { margin-left: 4px; text-align: start }\n.b { float: right }"),
+                                  unused: analyse(unused, ".c { margin-left: 4px }")},
+                     rtl_stylesheets={used: BASE + "/p.html"})
+    audit = get_audit("physical-css")
+    found = list(audit.check_site(site))
+    assert [(f.url, f.selector, f.data["line"], f.data["property"], f.data["fix"]) for f in found] == [
+        (used, ".a", 1, "margin-left", "margin-inline-start: 4px"), (used, ".b", 2, "float", "float: inline-end")]
+    assert audit.site_score(site, found) == 0.0
+    assert audit.site_score(make_site(), []) is None
+
+
+# -- letter-spacing --------------------------------------------------------------------
+
+def test_letter_spacing_inline_on_arabic_and_italic():
+    p = page(body='<p style="letter-spacing:2px">عروض</p><p style="font-style: italic">تنبيه</p>'
+                  '<span style="letter-spacing: 2px">SALE</span>')
+    assert keys("letter-spacing", p) == ["inline", "italic-inline"]
+
+
+def test_letter_spacing_stylesheet_rules_hitting_arabic_text_on_this_page():
+    p = page()
+    rule = analyse("https://shop.example/s.css", ".tagline {\n letter-spacing: .2em }")[0]
+    site = make_site([p], arabic_css={p.url: [{**rule}]})
+    assert keyed("letter-spacing", p, site) == [("stylesheet", {"file": "https://shop.example/s.css", "line": 2,
+                                                               "value": ".2em"})]
+    assert keys("letter-spacing", page()) == []
+
+
+# -- bidi-isolation --------------------------------------------------------------------
+
+def test_bidi_isolation_reports_each_run_as_displayed():
+    found = keyed("bidi-isolation", page(body="<p>اتصل على +966 11 234 5678 أو راسلنا</p><p>السعر 120 SAR</p>"))
+    assert found == [
+        ("unisolated", {"kind": "phone number", "text": "+966 11 234 5678", "displayed": "5678 234 11 966+"}),
+        ("unisolated", {"kind": "price", "text": "120 SAR", "displayed": "SAR 120"})]
+
+
+def test_bidi_isolation_passes_with_bdi_and_skips_left_to_right_pages():
+    assert keys("bidi-isolation", page(body="<p>اتصل على <bdi>+966 11 234 5678</bdi> أو راسلنا</p>")) == []
+    assert keys("bidi-isolation", page(html='lang="en" dir="ltr"', text=EN, body="<p>Call +966 11 234 5678</p>")) == []
+
+
+# -- bidi-controls ---------------------------------------------------------------------
+
+def test_bidi_controls():
+    p = page(body="<p>أ \u202bب\u202c ج \u2067د\u2069</p><p>هـ \u202eو</p><p>ز &pdf; &rlm;</p>")
+    assert keyed("bidi-controls", p) == [
+        ("embedding-controls", {"count": 3, "chars": "PDF x1, RLE x1, RLO x1"}),
+        ("isolate-controls", {"count": 2, "chars": "PDI x1, RLI x1"}),
+        ("unbalanced", {"open": 1}),
+        ("invented-entity", {"entity": "&pdf;"}),
+    ]
+    assert keys("bidi-controls", page(body="<p>report.pdf&rlm; جاهز</p>")) == []
+
+
+# -- mirrored-icons --------------------------------------------------------------------
+
+def test_mirrored_icons_pointing_the_left_to_right_way():
+    p = page(body='<nav class="pagination"><a rel="prev" href="/1"><img src="/i/arrow-left.svg" alt=""> السابق</a>'
+                  '<a rel="next" href="/3">التالي <i class="fa fa-chevron-right"></i></a></nav>'
+                  '<nav class="breadcrumb"><a href="/">الرئيسية</a> ‹ <span>قهوة</span></nav>')
+    assert keys("mirrored-icons", p) == ["prev", "next", "breadcrumb"]
+
+
+def test_mirrored_icons_pass_when_pointing_the_right_to_left_way():
+    p = page(body='<nav class="pagination"><a rel="prev" href="/1">‹ السابق</a>'
+                  '<a rel="next" href="/3">التالي <i class="fa fa-chevron-left"></i></a></nav>'
+                  '<nav class="breadcrumb"><a href="/">الرئيسية</a> › <span>قهوة</span></nav>')
+    assert keys("mirrored-icons", p) == []
+
+
+# -- input-direction -------------------------------------------------------------------
+
+def test_input_direction():
+    p = page(body='<form><input type="tel" name="phone"><input type="text" name="iban"><input type="email" name="e" '
+                  'dir="ltr"><input type="text" name="name"><textarea name="msg" dir="auto"></textarea></form>')
+    assert keyed("input-direction", p) == [("ltr-field", {"type": "tel", "name": "phone"}),
+                                          ("ltr-field", {"type": "text", "name": "iban"}),
+                                          ("free-text", {"name": "name"})]
+    assert keys("input-direction", page(html='lang="en" dir="ltr"', text=EN,
+                                         body='<form><input type="tel" name="phone"></form>')) == []
+
+
+# -- hreflang-rtl ----------------------------------------------------------------------
+
+def test_hreflang_rtl_codes_and_targets():
+    p = page(head='<link rel="alternate" hreflang="ar_SA" href="/ar-sa.html"><link rel="alternate" hreflang="ar-KSA" '
+                  'href="/ksa.html"><link rel="alternate" hreflang="ar-AE" href="/ae.html"><link rel="alternate" '
+                  'hreflang="en" href="/en.html"><link rel="alternate" hreflang="x-default" href="/en.html">')
+    site = make_site([p], page_lang_dir={BASE + "/ae.html": ("en", "ltr"), BASE + "/en.html": ("en", "rtl")})
+    found = keyed("hreflang-rtl", p, site)
+    assert [(k, d.get("code"), d.get("suggestion")) for k, d in found] == [
+        ("invalid-code", "ar_SA", "ar-SA"), ("invalid-code", "ar-KSA", "ar-SA"),
+        ("lang-disagrees", "ar-AE", None), ("dir-disagrees", "ar-AE", None), ("dir-disagrees", "en", None)]
+
+
+def test_hreflang_rtl_passes_when_targets_agree():
+    p = page(head='<link rel="alternate" hreflang="ar-SA" href="/p.html"><link rel="alternate" hreflang="en" href="/en.html">')
+    site = make_site([p], page_lang_dir={BASE + "/p.html": ("ar", "rtl"), BASE + "/en.html": ("en", None)})
+    assert keys("hreflang-rtl", p, site) == []
+
+
+# -- charset ---------------------------------------------------------------------------
+
+def test_charset_conflict_legacy_and_missing():
+    conflict = page(head='<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">')
+    assert keys("charset", conflict) == ["conflict"]
+    assert keys("charset", page()) == []
+    record = PageRecord(url=BASE + "/old.html", status=200, is_html=True, content_type="text/html")
+    legacy = extract(record, f"<html><body><p>{AR}</p></body></html>".encode("cp1256"), "text/html")
+    assert keyed("charset", legacy) == [("missing", {}), ("legacy", {"encoding": "cp1256"})]
+
+
+# -- mixed-numerals --------------------------------------------------------------------
+
+def test_mixed_numerals():
+    assert keyed("mixed-numerals", page(body="<p>السعر ١٢٠ والشحن 150 ريال</p>")) == [
+        ("mixed", {"western": 3, "eastern": 3})]
+    assert keys("mixed-numerals", page(body="<p>السعر ١٢٠ والشحن ١٥ ريال</p>")) == []
+    assert keyed("mixed-numerals", page(body="<p>قیمت ۱۲۰ و ١٥٠</p>"))[-1] == (
+        "mixed-eastern", {"arabic_indic": 3, "persian": 3})

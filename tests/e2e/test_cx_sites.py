@@ -1,0 +1,118 @@
+"""Customer touchpoints end to end: two small shops served on 127.0.0.1, audited by the real CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.cli import load_result, run_cli
+from tests.server import serve
+
+pytestmark = pytest.mark.e2e
+
+CX = ("touchpoint-coverage", "touchpoint-depth", "contact-channels", "dead-end-pages", "trust-signals")
+KINDS = ("contact", "support", "faq", "returns", "shipping", "privacy", "terms", "about", "account")
+
+
+def audit(site: str, out):
+    with serve(site) as (base, _):
+        proc = run_cli("audit", "--render", "none", base + "/index.html", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return base, load_result(out), (out / "report.html").read_text(encoding="utf-8")
+
+
+def cx_findings(result: dict, base: str) -> dict[str, list[tuple]]:
+    """Audit id -> (page path, message key, data with the host left out), in finding order."""
+    def local(value):
+        return value.removeprefix(base) if isinstance(value, str) else value
+
+    return {
+        audit_id: [(f["url"].removeprefix(base), f["message_key"], {k: local(v) for k, v in f["data"].items()})
+                   for f in result["audits"][audit_id]["findings"]]
+        for audit_id in CX
+    }
+
+
+def found_touchpoints(result: dict, base: str) -> dict[str, list[str]]:
+    return {kind: [u.removeprefix(base) for u in t["urls"]] for kind, t in result["run"]["touchpoints"].items()
+            if t["count"]}
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory):
+    return audit("cx-ar", tmp_path_factory.mktemp("cx-ar"))
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    return audit("cx-en", tmp_path_factory.mktemp("cx-en"))
+
+
+def test_arabic_shop_touchpoints_are_found(arabic):
+    base, result, _ = arabic
+    assert found_touchpoints(result, base) == {
+        "contact": ["/contact.html"], "faq": ["/faq.html"], "shipping": ["/shipping.html"],
+        "privacy": ["/privacy.html"], "terms": ["/terms.html"],
+    }
+    assert list(result["run"]["touchpoints"]) == list(KINDS)
+
+
+def test_arabic_shop_lacks_only_a_returns_page_and_https(arabic):
+    base, result, _ = arabic
+    assert cx_findings(result, base) == {
+        "touchpoint-coverage": [("/index.html", "missing-for-shop",
+                                 {"kind": "returns", "signal": "أضف إلى السلة", "evidence": "/index.html"})],
+        "touchpoint-depth": [],
+        "contact-channels": [],  # phone and WhatsApp links, a labelled form
+        "dead-end-pages": [],
+        "trust-signals": [("/index.html", "no-https", {"url": "/index.html"})],  # the address is on the contact page
+    }
+    assert result["audits"]["touchpoint-coverage"]["score"] == 0.833  # 5 of the 6 a shop needs
+    assert result["categories"]["cx"]["audits"] == sorted(CX)
+
+
+def test_english_site_touchpoints_are_found(english):
+    base, result, _ = english
+    assert found_touchpoints(result, base) == {"contact": ["/contact.html"], "support": ["/help.html"]}
+
+
+def test_english_site_buried_contact_without_channels_and_a_dead_end(english):
+    base, result, _ = english
+    assert cx_findings(result, base) == {
+        "touchpoint-coverage": [
+            ("/index.html", "missing", {"kind": "privacy"}),
+            ("/index.html", "recommended", {"kind": "faq"}),  # it sells nothing: no returns, shipping or terms needed
+        ],
+        "touchpoint-depth": [
+            ("/index.html", "far", {"kind": "contact", "clicks": 4, "max": 2}),
+            ("/index.html", "far", {"kind": "support", "clicks": 4, "max": 2}),
+            ("/shop.html", "far", {"kind": "contact", "clicks": 3, "max": 2}),
+            ("/shop.html", "far", {"kind": "support", "clicks": 3, "max": 2}),
+            ("/product-1.html", "unreachable", {"kind": "contact"}),
+            ("/product-1.html", "unreachable", {"kind": "support"}),
+            ("/contact.html", "far", {"kind": "support", "clicks": 5, "max": 2}),
+            ("/help.html", "far", {"kind": "contact", "clicks": 5, "max": 2}),
+        ],
+        "contact-channels": [
+            ("/contact.html", "no-direct-channel", {"forms": 1}),
+            ("/contact.html", "unlabelled-field", {"name": "message", "type": "textarea"}),
+        ],
+        "dead-end-pages": [("/product-1.html", "dead-end", {})],
+        "trust-signals": [
+            ("/index.html", "no-https", {"url": "/index.html"}),
+            ("/index.html", "no-privacy-policy", {}),
+            ("/index.html", "no-address", {"checked": 1}),
+        ],
+    }
+
+
+def test_report_shows_touchpoints_and_cx_findings_in_the_journey(english):
+    _, result, html = english
+    assert 'id="touchpoints"' in html
+    assert html.count('data-touchpoint="') == len(KINDS)
+    assert '<div class="stage-col clear" data-touchpoint="contact">' in html
+    assert '<div class="stage-col " data-touchpoint="privacy">' in html
+    journey = html[html.index('id="journey"'):html.index('id="touchpoints"')]
+    for audit_id in CX:
+        title = result["audits"][audit_id]["failure_title"]
+        assert f'href="#audit-{audit_id}"' in journey, audit_id
+        assert title in journey or title.replace("'", "&#39;") in journey

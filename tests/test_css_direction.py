@@ -1,0 +1,71 @@
+"""Direction-sensitive declarations of stylesheets (auditor/css_direction.py)."""
+
+from __future__ import annotations
+
+from auditor.css_direction import analyse, matches
+
+URL = "https://shop.example/style.css"
+
+
+def found(css: str) -> list[tuple]:
+    return [(i["kind"], i["line"], i["selector"], i["property"], i["value"], i["fix"]) for i in analyse(URL, css)]
+
+
+def test_physical_declarations_with_their_logical_fix_and_line():
+    css = ".price-old { margin-left: .5rem; }\n.badge { float: left; padding-right: 4px }\n.specs td { text-align: left; }\n"
+    assert found(css) == [
+        ("physical", 1, ".price-old", "margin-left", ".5rem", "margin-inline-start: .5rem"),
+        ("physical", 2, ".badge", "float", "left", "float: inline-start"),
+        ("physical", 2, ".badge", "padding-right", "4px", "padding-inline-end: 4px"),
+        ("physical", 3, ".specs td", "text-align", "left", "text-align: start"),
+    ]
+
+
+def test_logical_and_symmetric_declarations_are_not_listed():
+    css = (".a { margin-inline-start: 1rem; text-align: start; float: inline-end }\n"
+           ".b { left: 0; right: 0; margin: 0 auto; padding: 1px 2px 3px 2px; clear: both; text-align: center }\n"
+           ".c { border-radius: 4px; background-position: center; transform: translateX(0) }\n")
+    assert found(css) == []
+
+
+def test_a_right_to_left_override_of_the_same_selector_clears_the_rule():
+    css = (".a { margin-left: 8px }\n[dir=rtl] .a { margin-left: 0; margin-right: 8px }\n"
+           ".b { float: left }\nhtml[dir=\"rtl\"] .b { float: right }\n"
+           ".c { padding-left: 2px }\n.rtl .c { padding: 0 2px 0 0 }\n"
+           ".d { left: 3px }\n.d:dir(rtl) { left: auto; right: 3px }\n"
+           ".e { text-align: left }\n[dir=rtl] .other { text-align: right }\n")
+    assert [(i[2], i[3]) for i in found(css)] == [(".e", "text-align")]
+
+
+def test_asymmetric_shorthands_corners_offsets_and_nested_rules():
+    css = (".m { margin: 0 10px 0 20px }\n.r { border-radius: 4px 0 0 4px }\n"
+           ".bg { background-position: right 10px top }\n.t { transform: translateX(-50%) }\n"
+           "@media (min-width: 40em) {\n  .n { border-left: 1px solid red }\n}\n")
+    assert [(i[1], i[2], i[3], i[5]) for i in found(css)] == [
+        (1, ".m", "margin", "margin-inline: 20px 10px"),
+        (2, ".r", "border-radius", "border-start-start-radius: 4px; border-start-end-radius: 0; "
+                                   "border-end-end-radius: 0; border-end-start-radius: 4px"),
+        (3, ".bg", "background-position", "background-position mirrored under [dir=rtl] (or background-position-x: right ...)"),
+        (4, ".t", "transform", "the opposite translateX under [dir=rtl], or translate with a logical custom property"),
+        (6, ".n", "border-left", "border-inline-start: 1px solid red"),
+    ]
+
+
+def test_arabic_typography_and_direction_rules_are_listed_by_kind():
+    css = "h1 { letter-spacing: .1em; font-style: italic }\nbody { direction: rtl }\nbdi { unicode-bidi: isolate }\n" \
+          ".x { letter-spacing: normal; font-style: normal }\n:lang(en) h2 { letter-spacing: 2px }\n"
+    assert [(i[0], i[2]) for i in found(css)] == [
+        ("letter-spacing", "h1"), ("italic", "h1"), ("direction", "body"), ("unicode-bidi", "bdi")]
+
+
+def test_each_rule_is_listed_once_however_many_selectors_it_has():
+    items = analyse(URL, ".a, .b { margin-right: 1px }")
+    assert [(i["selector"], i["property"]) for i in items] == [(".a, .b", "margin-right")]
+
+
+def test_selector_subjects_match_elements_holding_arabic_text():
+    keys = {"p", ".price", "p.price", "h2"}
+    assert matches(".card p.price", keys)
+    assert matches("main > h2:first-child", keys)
+    assert not matches(".tagline", keys)
+    assert not matches("span.price", keys)

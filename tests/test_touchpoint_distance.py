@@ -1,0 +1,171 @@
+"""Touchpoint facts read from a real SQLite run store: anchor texts per link, which
+pages are touchpoints, and the clicks from every page to the nearest of each kind."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from auditor.model import Link, PageRecord
+from auditor.runner import site_from_store
+from auditor.store import Store
+from auditor.touchpoint_facts import find_touchpoints, gather, summary
+
+BASE = "https://shop.example"
+
+
+def page(path, links=(), **kw) -> PageRecord:
+    """A 200 HTML page; `links` are paths or (path, anchor text) pairs."""
+    kw.setdefault("status", 200)
+    kw.setdefault("is_html", True)
+    pairs = [(l, "") if isinstance(l, str) else l for l in links]
+    return PageRecord(url=BASE + path, links=[Link(BASE + p, text) for p, text in pairs], **kw)
+
+
+def relative(distance: dict) -> dict:
+    return {url.removeprefix(BASE): d for url, d in distance.items()}
+
+
+def test_distance_is_a_reversed_breadth_first_search_from_every_touchpoint(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", ["/a", "/faq"]))
+    store.add_page(page("/a", ["/b"]))
+    store.add_page(page("/b", ["/contact", "/"]))
+    store.add_page(page("/contact", ["/"]))
+    store.add_page(page("/faq"))
+    store.add_page(page("/island"))  # links nowhere: reaches no touchpoint
+    store.commit()
+    distance = store.touchpoint_distance({"contact": [BASE + "/contact"], "faq": [BASE + "/faq"]})
+    assert relative(distance) == {
+        "/contact": {"contact": 0, "faq": 2},
+        "/faq": {"faq": 0},
+        "/b": {"contact": 1, "faq": 2},
+        "/": {"faq": 1, "contact": 3},
+        "/a": {"contact": 2, "faq": 3},
+    }
+    store.close()
+
+
+def test_nearest_of_several_pages_of_a_kind_wins(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", ["/x"]))
+    store.add_page(page("/x", ["/y", "/help-2"]))
+    store.add_page(page("/y", ["/help-1"]))
+    store.add_page(page("/help-1"))
+    store.add_page(page("/help-2"))
+    store.commit()
+    distance = store.touchpoint_distance({"support": [BASE + "/help-1", BASE + "/help-2"]})
+    assert relative(distance) == {
+        "/help-1": {"support": 0}, "/help-2": {"support": 0}, "/y": {"support": 1},
+        "/x": {"support": 1}, "/": {"support": 2},
+    }
+    store.close()
+
+
+def test_a_redirect_costs_no_click(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", ["/old-contact"]))
+    store.add_page(page("/old-contact", status=301, is_html=False, redirect_to=BASE + "/contact-us"))
+    store.add_page(page("/contact-us"))
+    store.add_page(page("/deep", ["/"]))
+    store.commit()
+    distance = store.touchpoint_distance({"contact": [BASE + "/contact-us"]})
+    assert relative(distance) == {
+        "/contact-us": {"contact": 0}, "/old-contact": {"contact": 0}, "/": {"contact": 1}, "/deep": {"contact": 2},
+    }
+    store.close()
+
+
+def test_pages_with_the_same_distances_share_one_dict(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    for path in ("/a", "/b", "/c"):
+        store.add_page(page(path, ["/contact"]))
+    store.add_page(page("/contact"))
+    store.commit()
+    distance = store.touchpoint_distance({"contact": [BASE + "/contact"]})
+    assert distance[BASE + "/a"] == {"contact": 1}
+    assert distance[BASE + "/a"] is distance[BASE + "/b"] is distance[BASE + "/c"]
+    store.close()
+
+
+def test_anchor_texts_are_stored_per_link_distinct_and_in_page_order(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", [("/contact", "اتصل بنا"), ("/contact", ""), ("/contact", "Contact"),
+                              ("/contact", "اتصل بنا"), ("/logo", "")]))
+    store.commit()
+    rows = dict(store.db.execute("SELECT dst, text FROM links"))
+    assert rows == {BASE + "/contact": "اتصل بنا\nContact", BASE + "/logo": None}
+    assert sorted(store.link_labels()) == [(BASE + "/contact", "اتصل بنا\nContact")]
+    store.close()
+
+
+def test_a_run_database_from_before_anchor_texts_still_opens_and_gains_the_column(tmp_path):
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE links (src TEXT NOT NULL, dst TEXT NOT NULL, PRIMARY KEY (src, dst))")
+    db.execute("INSERT INTO links VALUES (?, ?)", (BASE + "/", BASE + "/faq"))
+    db.commit()
+    db.close()
+    store = Store(path)
+    store.add_page(page("/", [("/faq", "الأسئلة الشائعة")]))  # the resumed crawl stores the page again
+    store.commit()
+    assert store.db.execute("SELECT src, dst, text FROM links").fetchall() == [
+        (BASE + "/", BASE + "/faq", "الأسئلة الشائعة")]
+    store.close()
+    Store(path).close()  # opening it once more changes nothing
+
+
+def test_touchpoints_come_from_urls_titles_h1_and_anchor_texts_of_200_html_pages(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", [("/p/1", "سياسة الخصوصية"), ("/old", "Returns"), ("/returns-gone", "Refunds"),
+                              ("/x", "Read more")]))
+    store.add_page(page("/contact-us"))  # its URL
+    store.add_page(page("/p/2", title="الأسئلة الشائعة | متجر"))  # its title
+    store.add_page(page("/p/3", headings=[{"level": 1, "text": "الشحن والتوصيل"}]))  # its h1
+    store.add_page(page("/p/1"))  # the texts of the links to it
+    store.add_page(page("/old", status=301, is_html=False, redirect_to=BASE + "/p/4"))
+    store.add_page(page("/p/4"))  # reached through a redirect from a "Returns" link
+    store.add_page(page("/returns-gone", status=404))  # a dead page is no touchpoint
+    store.add_page(page("/x", headings=[{"level": 2, "text": "Contact us"}]))  # an h2 names no page
+    store.commit()
+    found = {kind: [u.removeprefix(BASE) for u in urls] for kind, urls in find_touchpoints(store).items()}
+    assert found == {"contact": ["/contact-us"], "faq": ["/p/2"], "shipping": ["/p/3"], "privacy": ["/p/1"],
+                     "returns": ["/p/4"]}
+    store.close()
+
+
+def test_gather_finds_the_sales_signal_and_addresses_on_contact_and_about_pages(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", [("/contact", "اتصل بنا"), ("/about", "من نحن")], text="قهوة مختصة من الرياض"))
+    store.add_page(page("/p", text="قهوة إثيوبية\n\nالسعر ٧٥ ر.س"))
+    store.add_page(page("/contact", text="العنوان: شارع التحلية، الرياض"))
+    store.add_page(page("/about", text="بدأنا عام ٢٠١٩."))
+    store.commit()
+    facts = gather(store)
+    assert facts["sales_signal"] == {"url": BASE + "/p", "signal": "ر.س"}
+    assert facts["address_evidence"] == {BASE + "/contact": "العنوان"}  # the home page is not where it is looked for
+    assert facts["touchpoints"] == {"contact": [BASE + "/contact"], "about": [BASE + "/about"]}
+    assert relative(facts["touchpoint_distance"]) == {
+        "/": {"contact": 1, "about": 1}, "/contact": {"contact": 0}, "/about": {"about": 0}}
+    store.close()
+
+
+def test_a_site_that_shows_no_price_or_cart_does_not_sell(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", text="Sarah's bag of stories: 12 chapters, told in 2024."))
+    store.commit()
+    assert gather(store)["sales_signal"] is None
+    store.close()
+
+
+def test_site_from_store_fills_the_touchpoint_facts(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", [("/help", "Help centre")]))
+    store.add_page(page("/help", ["/"]))
+    store.commit()
+    site = site_from_store(store, [BASE + "/"])
+    assert site.touchpoints == {"support": [BASE + "/help"]}
+    assert relative(site.touchpoint_distance) == {"/help": {"support": 0}, "/": {"support": 1}}
+    assert site.sales_signal is None and site.address_evidence == {}
+    assert summary(site.touchpoints)["support"] == {"count": 1, "urls": [BASE + "/help"]}
+    assert summary(site.touchpoints)["contact"] == {"count": 0, "urls": []}
+    store.close()
