@@ -7,6 +7,7 @@ share one computation.
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -69,6 +70,7 @@ class Computed:
 
     def __init__(self, boilerplate: frozenset[int] = frozenset()):
         self.boilerplate = boilerplate
+        self.readability_seconds = 0.0  # what readability costs the run, for the record
 
     def __call__(self, page: PageRecord) -> PageRecord:
         if not page.ok_html:
@@ -88,7 +90,9 @@ class Computed:
             "headings": detect_language(headings).lang if headings else None,
         }
         lang = detection.lang if detection.confidence >= 0.5 else (page.lang or detection.lang)
+        started = time.perf_counter()
         readability, sentences = analyse(blocks, lang) if blocks else (None, [])
+        self.readability_seconds += time.perf_counter() - started
         page.facts["readability"] = readability.to_dict() if readability else None
         page.facts[PRIVATE + "long_sentences"] = [
             {"paragraph": s.paragraph, "index": s.index, "words": s.words, "text": s.text[:400]}

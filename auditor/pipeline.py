@@ -95,6 +95,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
             "render": render_info,
             "versions": versions(),
             "timings": timings,
+            "readability_seconds": round(computed.readability_seconds, 2),  # within the audit timing
             "counts": {
                 "urls": len(pages),
                 "html_pages": sum(1 for p in pages if p["is_html"] and p["status"] == 200),

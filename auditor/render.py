@@ -52,7 +52,7 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
         ):
             measured += 1
             errors += bool(result.get("error"))
-            store.set_facts(result["url"], _facts(result, keep_screenshot=measured <= MAX_SCREENSHOTS))
+            store.set_facts(result["url"], facts_from_measurement(result, keep_screenshot=measured <= MAX_SCREENSHOTS))
             progress.update(pages=measured, of=len(urls), errors=errors)
     store.commit()
     return {
@@ -71,7 +71,8 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
     }
 
 
-def _facts(result: dict, keep_screenshot: bool) -> dict:
+def facts_from_measurement(result: dict, keep_screenshot: bool = True) -> dict:
+    """What a page record keeps of one measurement (names starting with _ stay out of result.json)."""
     # The outlined RTL screenshot is for the report: public, and kept once.
     rtl = (result.get("collected") or {}).get("rtl")
     rtl_shot = rtl.pop("outlined_jpeg_b64", None) if isinstance(rtl, dict) else None

@@ -62,6 +62,7 @@ def _score(expected: set, found: set) -> dict:
         "found": len(hit),
         "missed": sorted(map(str, expected - found))[:5],
         "false": sorted(map(str, found - expected))[:5],
+        "false_count": len(found - expected),
         "recall": round(len(hit) / len(expected), 4) if expected else 1.0,
         "false_rate": round(len(found - expected) / max(len(found), 1), 4),
     }

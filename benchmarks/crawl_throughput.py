@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.accuracy import compare, passes  # noqa: E402
 from benchmarks.sites import ROOT, generate  # noqa: E402
 
 
@@ -114,6 +115,13 @@ def main() -> int:
                                            "--render", "none", "--concurrency", str(args.concurrency)])
             result = json.loads((out / "result.json").read_text())
             timings = result["run"]["timings"]
+            accuracy = compare(site, result)
+            print(f"accuracy against _truth.json: {'PASS' if passes(accuracy) else 'FAIL'}; "
+                  f"click depth wrong on {accuracy['click_depth']['wrong']} of {accuracy['click_depth']['pages']} pages; "
+                  + "; ".join(f"{k} {v['found']}/{v['expected']} found, {v['false_count']} false"
+                             for k, v in accuracy.items() if k != "click_depth"))
+            readability = result["run"].get("readability_seconds", 0)
+            print(f"readability: {readability:.1f} s, {100 * readability / audit_s:.1f}% of the whole static audit's {audit_s:.1f} s")
             audit_pages = len(result["pages"])
             rows.append((bare_pages / bare_s, audit_pages / audit_s, audit_pages / timings["crawl"]))
             print(f"run {run + 1}: bare scrapy {bare_pages} pages in {bare_s:.1f} s ({bare_pages / bare_s:.0f} pages/s, peak {bare_rss} MB); "

@@ -15,6 +15,7 @@ PAGES = {
     "text": "/text.html",
     "gzip": "/text.html?gzip=1&cache=max-age=3600",
     "lcp_late": "/lcp_late.html",
+    "lcp_very_late": "/lcp_very_late.html",
     "shift": "/shift.html",
     "long_task": "/long_task.html",
     "images": "/images.html",
@@ -164,3 +165,37 @@ def test_off_site_redirect_is_recorded_and_not_followed(result_of):
     result = result_of("offsite")
     assert result["error"].startswith("redirected off-site")
     assert result["final_url"] == "http://localhost:9/elsewhere.html"
+
+
+# -- the speed audits find what each fixture page was made to show ------------------
+
+def audited(measured, *names):
+    """Findings of every audit on the named measured pages, keyed by audit id."""
+    from auditor.model import PageRecord
+    from auditor.render import facts_from_measurement
+    from auditor.runner import run_audits
+    from tests.factories import make_site
+
+    pages = []
+    for name in names:
+        result = measured["by_name"][name]
+        page = PageRecord(url=result["url"], status=200, is_html=True, final_url=result["final_url"])
+        page.facts.update(facts_from_measurement(result))
+        pages.append(page)
+    out = run_audits(pages, make_site(pages))["audits"]
+    return {audit_id: [f["url"].removeprefix(measured["site"]) for f in a["findings"]]
+            for audit_id, a in out.items() if a["category"] in ("speed", "accessibility")}
+
+
+def test_speed_audits_find_what_each_page_was_made_to_show(measured):
+    found = audited(measured, "text", "gzip", "lcp_very_late", "shift", "long_task", "images")
+    assert "/lcp_very_late.html" in found["largest-contentful-paint"]
+    assert "/shift.html" in found["cumulative-layout-shift"]
+    assert "/long_task.html" in found["total-blocking-time"]
+    assert "/images.html" in found["unsized-images"]
+    assert "/text.html" in found["text-compression"]
+    gzip = "/text.html?gzip=1&cache=max-age=3600"
+    assert gzip not in found["text-compression"]
+    # the quiet pages are not blamed for what they do not do
+    assert "/text.html" not in found["cumulative-layout-shift"] + found["total-blocking-time"]
+    assert "/shift.html" not in found["total-blocking-time"]
