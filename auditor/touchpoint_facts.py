@@ -6,6 +6,11 @@ from auditor.store import Store
 from auditor.touchpoints import KINDS, address_signal, page_kinds, page_sales_signal, text_kinds
 
 ADDRESS_KINDS = ("contact", "about")  # the pages where a visitor looks for a physical address
+# A shop shows its prices, cart or checkout on many pages and near the top of them:
+# looking through the first pages and the start of their text is enough, and keeps the
+# pass cheap on sites that sell nothing.
+SALES_PAGES = 300
+SALES_TEXT_CHARS = 4000
 
 
 def gather(store: Store) -> dict:
@@ -29,14 +34,14 @@ def _read_pages(store: Store) -> tuple[dict[str, list[str]], dict | None]:
     the links to it), and the first page showing that the site sells."""
     found: dict[str, set[str]] = {}
     sales = None
-    for record in store.page_dicts():
+    for seen, record in enumerate(store.page_dicts()):
         url = record["url"]
         h1 = [h.get("text") or "" for h in record.get("headings") or () if h.get("level") == 1]
         for kind in page_kinds(url, record.get("title"), h1):
             found.setdefault(url, set()).add(kind)
-        if sales is None:
+        if sales is None and seen < SALES_PAGES:
             links = [(link.get("href") or "", link.get("text") or "") for link in record.get("links") or ()]
-            signal = page_sales_signal(record.get("title"), record.get("text"), links)
+            signal = page_sales_signal(record.get("title"), (record.get("text") or "")[:SALES_TEXT_CHARS], links)
             if signal:
                 sales = {"url": url, "signal": signal}
     redirects = store.redirects()

@@ -66,7 +66,12 @@ class Finding:
     snippet: str | None = None
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        out = {"url": self.url, "message_key": self.message_key, "data": self.data}
+        if self.selector is not None:
+            out["selector"] = self.selector
+        if self.snippet is not None:
+            out["snippet"] = self.snippet
+        return out
 
 
 @dataclass

@@ -11,7 +11,7 @@ Bands are in ``bands.py``. Every result names its language and formula.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from auditor.text import flesch, lix, osman
@@ -68,7 +68,10 @@ class Readability:
     counts: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow on purpose (dataclasses.asdict deep-copies): it runs once per page.
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["counts"] = dict(self.counts)
+        return out
 
 
 def _primary(lang: str | None) -> str | None:
