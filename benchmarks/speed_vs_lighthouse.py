@@ -65,7 +65,7 @@ def main() -> int:
         for url in urls:
             devtools, dev_wall = lighthouse(args.lighthouse, url, args.profile, "devtools")
             simulated, _ = lighthouse(args.lighthouse, url, args.profile, "simulate")
-            rows.append((url.removeprefix(base), ours[url]["metrics"], devtools, simulated, ours[url].get("run_ms", 0) / 1000, dev_wall))
+            rows.append((url.removeprefix(base), ours[url]["metrics"], devtools, simulated, sum(ours[url].get("run_ms") or [0]) / 1000, dev_wall))
 
     print(f"profile {args.profile}; auditor: {len(urls)} pages in {ours_wall:.1f} s (axe and screenshot included)")
     header = f"{'page':<38}" + "".join(f"{m.upper() + ' ours/LH/sim':>24}" for m in METRICS) + f"{'wall ours/LH s':>16}"
