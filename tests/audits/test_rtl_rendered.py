@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.audits import get_audit
-from auditor.render import _facts
+from auditor.render import facts_from_measurement as _facts
 from auditor.rtl_render import judge_fallback
 from tests.factories import findings, make_page
 
