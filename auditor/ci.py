@@ -23,7 +23,6 @@ def finish(result: dict, out: Path, *, budgets: Budgets, fail_on: tuple[str, ...
         (out / "diff.json").write_text(json.dumps(result["diff"], ensure_ascii=False, indent=1), encoding="utf-8")
     if judged:
         verdict = gate.judge(result, budgets, fail_on, baseline)
-        gate.mark_ignored(result, budgets)
         result["gate"] = verdict.to_dict()
         write_result(result, out / "result.json")
     for path in output_formats.write(result, out, formats):

@@ -190,7 +190,7 @@ def run_audit(args, urls: list[str]) -> int:
     try:
         result = audit_site(options, out, {"max_click_depth": args.max_click_depth,
                                            "max_touchpoint_clicks": args.max_touchpoint_clicks}, render_options,
-                            report_lang=getattr(args, "report_lang", None))
+                            report_lang=getattr(args, "report_lang", None), ignore=_ignore_rules(args))
     except Unreachable as exc:
         print(f"auditor: could not reach the start URL ({exc}).\n"
               "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)
@@ -201,6 +201,11 @@ def run_audit(args, urls: list[str]) -> int:
         return EXIT_INTERRUPTED
     _summary(result, out)
     return _finish_ci(args, result, out)
+
+
+def _ignore_rules(args) -> tuple:
+    budgets = getattr(args, "budgets", None)
+    return budgets.ignore if budgets is not None else ()
 
 
 def _apply_config(parser: argparse.ArgumentParser, args, argv: list[str] | None):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.budgets import BudgetFailure, Budgets, any_findings, evaluate, ignored_by, ignored_summary, new_findings
+from auditor.budgets import BudgetFailure, Budgets, any_findings, evaluate, ignored_summary, new_findings
 
 FAIL_ON = ("budgets", "new", "any")
 MAX_LINES = 20  # the summary fits on one screen of a CI log
@@ -44,15 +44,6 @@ def judge(result: dict, budgets: Budgets, fail_on: tuple[str, ...] = (), baselin
     if "any" in fail_on:
         gate.failures += [("any", f) for f in any_findings(result, budgets.ignore)]
     return gate
-
-
-def mark_ignored(result: dict, budgets: Budgets) -> None:
-    """Tag each finding an ignore rule drops with the rule's reason, for the reports."""
-    for audit_id, audit in result["audits"].items():
-        for finding in audit.get("findings", []):
-            rule = ignored_by(budgets.ignore, audit_id, finding)
-            if rule is not None:
-                finding["ignored"] = rule.reason
 
 
 def summary(gate: Gate) -> str:

@@ -17,6 +17,7 @@ from auditor.crawl import CrawlOptions, Resume, crawl
 from auditor.render import RenderOptions, render
 from auditor.result import build_result, page_summary, write_result
 from auditor.runner import run_audits, site_from_store
+from auditor.spill import Spill
 from auditor.store import Store
 from auditor.touchpoint_facts import summary as touchpoint_summary
 from reports import html
@@ -45,8 +46,12 @@ def fresh_store(path: Path) -> None:
 
 
 def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_options: RenderOptions | None = None,
-               show_progress: bool | None = None, report_lang: str | None = None) -> dict:
-    """Crawl, render, audit and write result.json and report.html into `out`."""
+               show_progress: bool | None = None, report_lang: str | None = None, ignore: tuple = ()) -> dict:
+    """Crawl, render, audit and write result.json and report.html into `out`.
+
+    The result's pages and findings stay on disk (auditor.spill), so memory does not
+    grow with the site; findings an ignore rule drops carry its reason.
+    """
     render_options = render_options or RenderOptions(mode="none")
     out.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
@@ -75,15 +80,19 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
         t = time.perf_counter()
         site = site_from_store(store, options.start_urls, audit_settings)
         computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
-        pages: list[dict] = []
+        spill = Spill()
+        counts = {"urls": 0, "html_pages": 0}
 
         def stream():
             for page in store.iter_pages():
                 computed(page)
-                pages.append(page_summary(page))
+                summary = page_summary(page)
+                spill.add("pages", (summary,))
+                counts["urls"] += 1
+                counts["html_pages"] += bool(summary["is_html"] and summary["status"] == 200)
                 yield page
 
-        audit_output = run_audits(stream(), site)
+        audit_output = run_audits(stream(), site, spill=spill, ignore=ignore)
         timings["audit"] = round(time.perf_counter() - t, 2)
         settings = {k: v for k, v in options.settings().items() if k != "start_urls"}
         run = {
@@ -97,8 +106,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
             "timings": timings,
             "readability_seconds": round(computed.readability_seconds, 2),  # within the audit timing
             "counts": {
-                "urls": len(pages),
-                "html_pages": sum(1 for p in pages if p["is_html"] and p["status"] == 200),
+                **counts,
                 "resources": counters.get("resources", 0),
                 "errors": counters.get("errors", 0),
             },
@@ -108,7 +116,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
         store.set_run("run", run)
     finally:
         store.close()
-    result = build_result(run, pages, audit_output)
+    result = build_result(run, spill.rows("pages"), audit_output)
     t = time.perf_counter()
     write_result(result, out / "result.json")
     html.write(result, out / "report.html", report_lang)

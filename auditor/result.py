@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from auditor.spill import Rows
 
 SCHEMA_VERSION = "1.0"
 PAGE_FIELDS = (
@@ -24,7 +27,7 @@ def page_summary(page) -> dict:
     return out
 
 
-def build_result(run: dict, pages: list[dict], audit_output: dict) -> dict:
+def build_result(run: dict, pages: Sequence[dict], audit_output: dict) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "run": run,
@@ -35,8 +38,24 @@ def build_result(run: dict, pages: list[dict], audit_output: dict) -> dict:
 
 
 def write_result(result: dict, path: str | Path) -> None:
+    """Write the result as JSON, streaming spilled rows (one per line) from disk."""
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(result, f, ensure_ascii=False, indent=1)
+        f.writelines(_encode(result, 0))
+
+
+def _encode(value, level: int) -> Iterator[str]:
+    indent = "\n" + " " * (level + 1)
+    if isinstance(value, dict) and value:
+        for n, (key, item) in enumerate(value.items()):
+            yield ("{" if n == 0 else ",") + indent + json.dumps(str(key), ensure_ascii=False) + ": "
+            yield from _encode(item, level + 1)
+        yield "\n" + " " * level + "}"
+    elif isinstance(value, Rows) and value:
+        for n, row in enumerate(value):
+            yield ("[" if n == 0 else ",") + indent + json.dumps(row, ensure_ascii=False)
+        yield "\n" + " " * level + "]"
+    else:
+        yield json.dumps([] if isinstance(value, Rows) else value, ensure_ascii=False)
 
 
 def read_result(path: str | Path) -> dict:

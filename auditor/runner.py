@@ -6,25 +6,45 @@ from collections.abc import Iterable
 
 from auditor.audits import all_audits
 from auditor.audits.base import CATEGORIES, Audit, Finding, Site, SiteAudit
+from auditor.budgets import IgnoreRule, ignored_by
 from auditor.model import PageRecord
+from auditor.spill import Spill
 from auditor.store import Store
 from auditor.rtl_facts import gather as rtl_facts
 from auditor.touchpoint_facts import gather as touchpoint_facts
 
 
 class _Tally:
-    def __init__(self, audit: Audit):
+    """One audit's running totals; its findings go straight to the spill."""
+
+    def __init__(self, audit: Audit, spill: Spill, ignore: tuple[IgnoreRule, ...]):
         self.audit = audit
-        self.findings: list[Finding] = []
+        self.spill = spill
+        self.ignore = ignore
         self.applicable = 0
         self.score_sum = 0.0
         self.failing_pages = 0
         self.errors: list[dict] = []
 
+    def keep(self, findings: list[Finding]) -> None:
+        self.spill.add(self.audit.meta.id, (self._tagged(f.to_dict()) for f in findings))
 
-def run_audits(pages: Iterable[PageRecord], site: Site, audits: Iterable[Audit] | None = None) -> dict:
-    """Audit every page once; return the `audits` and `categories` parts of the result."""
-    tallies = [_Tally(a) for a in (audits if audits is not None else all_audits())]
+    def _tagged(self, finding: dict) -> dict:
+        rule = ignored_by(self.ignore, self.audit.meta.id, finding) if self.ignore else None
+        if rule is not None:
+            finding["ignored"] = rule.reason
+        return finding
+
+
+def run_audits(pages: Iterable[PageRecord], site: Site, audits: Iterable[Audit] | None = None,
+               spill: Spill | None = None, ignore: tuple[IgnoreRule, ...] = ()) -> dict:
+    """Audit every page once; return the `audits` and `categories` parts of the result.
+
+    Findings are kept in `spill` (a new one when not given) and each audit's
+    `findings` reads them back from there; those an ignore rule drops carry its reason.
+    """
+    spill = spill if spill is not None else Spill()
+    tallies = [_Tally(a, spill, ignore) for a in (audits if audits is not None else all_audits())]
     page_tallies = [t for t in tallies if not isinstance(t.audit, SiteAudit)]
     for page in pages:
         for tally in page_tallies:
@@ -49,7 +69,7 @@ def _audit_page(tally: _Tally, page: PageRecord, site: Site) -> None:
     tally.applicable += 1
     tally.score_sum += score
     tally.failing_pages += bool(findings)
-    tally.findings.extend(findings)
+    tally.keep(findings)
 
 
 def _audit_site(tally: _Tally, site: Site) -> None:
@@ -64,7 +84,7 @@ def _audit_site(tally: _Tally, site: Site) -> None:
         tally.applicable = 1
         tally.score_sum = score
     tally.failing_pages = len({f.url for f in findings})
-    tally.findings = findings
+    tally.keep(findings)
 
 
 def _audit_result(tally: _Tally) -> dict:
@@ -74,7 +94,7 @@ def _audit_result(tally: _Tally) -> dict:
         "score": score,
         "applicable": tally.applicable,
         "failing_pages": tally.failing_pages,
-        "findings": [f.to_dict() for f in tally.findings],
+        "findings": tally.spill.rows(tally.audit.meta.id),
         "errors": tally.errors,
     }
 

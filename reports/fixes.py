@@ -15,6 +15,7 @@ Fixes rank by impact x reach / effort. Pure over result.json.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field
 
 IMPACT_WEIGHT = {"critical": 4, "serious": 3, "moderate": 2, "minor": 1}
@@ -30,6 +31,7 @@ VISUAL_CATEGORIES = frozenset({"rtl"})
 VISUAL_AUDITS = frozenset({"cumulative-layout-shift", "unsized-images", "image-optimization",
                            "largest-contentful-paint", "broken-resource", "viewport"})
 EXAMPLES = 5
+EVIDENCE = 3
 
 
 def priority(impact: str, effort: str, pages: int, total_pages: int) -> float:
@@ -52,8 +54,9 @@ class Fix:
     message_key: str
     cause: str  # "target", "template" or "site"
     cause_value: str | None
-    findings: list[dict] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)  # affected URLs, first seen first
+    evidence: list[dict] = field(default_factory=list)  # the first few findings
+    finding_count: int = 0
+    pages: dict[str, None] = field(default_factory=dict)  # affected URLs, first seen first
     templates: list[tuple[str, int]] = field(default_factory=list)  # (URL pattern, pages)
     priority: float = 0.0
     screenshot_url: str | None = None  # a page with a screenshot, for visual defects
@@ -64,7 +67,7 @@ class Fix:
 
     @property
     def examples(self) -> list[str]:
-        return self.pages[:EXAMPLES]
+        return list(islice(self.pages, EXAMPLES))
 
     @property
     def cause_field(self) -> str | None:
@@ -76,10 +79,6 @@ class Fix:
         if self.cause == "target" and self.cause_value:
             return self.cause_value.split("=", 1)[1]
         return self.cause_value
-
-    @property
-    def evidence(self) -> list[dict]:
-        return self.findings[:3]
 
 
 def _cause_values(finding: dict) -> list[str]:
@@ -109,18 +108,21 @@ def build_fixes(result: dict) -> list[Fix]:
     with_screenshot = {p["url"] for p in pages if p.get("screenshot")}
     fixes: dict[tuple, Fix] = {}
     for audit_id, audit in result.get("audits", {}).items():
-        findings = [f for f in audit.get("findings", []) if not f.get("ignored")]
-        shared = Counter(v for f in findings for v in _cause_values(f))
-        for finding in findings:
+        # two passes over the findings, as they may be read from disk: shared causes, then fixes
+        shared = Counter(v for f in audit.get("findings", []) if not f.get("ignored") for v in _cause_values(f))
+        for finding in audit.get("findings", []):
+            if finding.get("ignored"):
+                continue
             key_name = finding.get("message_key", "")
             cause, value = _cause(finding, template_of.get(finding.get("url")), shared)
             key = (audit_id, key_name, cause, value)
             fix = fixes.get(key)
             if fix is None:
                 fix = fixes[key] = Fix(f"fix-{len(fixes) + 1}", audit, key_name, cause, value)
-            fix.findings.append(finding)
-            if finding.get("url") not in fix.pages:
-                fix.pages.append(finding.get("url"))
+            fix.finding_count += 1
+            if len(fix.evidence) < EVIDENCE:
+                fix.evidence.append(finding)
+            fix.pages[finding.get("url")] = None
     for fix in fixes.values():
         counts = Counter(template_of.get(url) for url in fix.pages)
         fix.templates = sorted(((t, n) for t, n in counts.items() if t), key=lambda tn: (-tn[1], tn[0]))
