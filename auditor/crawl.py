@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field, fields
 
 from scrapy.crawler import CrawlerProcess
@@ -76,7 +77,18 @@ def scrapy_settings(options: CrawlOptions) -> Settings:
 
 def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
     """Crawl the site; returns the spider's counters once it is done."""
-    process = CrawlerProcess(scrapy_settings(options))
+    if options.frontier:  # the queue lives in Redis
+        return _crawl(options, show_progress, scrapy_settings(options))
+    # Requests waiting to be fetched go to a disk queue, so a wide site's frontier
+    # does not sit in memory. Resuming reads the store, never this queue.
+    with tempfile.TemporaryDirectory(prefix="auditor-queue-") as queue:
+        settings = scrapy_settings(options)
+        settings.set("JOBDIR", queue, priority="cmdline")
+        return _crawl(options, show_progress, settings)
+
+
+def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings) -> dict:
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(SiteSpider)
     process.crawl(
         crawler,

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 # RFC 9309 asks crawlers to read at least 500 KiB of robots.txt; Google reads that much.
@@ -78,3 +81,27 @@ class RobotsParser(ProtegoRobotParser):
             head = robotstxt_body[:MAX_ROBOTS_BYTES]
             robotstxt_body = head[:head.rfind(b"\n") + 1] or head
         super().__init__(robotstxt_body, spider)
+
+
+class RobotsTxtWaitMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, with every request that waits for robots.txt
+    getting the parser.
+
+    Scrapy's has all waiting requests await one shared Deferred; under the asyncio
+    reactor the first awaiter takes its result and the others get None, which means
+    "no robots.txt": they were fetched even when disallowed. Each waiter here gets its
+    own Deferred, fired with the parser.
+    """
+
+    async def robot_parser(self, request):
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(pending, Deferred):
+            return await super().robot_parser(request)
+        mine = Deferred()
+
+        def pass_on(parser):
+            mine.callback(parser)
+            return parser  # for the next waiter
+
+        pending.addCallback(pass_on)
+        return await maybe_deferred_to_future(mine)

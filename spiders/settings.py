@@ -25,7 +25,12 @@ RETRY_TIMES = 1
 # A 429/503 retry waits as long as Retry-After asks, up to this many seconds
 # (spiders.middlewares.RetryAfterMiddleware, just outside RetryMiddleware at 550).
 AUDITOR_RETRY_AFTER_MAX = 60
-DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.RetryAfterMiddleware": 555}
+DOWNLOADER_MIDDLEWARES = {
+    "spiders.middlewares.RetryAfterMiddleware": 555,
+    # Scrapy's lets requests that wait for robots.txt through unchecked (see the class)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.middlewares.RobotsTxtWaitMiddleware": 100,
+}
 
 # Spider traps (spiders/traps.py): URLs longer than this are not queued, nor paths
 # where a run of folders follows itself more than AUDITOR_TRAP_PATH_REPEATS times,

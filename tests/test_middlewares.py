@@ -62,7 +62,7 @@ def test_retry_after_as_http_date():
 
 def test_registered_just_outside_retry_middleware():
     # process_response runs from the highest number down: 555 sees the answer before Retry (550)
-    assert project_settings.DOWNLOADER_MIDDLEWARES == {"spiders.middlewares.RetryAfterMiddleware": 555}
+    assert project_settings.DOWNLOADER_MIDDLEWARES["spiders.middlewares.RetryAfterMiddleware"] == 555
 
 
 def test_robots_parser_reads_only_the_first_500_kib_in_whole_lines():

@@ -65,6 +65,18 @@ def test_robots_txt_is_obeyed_and_scope_kept(audited):
     assert not any("mailto" in u or "tel:" in u for u in urls)
 
 
+def test_robots_txt_is_obeyed_by_requests_waiting_for_it(tmp_path):
+    # Start URLs are requested together: all but the first wait while robots.txt is fetched.
+    blocked = [f"/blocked/{n}.html" for n in range(6)]
+    with serve("basic", ROUTES) as (base, requests):
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", *(base + path for path in blocked),
+                       "--out", str(tmp_path), "--max-depth", "0", "--no-sitemap")
+    assert proc.returncode == 0, proc.stderr
+    assert [path for _, path in requests if path.startswith("/blocked/")] == []
+    pages = {p["url"].removeprefix(base): p for p in load_result(tmp_path)["pages"]}
+    assert {path: pages[path]["error"] for path in blocked} == dict.fromkeys(blocked, "disallowed by robots.txt")
+
+
 def test_head_refused_falls_back_to_get(audited):
     _, _, _, requests, _ = audited
     assert ("HEAD", "/file.pdf") in requests and ("GET", "/file.pdf") in requests

@@ -61,9 +61,6 @@ def site(tmp_path_factory):
         yield base, requests, private, identity(one_machine, base), one_machine["run"]["counts"]
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect: now and then one robots.txt-disallowed URL is fetched once by one of the "
-    "processes of a spread crawl; every other check here holds"))
 def test_two_workers_and_the_audit_process_fetch_each_page_once_with_a_single_machine_result(
         redis_url, postgres_url, site, tmp_path):  # noqa: F811  (servers first: a missing one skips at once)
     base, requests, private, one_machine, one_machine_counts = site
