@@ -8,10 +8,13 @@ schema, the same SQL, with `?` placeholders turned into psycopg's `%s` here, in 
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 # Any constant: serializes schema creation when several machines open the store at once.
 SCHEMA_LOCK = 0x61756469
+STREAM_BATCH = 500  # rows a streamed query fetches at a time
+_cursor_names = itertools.count()
 
 
 def is_postgres(target: str) -> bool:
@@ -47,6 +50,18 @@ class PostgresDB:
         if params is None:
             return self.conn.execute(query)
         return self.conn.execute(_translate(query), params)
+
+    def stream(self, query: str, params=()):
+        """The rows of a large query, a batch at a time: psycopg's execute() fetches every
+        row at once, and a 100,000-page store's records do not fit in memory."""
+        # a server-side cursor WITH HOLD outlives the commits the caller may make meanwhile
+        with self.conn.cursor(name=f"stream_{next(_cursor_names)}", withhold=True) as cursor:
+            cursor.itersize = STREAM_BATCH
+            if params:
+                cursor.execute(_translate(query), params)
+            else:
+                cursor.execute(query)
+            yield from cursor
 
     def executemany(self, query: str, params):
         cursor = self.conn.cursor()

@@ -194,7 +194,7 @@ class Store:
     def unchecked_resources(self) -> Iterator[tuple[str, str]]:
         """(url, kind) of the sub-resources stored pages use that were not checked yet."""
         checked = {u for (u,) in self.db.execute("SELECT url FROM resources")}
-        for (record,) in self.db.execute("SELECT record FROM pages WHERE is_html = 1 AND status = 200"):
+        for (record,) in self._stream("SELECT record FROM pages WHERE is_html = 1 AND status = 200"):
             for resource in json.loads(record).get("resources", ()):
                 if resource["url"] not in checked:
                     checked.add(resource["url"])
@@ -216,7 +216,7 @@ class Store:
     def iter_pages(self, urls: Iterable[str] | None = None) -> Iterator[PageRecord]:
         """Every stored page in crawl order, or only those of `urls`."""
         if urls is None:
-            rows = self.db.execute("SELECT record, depth, in_sitemap FROM pages ORDER BY rowid")
+            rows = self._stream("SELECT record, depth, in_sitemap FROM pages ORDER BY rowid")
         else:
             rows = self._rows_for(list(urls))
         for record, depth, in_sitemap in rows:
@@ -332,16 +332,21 @@ class Store:
         except sqlite3.OperationalError:  # the column is there already
             pass
 
+    def _stream(self, query: str) -> Iterator[tuple]:
+        """Rows of a query that may be large, read as they are used (SQLite cursors are
+        lazy already; PostgreSQL needs a server-side cursor)."""
+        return self.db.stream(query) if isinstance(self.db, PostgresDB) else self.db.execute(query)
+
     def page_dicts(self) -> Iterator[dict]:
         """The stored record (as a plain dict) of every page that answered 200 with HTML,
         in crawl order: one cheap pass for whole-site facts read from page content."""
-        rows = self.db.execute("SELECT record FROM pages WHERE status = 200 AND is_html = 1 AND error IS NULL ORDER BY rowid")
+        rows = self._stream("SELECT record FROM pages WHERE status = 200 AND is_html = 1 AND error IS NULL ORDER BY rowid")
         for (record,) in rows:
             yield json.loads(record)
 
     def link_labels(self) -> Iterator[tuple[str, str]]:
         """(target, anchor text) of every internal link that has text, each pair once."""
-        yield from self.db.execute("SELECT DISTINCT dst, text FROM links WHERE text IS NOT NULL AND text <> ''")
+        yield from self._stream("SELECT DISTINCT dst, text FROM links WHERE text IS NOT NULL AND text <> ''")
 
     def ok_html_urls(self, urls: Iterable[str]) -> set[str]:
         """Those of `urls` that are stored pages answering 200 with HTML."""

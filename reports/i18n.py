@@ -51,6 +51,9 @@ VOCABULARY = (
     N_("mobile"), N_("desktop"), N_("ms"), N_("Transfer"), N_("left"), N_("right"),
     N_("contact"), N_("support"), N_("faq"), N_("returns"), N_("shipping"), N_("privacy"), N_("terms"),
     N_("about"), N_("account"),
+    # what a number or name is (auditor/audits/rtl/bidi_isolation.py KINDS)
+    N_("phone number"), N_("e-mail address"), N_("web address"), N_("price"), N_("product code"),
+    N_("Latin-script name"),
 )
 # Finding data whose values are vocabulary words (the rest is page data, shown as is).
 VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side"})

@@ -102,3 +102,13 @@ def test_vocabulary_values_in_finding_data_are_translated():
                                                "good": 800, "poor": 1800}}
     text = str(html.message_html(audit, finding, i18n.translations("ar").gettext))
     assert "<bdi>الجوال</bdi>" in text and "<bdi>يحتاج إلى تحسين</bdi>" in text
+
+
+def test_what_a_misordered_value_is_reads_in_arabic():
+    from auditor.audits import get_audit
+
+    bidi = get_audit("bidi-isolation").meta.to_dict()
+    for kind in ("phone number", "e-mail address", "web address", "price", "product code", "Latin-script name"):
+        finding = {"message_key": "unisolated", "data": {"kind": kind, "text": "+966 50", "displayed": "50 966+"}}
+        text = str(html.message_html(bidi, finding, i18n.translations("ar").gettext))
+        assert kind not in text and "تُعرض بالشكل" in text, text

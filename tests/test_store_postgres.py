@@ -83,6 +83,26 @@ def test_the_same_operations_give_the_same_answers_on_sqlite_and_postgresql(tmp_
     postgres.close()
 
 
+def test_page_records_are_read_a_batch_at_a_time_from_postgresql(postgres_url, monkeypatch):  # noqa: F811
+    import auditor.database
+
+    monkeypatch.setattr(auditor.database, "STREAM_BATCH", 2)
+    store = Store(postgres_url)
+    store.clear()
+    for n in range(5):
+        store.add_page(page(f"/p{n}"))
+    store.commit()
+    pages = store.iter_pages()
+    first = next(pages)
+    # the rest waits on the server, in a cursor that also outlives a commit meanwhile
+    assert store.db.execute("SELECT count(*) FROM pg_cursors WHERE is_holdable").fetchone() == (1,)
+    store.add_page(page("/late"))
+    store.commit()
+    assert [first.url, *(p.url for p in pages)] == [BASE + f"/p{n}" for n in range(5)]
+    assert store.db.execute("SELECT count(*) FROM pg_cursors").fetchone() == (0,)
+    store.close()
+
+
 def test_clear_empties_a_shared_database_for_the_next_run(postgres_url):  # noqa: F811
     store = Store(postgres_url)
     fill(store)
