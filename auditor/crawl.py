@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from auditor.database import is_postgres
 from auditor.progress import Progress
 from spiders import settings as default_settings
 from spiders.site import SiteSpider
@@ -79,12 +82,20 @@ def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
     """Crawl the site; returns the spider's counters once it is done."""
     if options.frontier:  # the queue lives in Redis
         return _crawl(options, show_progress, scrapy_settings(options))
-    # Requests waiting to be fetched go to a disk queue, so a wide site's frontier
-    # does not sit in memory. Resuming reads the store, never this queue.
-    with tempfile.TemporaryDirectory(prefix="auditor-queue-") as queue:
-        settings = scrapy_settings(options)
-        settings.set("JOBDIR", queue, priority="cmdline")
+    # Requests waiting to be fetched go to a disk queue beside the store, so a wide
+    # site's frontier does not sit in memory. Resuming reads the store, never this
+    # queue: one a killed run left behind is removed.
+    if is_postgres(options.store_path):
+        queue = Path(tempfile.mkdtemp(prefix="auditor-queue-"))
+    else:
+        queue = Path(options.store_path).parent / "queue"
+        shutil.rmtree(queue, ignore_errors=True)
+    settings = scrapy_settings(options)
+    settings.set("JOBDIR", str(queue), priority="cmdline")
+    try:
         return _crawl(options, show_progress, settings)
+    finally:
+        shutil.rmtree(queue, ignore_errors=True)
 
 
 def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings) -> dict:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from auditor.spill import Rows
+import ijson
+from ijson.common import ObjectBuilder
+
+from auditor.spill import Rows, Spill
 
 SCHEMA_VERSION = "1.0"
+# The lists that grow with the site: read back into a spill, never held in memory.
+SPILLED = re.compile(r"pages|audits\.[^.]+\.findings")
 PAGE_FIELDS = (
     "url", "status", "final_url", "redirect_to", "error", "content_type", "is_html", "title",
     "lang", "dir", "depth", "in_sitemap", "word_count", "bytes", "response_ms", "charset",
@@ -59,11 +65,56 @@ def _encode(value, level: int) -> Iterator[str]:
 
 
 def read_result(path: str | Path) -> dict:
+    """A result.json read back; its pages and findings go to a spill, not into memory."""
     path = Path(path)
     if path.is_dir():
         path = path / "result.json"
-    with open(path, encoding="utf-8") as f:
-        result = json.load(f)
-    if "audits" not in result or "pages" not in result:
+    spill = Spill()
+    with open(path, "rb") as f:
+        try:
+            result, spilled = _parse(ijson.parse(f, use_float=True), spill)
+        except ijson.JSONError as exc:
+            raise ValueError(f"{path} is not valid JSON ({exc})") from None
+    if not isinstance(result, dict) or "audits" not in result or "pages" not in result:
         raise ValueError(f"{path} is not an audit result (no 'audits' or 'pages')")
+    for prefix, kind in spilled:
+        if prefix == "pages":
+            result["pages"] = spill.rows(kind)
+        else:
+            result["audits"][kind]["findings"] = spill.rows(kind)
     return result
+
+
+def _parse(events, spill: Spill) -> tuple[object, list[tuple[str, str]]]:
+    """Build the JSON value of `events`, sending the items of the page and findings
+    lists to `spill` instead; returns the value and which lists were spilled."""
+    top = ObjectBuilder()
+    spilled = []
+    for prefix, event, value in events:
+        if event == "start_array" and SPILLED.fullmatch(prefix):
+            kind = "pages" if prefix == "pages" else prefix.split(".")[1]
+            spill.add(kind, _items(events))
+            spilled.append((prefix, kind))
+            top.event("start_array", None)  # an empty list until the rows replace it
+            top.event("end_array", None)
+            continue
+        top.event(event, value)
+    return top.value, spilled
+
+
+def _items(events) -> Iterator:
+    """The items of the array just opened in `events`, each built as it ends."""
+    depth, builder = 0, None
+    for _, event, value in events:
+        if depth == 0:
+            if event == "end_array":
+                return
+            if event not in ("start_map", "start_array"):
+                yield value
+                continue
+            builder = ObjectBuilder()
+        builder.event(event, value)
+        depth += event in ("start_map", "start_array")
+        depth -= event in ("end_map", "end_array")
+        if depth == 0:
+            yield builder.value

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from auditor.result import read_result, write_result
-from auditor.spill import Spill
+from auditor.spill import Rows, Spill
 
 
 def test_rows_read_back_in_order_like_a_list():
@@ -64,3 +64,26 @@ def test_write_result_streams_rows_as_valid_json(tmp_path):
     lines = (tmp_path / "result.json").read_text(encoding="utf-8").splitlines()
     assert sum(1 for line in lines if line.lstrip().startswith('{"url": "/p') and '"title"' in line) == 3
     assert json.loads((tmp_path / "result.json").read_text(encoding="utf-8")) == back
+
+
+def test_read_result_keeps_pages_and_findings_on_disk(tmp_path):
+    pages = [{"url": f"/p{i}", "metrics": {"lcp": 1200.5 + i}, "h1": ["\u0642\u0647\u0648\u0629"]} for i in range(4)]
+    findings = [{"url": "/p1", "message_key": "missing", "data": {"n": 2, "ratio": 0.25, "ok": False, "x": None}}]
+    result = {"run": {"timings": {"crawl": 1.5}}, "audits": {"image-alt": {"id": "image-alt", "findings": findings}},
+              "pages": pages, "diff": {"new": [{"url": "/p1"}]}}
+    (tmp_path / "result.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    back = read_result(tmp_path / "result.json")
+    assert isinstance(back["pages"], Rows) and isinstance(back["audits"]["image-alt"]["findings"], Rows)
+    assert back == result  # numbers come back as int and float, not Decimal
+    assert isinstance(back["pages"][0]["metrics"]["lcp"], float)
+
+
+@pytest.mark.parametrize("text, error", [
+    ('{"pages": [', "is not valid JSON"),
+    ('{"run": {}}', "is not an audit result"),
+    ("[1, 2]", "is not an audit result"),
+])
+def test_read_result_says_what_is_wrong_with_the_file(tmp_path, text, error):
+    (tmp_path / "result.json").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        read_result(tmp_path)

@@ -76,6 +76,8 @@ def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_
         assert f"Resume with: auditor audit --resume {tmp_path}" in stderr
     before = stored_pages(db)
     assert 80 <= len(before) < PAGES
+    # the queue of requests on disk: left by a kill, removed by Ctrl-C; the store is what resumes
+    assert (tmp_path / "queue").is_dir() == (how == signal.SIGKILL)
     requests.clear()
 
     resumed = run_cli("audit", "--resume", str(tmp_path))
@@ -83,6 +85,7 @@ def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_
     fetched_again = [path for method, path in requests if method == "GET" and base + path in before]
     assert fetched_again == []
     assert identity(load_result(tmp_path), base) == uninterrupted
+    assert not (tmp_path / "queue").exists()
 
 
 def test_resume_without_a_run_is_a_usage_error(tmp_path):
