@@ -27,7 +27,8 @@ class _Tally:
         self.errors: list[dict] = []
 
     def keep(self, findings: list[Finding]) -> None:
-        self.spill.add(self.audit.meta.id, (self._tagged(f.to_dict()) for f in findings))
+        if findings:
+            self.spill.add(self.audit.meta.id, (self._tagged(f.to_dict()) for f in findings))
 
     def _tagged(self, finding: dict) -> dict:
         rule = ignored_by(self.ignore, self.audit.meta.id, finding) if self.ignore else None

@@ -192,6 +192,8 @@ def channel(href: str | None) -> str | None:
         return "email"
     if low.startswith("whatsapp:"):
         return "whatsapp"
+    if "wa.me" not in low and "whatsapp.com" not in low:  # most links: no URL parsing needed
+        return None
     try:
         host = (urlsplit(low).hostname or "").removeprefix("www.")
     except ValueError:
