@@ -45,8 +45,14 @@ def build_result(run: dict, pages: Sequence[dict], audit_output: dict) -> dict:
 
 def write_result(result: dict, path: str | Path) -> None:
     """Write the result as JSON, streaming spilled rows (one per line) from disk."""
+    write_json(result, path)
+
+
+def write_json(value, path: str | Path) -> None:
+    """Write `value` as JSON without building the text in memory: spilled rows and
+    generators inside it are written as arrays, one item per line, as they are read."""
     with open(path, "w", encoding="utf-8") as f:
-        f.writelines(_encode(result, 0))
+        f.writelines(_encode(value, 0))
 
 
 def _encode(value, level: int) -> Iterator[str]:
@@ -56,12 +62,18 @@ def _encode(value, level: int) -> Iterator[str]:
             yield ("{" if n == 0 else ",") + indent + json.dumps(str(key), ensure_ascii=False) + ": "
             yield from _encode(item, level + 1)
         yield "\n" + " " * level + "}"
-    elif isinstance(value, Rows) and value:
+    elif isinstance(value, list) and value:  # small lists that may hold streamed parts
+        for n, item in enumerate(value):
+            yield ("[" if n == 0 else ",") + indent
+            yield from _encode(item, level + 1)
+        yield "\n" + " " * level + "]"
+    elif isinstance(value, (Rows, Iterator)):  # each row or item a plain JSON value
+        n = -1
         for n, row in enumerate(value):
             yield ("[" if n == 0 else ",") + indent + json.dumps(row, ensure_ascii=False)
-        yield "\n" + " " * level + "]"
+        yield "[]" if n < 0 else "\n" + " " * level + "]"
     else:
-        yield json.dumps([] if isinstance(value, Rows) else value, ensure_ascii=False)
+        yield json.dumps(value, ensure_ascii=False)
 
 
 def read_result(path: str | Path) -> dict:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from auditor.diff import identity, origins
+from auditor.result import write_json
 from reports.html import message
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -55,10 +56,12 @@ def _result(audit: dict, index: int, finding: dict, run_origins: tuple[str, ...]
 
 
 def build(result: dict) -> dict:
+    """The SARIF log; its `results` is a generator, read once."""
     audits = list(result["audits"].values())
     run_origins = origins(result)
     run = result.get("run") or {}
-    results = [_result(audit, i, f, run_origins) for i, audit in enumerate(audits) for f in audit.get("findings", [])]
+    # a generator: write() streams the results, which may be hundreds of thousands
+    results = (_result(audit, i, f, run_origins) for i, audit in enumerate(audits) for f in audit.get("findings", []))
     sarif_run = {
         "tool": {"driver": {"name": "auditor", "version": (run.get("versions") or {}).get("auditor", "unknown"),
                             "rules": [_rule(a) for a in audits]}},
@@ -72,5 +75,5 @@ def build(result: dict) -> dict:
 
 def write(result: dict, path: str | Path) -> Path:
     path = Path(path)
-    path.write_text(json.dumps(build(result), ensure_ascii=False, indent=1), encoding="utf-8")
+    write_json(build(result), path)
     return path
