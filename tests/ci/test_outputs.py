@@ -53,6 +53,15 @@ def test_junit_failing(tmp_path):
     assert cases["document-title"].get("classname") == "auditor.seo"
 
 
+def test_junit_keeps_hostile_page_text_as_text(tmp_path):
+    result = failing()
+    hostile = 'Old </failure><x a="1"> & \x0b\x00 offer \u0639\u0631\u0636'
+    result["audits"]["broken-link"]["findings"][0]["data"]["text"] = hostile
+    root = ET.parse(junit.write(result, tmp_path / "junit.xml")).getroot()
+    failure = next(c for c in root.iter("testcase") if c.get("name") == "broken-link").find("failure")
+    assert 'The link \u201cOld </failure><x a="1"> & \ufffd\ufffd offer \u0639\u0631\u0636\u201d' in failure.text
+
+
 def test_junit_passing(tmp_path):
     root = ET.parse(junit.write(passing(), tmp_path / "junit.xml")).getroot()
     assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("4", "0", "1")
