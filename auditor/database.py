@@ -51,16 +51,13 @@ class PostgresDB:
             return self.conn.execute(query)
         return self.conn.execute(_translate(query), params)
 
-    def stream(self, query: str, params=()):
+    def stream(self, query: str):
         """The rows of a large query, a batch at a time: psycopg's execute() fetches every
         row at once, and a 100,000-page store's records do not fit in memory."""
         # a server-side cursor WITH HOLD outlives the commits the caller may make meanwhile
         with self.conn.cursor(name=f"stream_{next(_cursor_names)}", withhold=True) as cursor:
             cursor.itersize = STREAM_BATCH
-            if params:
-                cursor.execute(_translate(query), params)
-            else:
-                cursor.execute(query)
+            cursor.execute(query)
             yield from cursor
 
     def executemany(self, query: str, params):

@@ -81,37 +81,27 @@ def read_result(path: str | Path) -> dict:
     path = Path(path)
     if path.is_dir():
         path = path / "result.json"
-    spill = Spill()
     with open(path, "rb") as f:
         try:
-            result, spilled = _parse(ijson.parse(f, use_float=True), spill)
+            result = _parse(ijson.parse(f, use_float=True), Spill())
         except ijson.JSONError as exc:
             raise ValueError(f"{path} is not valid JSON ({exc})") from None
     if not isinstance(result, dict) or "audits" not in result or "pages" not in result:
         raise ValueError(f"{path} is not an audit result (no 'audits' or 'pages')")
-    for prefix, kind in spilled:
-        if prefix == "pages":
-            result["pages"] = spill.rows(kind)
-        else:
-            result["audits"][kind]["findings"] = spill.rows(kind)
     return result
 
 
-def _parse(events, spill: Spill) -> tuple[object, list[tuple[str, str]]]:
-    """Build the JSON value of `events`, sending the items of the page and findings
-    lists to `spill` instead; returns the value and which lists were spilled."""
+def _parse(events, spill: Spill):
+    """Build the JSON value of `events`, with the page and findings lists as rows of `spill`."""
     top = ObjectBuilder()
-    spilled = []
     for prefix, event, value in events:
         if event == "start_array" and SPILLED.fullmatch(prefix):
             kind = "pages" if prefix == "pages" else prefix.split(".")[1]
             spill.add(kind, _items(events))
-            spilled.append((prefix, kind))
-            top.event("start_array", None)  # an empty list until the rows replace it
-            top.event("end_array", None)
+            top.event("null", spill.rows(kind))  # a scalar event places the rows as they are
             continue
         top.event(event, value)
-    return top.value, spilled
+    return top.value
 
 
 def _items(events) -> Iterator:
