@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _ci_options(p: argparse.ArgumentParser) -> None:
-    from auditor.gate import FAIL_ON
+    from auditor.ci.gate import FAIL_ON
     from reports.formats import FORMATS
 
     p.add_argument("--config", default=None, metavar="PATH",
@@ -131,7 +131,7 @@ def _validate(args) -> None:
 
 def _check_shared(frontier: str | None, store: str | None) -> None:
     """The Redis and PostgreSQL URLs of a crawl spread over machines, and their client libraries."""
-    from auditor.database import is_postgres
+    from auditor.store.database import is_postgres
 
     if frontier and not frontier.startswith(("redis://", "rediss://", "unix://")):
         raise UsageError(f"--frontier must be a Redis URL (redis://host:port/0), not {frontier!r}")
@@ -146,10 +146,10 @@ def _check_shared(frontier: str | None, store: str | None) -> None:
 
 
 def run_audit(args, urls: list[str]) -> int:
-    from auditor.crawl import CrawlOptions
+    from auditor.gather.crawl import CrawlOptions
     from auditor.browser.chromium import ChromiumNotFound, find_chromium
     from auditor.pipeline import Interrupted, Unreachable, audit_site, fresh_store, resume_options
-    from auditor.render import RenderOptions
+    from auditor.browser.render import RenderOptions
     from auditor.urls import normalize
 
     if args.resume:
@@ -211,7 +211,7 @@ def _ignore_rules(args) -> tuple:
 def _apply_config(parser: argparse.ArgumentParser, args, argv: list[str] | None):
     """Read the settings file; its values become the audit's defaults, so flags given win."""
     from auditor.audits import all_audits
-    from auditor.config import ConfigError, check_options, find, load
+    from auditor.ci.config import ConfigError, check_options, find, load
 
     try:
         path = find(args.config, Path.cwd())
@@ -254,8 +254,8 @@ def _validate_ci(args) -> None:
 
 
 def _finish_ci(args, result: dict, out: Path) -> int:
-    from auditor.budgets import Budgets
-    from auditor.ci import finish
+    from auditor.ci.budgets import Budgets
+    from auditor.ci.finish import finish
 
     budgets = getattr(args, "budgets", None)
     return finish(result, out, budgets=budgets if budgets is not None else Budgets(),
@@ -264,7 +264,7 @@ def _finish_ci(args, result: dict, out: Path) -> int:
 
 
 def cmd_diff(args) -> int:
-    from auditor.diff import diff_results
+    from auditor.ci.diff import diff_results
     from auditor.result import read_result
     from reports import diff_text
 
@@ -307,7 +307,7 @@ def cmd_demo(args) -> int:
 
 
 def _clear_store(url: str) -> None:
-    from auditor.store import Store
+    from auditor.store.runs import Store
 
     store = Store(url)
     try:
@@ -318,7 +318,7 @@ def _clear_store(url: str) -> None:
 
 def cmd_worker(args) -> int:
     """Join the run in progress on --frontier; exit once it is done."""
-    from auditor.crawl import CrawlOptions, crawl
+    from auditor.gather.crawl import CrawlOptions, crawl
 
     _check_shared(args.frontier, args.store)
     from spiders import frontier

@@ -12,14 +12,14 @@ import lxml.etree
 import scrapy
 
 import auditor
-from auditor.computed import Computed, boilerplate_blocks, sample_by_section
-from auditor.crawl import CrawlOptions, Resume, crawl
-from auditor.render import RenderOptions, render
+from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
+from auditor.gather.crawl import CrawlOptions, Resume, crawl
+from auditor.browser.render import RenderOptions, render
 from auditor.result import build_result, page_summary, write_result
-from auditor.runner import run_audits, site_from_store
-from auditor.spill import Spill
-from auditor.store import Store
-from auditor.touchpoint_facts import summary as touchpoint_summary
+from auditor.facts.runner import run_audits, site_from_store
+from auditor.store.spill import Spill
+from auditor.store.runs import Store
+from auditor.facts.touchpoint_facts import summary as touchpoint_summary
 from reports import html
 
 
@@ -49,7 +49,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
                show_progress: bool | None = None, report_lang: str | None = None, ignore: tuple = ()) -> dict:
     """Crawl, render, audit and write result.json and report.html into `out`.
 
-    The result's pages and findings stay on disk (auditor.spill), so memory does not
+    The result's pages and findings stay on disk (auditor.store.spill), so memory does not
     grow with the site; findings an ignore rule drops carry its reason.
     """
     render_options = render_options or RenderOptions(mode="none")

@@ -6,11 +6,12 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import ijson
 from ijson.common import ObjectBuilder
 
-from auditor.spill import Rows, Spill
+from auditor.store.spill import Rows, Spill
 
 SCHEMA_VERSION = "1.0"
 # The lists that grow with the site: read back into a spill, never held in memory.
@@ -19,6 +20,37 @@ PAGE_FIELDS = (
     "url", "status", "final_url", "redirect_to", "error", "content_type", "is_html", "title",
     "lang", "dir", "depth", "in_sitemap", "word_count", "bytes", "response_ms", "charset",
 )
+
+
+# Finding data that names what is wrong (not how much): part of a finding's identity.
+IDENTITY_DATA = ("target", "src", "code", "href")
+
+
+def origins(result: dict) -> tuple[str, ...]:
+    run = result.get("run") or {}
+    urls = list(run.get("start_urls") or []) + ([run["site"]] if run.get("site") else [])
+    found = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme and parts.netloc and f"{parts.scheme}://{parts.netloc}" not in found:
+            found.append(f"{parts.scheme}://{parts.netloc}")
+    return tuple(found)
+
+
+def relative(value, run_origins: tuple[str, ...]):
+    """`value` without its run's origin, so that runs on two hosts compare."""
+    if isinstance(value, str):
+        for origin in run_origins:
+            if value == origin or value.startswith(origin + "/"):
+                return value[len(origin):] or "/"
+    return value
+
+
+def identity(audit_id: str, finding: dict, run_origins: tuple[str, ...]) -> tuple:
+    """What makes a finding the same finding in another run (never its score or counts)."""
+    data = finding.get("data") or {}
+    stable = tuple((key, relative(data[key], run_origins)) for key in IDENTITY_DATA if key in data)
+    return audit_id, relative(finding.get("url"), run_origins), finding.get("message_key"), stable
 
 
 def page_summary(page) -> dict:

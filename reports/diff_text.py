@@ -1,4 +1,4 @@
-"""A comparison of two runs (auditor.diff) as plain text or Markdown."""
+"""A comparison of two runs (auditor.ci.diff) as plain text or Markdown."""
 
 from __future__ import annotations
 

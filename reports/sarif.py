@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from auditor.diff import identity, origins
+from auditor.result import identity, origins
 from auditor.result import write_json
 from reports.html import message
 

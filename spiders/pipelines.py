@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.model import PageRecord
-from auditor.store import Store
+from auditor.store.runs import Store
 from spiders.items import ResourceCheck, SitemapUrls, TrapCut
 
 # Sent when the crawl must see every record stored so far committed (a crawl spread

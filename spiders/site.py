@@ -17,7 +17,7 @@ from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from auditor.extract import extract
+from auditor.gather.extract import extract
 from auditor.model import PageRecord
 from auditor.urls import Scope, normalize
 from spiders.items import ResourceCheck, SitemapUrls, TrapCut

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.computed import Computed, boilerplate_blocks, sample_by_section, section
+from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section, section
 from tests.factories import make_page
 
 ARTICLE = (

@@ -1,8 +1,8 @@
-"""Direction-sensitive declarations of stylesheets (auditor/css_direction.py)."""
+"""Direction-sensitive declarations of stylesheets (auditor/gather/css_direction.py)."""
 
 from __future__ import annotations
 
-from auditor.css_direction import analyse, matches
+from auditor.gather.css_direction import analyse, matches
 
 URL = "https://shop.example/style.css"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.extract import extract
+from auditor.gather.extract import extract
 from auditor.model import PageRecord
 
 HTML = Path(__file__).parent / "fixtures" / "html"

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.extract import extract
+from auditor.gather.extract import extract
 from auditor.model import PageRecord
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,6 +5,7 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
+from auditor import catalog
 from reports import html, i18n
 from tests.report_result import HOSTILE_TEXT, HOSTILE_TITLE, build_result
 
@@ -17,17 +18,17 @@ def _arabic_catalog():
 
 
 def test_every_template_and_audit_string_has_an_arabic_translation():
-    missing = i18n.untranslated("ar")
+    missing = catalog.untranslated("ar")
     assert missing == [], (
         f"{len(missing)} report strings have no Arabic translation, e.g. {missing[:3]}. "
-        "Run `python -m reports.i18n extract` and translate the new entries in "
+        "Run `python -m auditor.catalog extract` and translate the new entries in "
         "reports/locale/ar/LC_MESSAGES/messages.po")
 
 
 def test_registered_audit_meta_strings_are_among_the_message_ids():
     from auditor.audits import all_audits
 
-    ids = {m.id for m in i18n.template_catalog()}
+    ids = {m.id for m in catalog.template_catalog()}
     audit = all_audits()[0].meta
     assert {audit.title, audit.failure_title, audit.description, *audit.messages.values()} <= ids
 

@@ -1,11 +1,11 @@
-"""Right-to-left facts extracted from saved HTML (auditor/rtl_extract.py, auditor/bidi_order.py)."""
+"""Right-to-left facts extracted from saved HTML (auditor/gather/rtl_extract.py, auditor/text/bidi_order.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from auditor.bidi_order import display
-from auditor.extract import extract
+from auditor.text.bidi_order import display
+from auditor.gather.extract import extract
 from auditor.model import PageRecord
 
 AR = "نقدم لعملائنا قهوة مختصة محمصة طازجة كل أسبوع في مدينة الرياض"

@@ -13,8 +13,8 @@ import pytest
 
 from auditor.audits import get_audit
 from auditor.browser import measure_pages
-from auditor.rtl_render import rtl_probe
-from auditor.runner import run_audits
+from auditor.browser.rtl_render import rtl_probe
+from auditor.facts.runner import run_audits
 from tests.factories import make_page, make_site
 from tests.server import serve
 

@@ -1,7 +1,8 @@
 """Grouping pages into templates and choosing which to measure."""
 
 from auditor.model import Form, Link
-from auditor.sampling import group_pages, url_pattern
+from auditor.browser.sampling import group_pages
+from auditor.gather.templates import url_pattern
 from tests.factories import BASE, make_page
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from auditor.result import read_result, write_result
-from auditor.spill import Rows, Spill
+from auditor.store.spill import Rows, Spill
 
 
 def test_rows_read_back_in_order_like_a_list():

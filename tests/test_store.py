@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.model import Link, PageRecord
-from auditor.store import Store
+from auditor.store.runs import Store
 
 BASE = "https://shop.example"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.model import Link, PageRecord, Resource
-from auditor.store import Store
+from auditor.store.runs import Store
 from tests.services import postgres_url  # noqa: F401  (fixture)
 
 BASE = "https://shop.example"
@@ -84,9 +84,9 @@ def test_the_same_operations_give_the_same_answers_on_sqlite_and_postgresql(tmp_
 
 
 def test_page_records_are_read_a_batch_at_a_time_from_postgresql(postgres_url, monkeypatch):  # noqa: F811
-    import auditor.database
+    import auditor.store.database
 
-    monkeypatch.setattr(auditor.database, "STREAM_BATCH", 2)
+    monkeypatch.setattr(auditor.store.database, "STREAM_BATCH", 2)
     store = Store(postgres_url)
     store.clear()
     for n in range(5):
@@ -130,6 +130,6 @@ def test_a_literal_percent_sign_survives_the_placeholder_translation(postgres_ur
 
 @pytest.mark.parametrize("url", ["postgresql://u@h/db", "postgres://u@h/db"])
 def test_postgres_urls_choose_postgresql(url):
-    from auditor.database import is_postgres
+    from auditor.store.database import is_postgres
 
     assert is_postgres(url) and not is_postgres("/tmp/postgresql/run.sqlite")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 
 from auditor.model import Link, PageRecord
-from auditor.runner import site_from_store
-from auditor.store import Store
-from auditor.touchpoint_facts import find_touchpoints, gather, summary
+from auditor.facts.runner import site_from_store
+from auditor.store.runs import Store
+from auditor.facts.touchpoint_facts import find_touchpoints, gather, summary
 
 BASE = "https://shop.example"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.model import PageRecord
-from auditor.store import Store
+from auditor.store.runs import Store
 from spiders.traps import TrapGuard, TrapLimits, without_session
 
 SITE = "https://shop.example"

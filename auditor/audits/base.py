@@ -88,12 +88,12 @@ class Site:
     lang_of: dict[str, str | None] = field(default_factory=dict)  # page -> its lang attribute
     traps: list[dict] = field(default_factory=list)  # URL patterns the crawl capped (Store.traps)
     settings: dict = field(default_factory=dict)  # audit thresholds
-    # customer touchpoints (see auditor/touchpoints.py)
+    # customer touchpoints (see auditor/text/touchpoints.py)
     touchpoints: dict[str, list[str]] = field(default_factory=dict)  # kind -> the pages that are that touchpoint
     touchpoint_distance: dict[str, dict[str, int]] = field(default_factory=dict)  # page -> {kind: clicks to nearest}
     sales_signal: dict | None = None  # {url, signal}: the first page showing the site sells; None: no sign
     address_evidence: dict[str, str] = field(default_factory=dict)  # contact/about page -> the address sign it shows
-    # right to left (see auditor/rtl_facts.py)
+    # right to left (see auditor/facts/rtl_facts.py)
     stylesheets: dict[str, list[dict]] = field(default_factory=dict)  # stylesheet -> its direction-sensitive declarations
     rtl_stylesheets: dict[str, str] = field(default_factory=dict)  # stylesheet used by right-to-left pages -> one such page
     arabic_css: dict[str, list[dict]] = field(default_factory=dict)  # page -> letter-spacing/italic rules first hitting Arabic there

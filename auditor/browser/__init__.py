@@ -1,7 +1,8 @@
 """Render stage: load pages in a real Chromium and measure them.
 
-Takes URLs, returns plain JSON-serialisable dicts; knows nothing of audits,
-the store or reports.
+Everything that runs in Chromium: the pool, lab metrics, rendered right-to-left facts,
+template sampling and the render stage. Measuring takes URLs and returns plain
+JSON-serialisable dicts; nothing here knows audits or reports.
 """
 
 from .chromium import LAUNCH_ARGS, ChromiumNotFound, find_chromium

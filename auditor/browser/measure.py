@@ -42,7 +42,7 @@ Playwright's page, for checks that need the DevTools protocol
 (`page.context.new_cdp_session(page)`) or another viewport width
 (`page.set_viewport_size`); such a collector must leave the page as it found
 it (size, scroll, styles). Either returns plain JSON; a failure or a timeout
-is that collector's entry in `collector_errors`. See auditor/rtl_render.py.
+is that collector's entry in `collector_errors`. See auditor/browser/rtl_render.py.
 
 Speed Index is not reported: it needs a filmstrip and a visual-progress
 computation, which this stage does not do.

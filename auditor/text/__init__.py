@@ -1,4 +1,5 @@
-"""Language detection and readability of page text: pure functions, no I/O."""
+"""Pure language libraries, no I/O: language detection, sentences and readability,
+language tags, the bidi display order, and the customer-touchpoint vocabulary."""
 
 from auditor.text.language import Detection, detect_language, is_rtl_lang, rtl_share
 from auditor.text.readability import Readability, analyse, score_text

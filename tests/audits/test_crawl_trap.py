@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.audits import get_audit
 from auditor.audits.base import SiteAudit
-from auditor.runner import run_audits
+from auditor.facts.runner import run_audits
 from tests.factories import BASE, make_site
 
 CRAWL_TRAP = get_audit("crawl-trap")

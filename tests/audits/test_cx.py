@@ -6,7 +6,7 @@ import pytest
 
 from auditor.audits import get_audit
 from auditor.model import Form, Link
-from auditor.touchpoints import (
+from auditor.text.touchpoints import (
     address_signal,
     channel,
     is_contact_form,

@@ -25,7 +25,7 @@ from auditor.audits.base import (
     log_normal_score,
 )
 from auditor.model import Image, Link, PageRecord
-from auditor.runner import run_audits
+from auditor.facts.runner import run_audits
 from tests.factories import BASE, make_page, make_site
 
 AUDITS_DIR = Path(auditor.audits.__file__).parent

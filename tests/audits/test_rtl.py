@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from auditor.audits import get_audit
-from auditor.computed import Computed
-from auditor.css_direction import analyse
-from auditor.extract import extract
+from auditor.facts.computed import Computed
+from auditor.gather.css_direction import analyse
+from auditor.gather.extract import extract
 from auditor.model import PageRecord
 from tests.factories import BASE, findings, make_site
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from auditor.audits import get_audit
-from auditor.render import facts_from_measurement as _facts
-from auditor.rtl_render import judge_fallback
+from auditor.browser.render import facts_from_measurement as _facts
+from auditor.browser.rtl_render import judge_fallback
 from tests.factories import findings, make_page
 
 RENDERED = ("rtl-overflow", "text-align-rtl", "font-fallback", "line-height-rtl", "letter-spacing-rendered",

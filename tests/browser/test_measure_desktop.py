@@ -172,8 +172,8 @@ def test_off_site_redirect_is_recorded_and_not_followed(result_of):
 def audited(measured, *names):
     """Findings of every audit on the named measured pages, keyed by audit id."""
     from auditor.model import PageRecord
-    from auditor.render import facts_from_measurement
-    from auditor.runner import run_audits
+    from auditor.browser.render import facts_from_measurement
+    from auditor.facts.runner import run_audits
     from tests.factories import make_site
 
     pages = []

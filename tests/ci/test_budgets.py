@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.budgets import AuditBudget, BudgetFailure, Budgets, IgnoreRule, any_findings, evaluate, ignored_summary
-from auditor.gate import judge, summary
+from auditor.ci.budgets import AuditBudget, BudgetFailure, Budgets, IgnoreRule, any_findings, evaluate, ignored_summary
+from auditor.ci.gate import judge, summary
 from tests.ci.results import SITE, failing, passing
 
 STRICT = Budgets(

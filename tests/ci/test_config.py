@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from auditor.audits import all_audits
-from auditor.budgets import AuditBudget, IgnoreRule
+from auditor.ci.budgets import AuditBudget, IgnoreRule
 from auditor.cli import _parser
-from auditor.config import ConfigError, check_options, find, load, parse
+from auditor.ci.config import ConfigError, check_options, find, load, parse
 
 ROOT = Path(__file__).resolve().parents[2]
 AUDIT_IDS = {a.meta.id for a in all_audits()}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.diff import diff_results, identity, origins
+from auditor.ci.diff import diff_results
+from auditor.result import identity, origins
 from reports import diff_text
 from tests.ci.results import SITE, audit, failing, finding, page, result
 

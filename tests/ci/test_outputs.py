@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from auditor.budgets import AuditBudget, Budgets, IgnoreRule, ignored_by
-from auditor.diff import diff_results
-from auditor.gate import judge
+from auditor.ci.budgets import AuditBudget, Budgets, IgnoreRule, ignored_by
+from auditor.ci.diff import diff_results
+from auditor.ci.gate import judge
 from reports import csv, formats, junit, markdown, sarif
 from tests.ci.results import SITE, failing, passing
 

@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.touchpoints import is_contact_form, page_channels
+from auditor.text.touchpoints import is_contact_form, page_channels
 
 
 class ContactChannels(Audit):

@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.touchpoints import page_channels
+from auditor.text.touchpoints import page_channels
 
 KINDS = ("contact", "support")
 

@@ -1,5 +1,5 @@
 """What the rendered RTL audits share: the facts the render stage's `rtl`
-collector stored in `page.facts["_collected"]["rtl"]` (see auditor/rtl_render.py).
+collector stored in `page.facts["_collected"]["rtl"]` (see auditor/browser/rtl_render.py).
 
 Those audits apply only to measured pages whose text is right-to-left.
 """

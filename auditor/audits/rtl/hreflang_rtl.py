@@ -1,7 +1,7 @@
 import re
 
 from auditor.audits.base import Audit, Meta
-from auditor.audits.langtags import primary, tag_problem
+from auditor.text.langtags import primary, tag_problem
 from auditor.text import is_rtl_lang
 
 # Three-letter country codes people write where BCP 47 wants the two-letter one.

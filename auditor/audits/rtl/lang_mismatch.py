@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.langtags import primary
+from auditor.text.langtags import primary
 
 MIN_WORDS = 50  # short texts are not judged: menus and a heading say little about a page's language
 MIN_CONFIDENCE = 0.75

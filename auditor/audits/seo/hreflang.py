@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.langtags import tag_problem
+from auditor.text.langtags import tag_problem
 
 
 class Hreflang(Audit):

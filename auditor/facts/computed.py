@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from auditor.model import PageRecord
-from auditor.sampling import template_key
+from auditor.gather.templates import template_key
 from auditor.text import analyse, detect_language
 
 # A block repeated on this share of a section's pages belongs to its template.

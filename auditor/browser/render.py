@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from auditor.progress import Progress
-from auditor.sampling import group_pages
-from auditor.store import Store
+from auditor.browser.sampling import group_pages
+from auditor.store.runs import Store
 
 MODES = ("none", "sample", "all")
 # Screenshots ride in result.json for the report: bounded so --render all stays small.
@@ -33,7 +33,7 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
     """Measure the chosen pages; returns what the report says about the render."""
     from auditor.browser.chromium import find_chromium
     from auditor.browser.measure import iter_measure_pages
-    from auditor.rtl_render import rtl_probe
+    from auditor.browser.rtl_render import rtl_probe
 
     executable = find_chromium(options.chromium)  # fails early, with the install command
     templates, _ = group_pages(store.iter_pages(), start_urls)

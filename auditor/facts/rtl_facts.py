@@ -1,14 +1,14 @@
 """The whole-site right-to-left facts, read from the run store before the audits run.
 
-Each stylesheet is analysed once (auditor/css_direction.py), however many pages use it.
+Each stylesheet is analysed once (auditor/gather/css_direction.py), however many pages use it.
 """
 
 from __future__ import annotations
 
-from auditor.computed import sample_by_section
-from auditor.css_direction import analyse, matches
+from auditor.facts.computed import sample_by_section
+from auditor.gather.css_direction import analyse, matches
 from auditor.model import PageRecord
-from auditor.store import Store
+from auditor.store.runs import Store
 from auditor.text import is_rtl_lang
 
 RTL_SHARE = 0.5  # share of right-to-left letters that makes a page's text right to left

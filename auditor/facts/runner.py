@@ -6,12 +6,12 @@ from collections.abc import Iterable
 
 from auditor.audits import all_audits
 from auditor.audits.base import CATEGORIES, Audit, Finding, Site, SiteAudit
-from auditor.budgets import IgnoreRule, ignored_by
+from auditor.ci.budgets import IgnoreRule, ignored_by
 from auditor.model import PageRecord
-from auditor.spill import Spill
-from auditor.store import Store
-from auditor.rtl_facts import gather as rtl_facts
-from auditor.touchpoint_facts import gather as touchpoint_facts
+from auditor.store.spill import Spill
+from auditor.store.runs import Store
+from auditor.facts.rtl_facts import gather as rtl_facts
+from auditor.facts.touchpoint_facts import gather as touchpoint_facts
 
 
 class _Tally:

@@ -10,7 +10,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from auditor.database import is_postgres
+from auditor.store.database import is_postgres
 from auditor.progress import Progress
 from spiders import settings as default_settings
 from spiders.site import SiteSpider

@@ -8,38 +8,7 @@ origin of each run's start URLs is taken off before comparing.
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import urlsplit
-
-# Finding data that names what is wrong (not how much): part of a finding's identity.
-IDENTITY_DATA = ("target", "src", "code", "href")
-
-
-def origins(result: dict) -> tuple[str, ...]:
-    run = result.get("run") or {}
-    urls = list(run.get("start_urls") or []) + ([run["site"]] if run.get("site") else [])
-    found = []
-    for url in urls:
-        parts = urlsplit(url)
-        if parts.scheme and parts.netloc and f"{parts.scheme}://{parts.netloc}" not in found:
-            found.append(f"{parts.scheme}://{parts.netloc}")
-    return tuple(found)
-
-
-def relative(value, run_origins: tuple[str, ...]):
-    """`value` without its run's origin, so that runs on two hosts compare."""
-    if isinstance(value, str):
-        for origin in run_origins:
-            if value == origin or value.startswith(origin + "/"):
-                return value[len(origin):] or "/"
-    return value
-
-
-def identity(audit_id: str, finding: dict, run_origins: tuple[str, ...]) -> tuple:
-    """What makes a finding the same finding in another run (never its score or counts)."""
-    data = finding.get("data") or {}
-    stable = tuple((key, relative(data[key], run_origins)) for key in IDENTITY_DATA if key in data)
-    return audit_id, relative(finding.get("url"), run_origins), finding.get("message_key"), stable
-
+from auditor.result import identity, origins, relative
 
 def _split(audit_id: str, old: list[dict], new: list[dict], old_origins, new_origins) -> tuple[list, list, int]:
     """(new findings, fixed findings, unchanged count); repeated identities count as often as they occur."""

@@ -7,41 +7,19 @@ touchpoints, so timing a 10,000-page shop costs minutes, not hours.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from auditor.gather.templates import template_key, url_pattern
 from auditor.model import PageRecord
 
 PER_TEMPLATE = 2
-NUMBER = re.compile(r"\d+")
 TOUCHPOINT_WORDS = (
     "contact", "support", "help", "checkout", "cart", "basket", "faq", "returns", "shipping",
     "اتصل", "تواصل", "الدعم", "المساعدة", "الدفع", "السلة", "الأسئلة", "الإرجاع", "الاسترجاع", "الشحن",
 )
-
-
-def url_pattern(url: str) -> str:
-    """The URL with numbers and the last path segment generalised: /p/123.html -> /p/*."""
-    parts = urlsplit(url)
-    segments = [NUMBER.sub("{n}", s) for s in parts.path.split("/")]
-    if segments[-1]:
-        segments[-1] = "*"
-    query = "?" + ",".join(sorted(k.split("=")[0] for k in parts.query.split("&"))) if parts.query else ""
-    return "/".join(segments) + query
-
-
-def structure(page: PageRecord) -> str:
-    """A coarse signature of the page's layout: the regions that hold links, and
-    whether it has a form (content such as heading levels varies within a template)."""
-    regions = sorted({link.region for link in page.links})
-    return "+".join(regions) + (" form" if page.forms else "")
-
-
-def template_key(page: PageRecord) -> str:
-    return f"{url_pattern(page.url)} [{structure(page)}]"
 
 
 def is_touchpoint(page: PageRecord) -> bool:

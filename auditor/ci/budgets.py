@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from auditor.diff import diff_results
+from auditor.ci.diff import diff_results
 
 
 @dataclass(frozen=True)

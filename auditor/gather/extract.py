@@ -12,7 +12,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from auditor.model import Form, Image, Link, PageRecord, Resource
-from auditor.rtl_extract import extract_rtl
+from auditor.gather.rtl_extract import extract_rtl
 from auditor.urls import UNFETCHED_SCHEMES, normalize
 
 ARABIC_LETTERS = re.compile("[\u0621-\u064a]")

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from auditor.database import PostgresDB, is_postgres
+from auditor.store.database import PostgresDB, is_postgres
 from auditor.model import PageRecord
 
 SCHEMA = """

@@ -12,7 +12,7 @@ from html.entities import html5
 
 from lxml import etree
 
-from auditor.bidi_order import display
+from auditor.text.bidi_order import display
 
 # Every text node outside scripts and styles, gathered in C.
 VISIBLE_TEXT = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)

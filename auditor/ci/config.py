@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.audits.base import CATEGORIES
-from auditor.budgets import AuditBudget, Budgets, IgnoreRule
+from auditor.ci.budgets import AuditBudget, Budgets, IgnoreRule
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.store import Store
-from auditor.touchpoints import KINDS, address_signal, page_kinds, page_sales_signal, text_kinds
+from auditor.store.runs import Store
+from auditor.text.touchpoints import KINDS, address_signal, page_kinds, page_sales_signal, text_kinds
 
 ADDRESS_KINDS = ("contact", "about")  # the pages where a visitor looks for a physical address
 # A shop shows its prices, cart or checkout on many pages and near the top of them:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from auditor import gate
-from auditor.budgets import Budgets
-from auditor.diff import diff_results
+from auditor.ci import gate
+from auditor.ci.budgets import Budgets
+from auditor.ci.diff import diff_results
 from auditor.result import write_result
 from reports import formats as output_formats
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.budgets import BudgetFailure, Budgets, any_findings, evaluate, ignored_summary, new_findings
+from auditor.ci.budgets import BudgetFailure, Budgets, any_findings, evaluate, ignored_summary, new_findings
 
 FAIL_ON = ("budgets", "new", "any")
 MAX_LINES = 20  # the summary fits on one screen of a CI log

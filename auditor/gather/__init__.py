@@ -1,0 +1,1 @@
+"""Gathering: the facts of one page as its HTML gives them, and the Scrapy crawl that collects them."""
