@@ -8,6 +8,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 
 
+def is_noindex(directives: str | None) -> bool:
+    """Whether a robots directive list ("noindex, follow", "googlebot: none") says noindex."""
+    return bool(directives) and any(d.strip() in ("noindex", "none")
+                                    for d in directives.lower().replace(":", ",").split(","))
+
+
 @dataclass
 class Link:
     href: str  # absolute, normalised URL (or the raw value for mailto:/tel:/javascript:)
@@ -36,10 +42,11 @@ class Form:
 
 @dataclass
 class Resource:
-    """A sub-resource referenced by a page (image, script, stylesheet)."""
+    """A URL a page makes the browser or a crawler fetch besides links."""
 
     url: str
-    kind: str  # image | script | stylesheet
+    # image | script | stylesheet | font | icon | manifest | preload | feed | media | object | share image | file
+    kind: str
     render_blocking: bool = False
 
 
@@ -95,6 +102,12 @@ class PageRecord:
     @property
     def canonical(self) -> str | None:
         return self.canonicals[0] if self.canonicals else None
+
+    @property
+    def noindex(self) -> bool:
+        """Kept out of search results by a robots meta tag (robots or googlebot) or X-Robots-Tag."""
+        return any(is_noindex(v) for v in (self.meta.get("robots"), self.meta.get("googlebot"),
+                                            self.headers.get("x-robots-tag")))
 
     @property
     def ok_html(self) -> bool:

@@ -22,6 +22,28 @@ class ResourceCheck:
 class SitemapUrls:
     sitemap: str
     urls: list[str] = field(default_factory=list)
+    lines: list[int | None] = field(default_factory=list)  # the line of each URL in the sitemap
+
+
+@dataclass
+class SitemapCheck:
+    """A sitemap as the spider met it: where it was named, what it answered, what it held."""
+
+    url: str
+    source: str  # robots.txt | default (/sitemap.xml, named nowhere) | the sitemap index naming it
+    status: int | None = None
+    error: str | None = None  # failed, not a sitemap, too large, unreadable gzip
+    urls: int = 0  # the URLs it lists
+    offsite: int = 0  # of those, URLs on another host (search engines ignore them)
+    bytes: int = 0  # uncompressed
+
+
+@dataclass
+class References:
+    """The files a stylesheet (url(), @import) or a web app manifest (icons) names."""
+
+    source: str
+    targets: list[tuple[str, str]] = field(default_factory=list)  # (url, kind)
 
 
 @dataclass

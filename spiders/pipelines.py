@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.model import PageRecord
 from auditor.store.runs import Store
-from spiders.items import ResourceCheck, SitemapUrls, TrapCut
+from spiders.items import References, ResourceCheck, SitemapCheck, SitemapUrls, TrapCut
 
 # Sent when the crawl must see every record stored so far committed (a crawl spread
 # over machines, before this process reports itself idle).
@@ -38,7 +38,11 @@ class StorePipeline:
         elif isinstance(item, ResourceCheck):
             self.store.add_resource(item.url, item.kind, item.status, item.content_type, item.size, item.error, item.body)
         elif isinstance(item, SitemapUrls):
-            self.store.add_sitemap_urls(item.urls, item.sitemap)
+            self.store.add_sitemap_urls(item.urls, item.sitemap, item.lines)
+        elif isinstance(item, SitemapCheck):
+            self.store.add_sitemap(item)
+        elif isinstance(item, References):
+            self.store.add_references(item.source, item.targets)
         elif isinstance(item, TrapCut):
             self.store.add_trap(item.url, item.kind, item.pattern, item.source)
         return item

@@ -15,13 +15,14 @@ from twisted.internet.error import ConnectionDone
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.web.client import ResponseFailed, ResponseNeverReceived
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from auditor.gather.extract import extract
 from auditor.model import PageRecord
 from auditor.urls import Scope, normalize
-from spiders.items import ResourceCheck, SitemapUrls, TrapCut
+from spiders.items import References, ResourceCheck, SitemapCheck, SitemapUrls, TrapCut
 from spiders.middlewares import MAX_ROBOTS_BYTES
+from spiders.references import css_references, manifest_references, read_sitemap
 from spiders.traps import TrapGuard, TrapLimits
 
 KEPT_HEADERS = (
@@ -38,7 +39,11 @@ FILE_EXTENSIONS = {
     "css", "js", "json", "xml", "txt",
 }
 MAX_CSS_CHARS = 2_000_000
+# Google's limits for one sitemap file: 50,000 URLs, 50 MB uncompressed.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+MAX_SITEMAP_URLS = 50_000
+# Read to find the files they name: GET, not HEAD.
+READ_KINDS = ("stylesheet", "manifest")
 
 
 def _file_extension(url: str) -> str:
@@ -195,7 +200,7 @@ class SiteSpider(scrapy.Spider):
     def resource_request(self, url: str, kind: str, seen: bool = False):
         if not seen and not self.claim(url):
             return None
-        method = "GET" if kind == "stylesheet" else "HEAD"
+        method = "GET" if kind in READ_KINDS else "HEAD"
         return scrapy.Request(
             url, method=method, callback=self.parse_resource, errback=self.resource_failed,
             dont_filter=True, meta={"url": url, "kind": kind}, priority=-100,
@@ -260,7 +265,9 @@ class SiteSpider(scrapy.Spider):
             yield from self.drain_trap_cuts()
         for resource in record.resources:
             if resource.url not in self.seen and self.scope.on_site(resource.url):
-                yield self.resource_request(resource.url, resource.kind)
+                request = self.resource_request(resource.url, resource.kind)
+                if request:
+                    yield request
 
     def page_failed(self, failure):
         request = failure.request
@@ -288,6 +295,25 @@ class SiteSpider(scrapy.Spider):
             if target and self.scope.on_site(target):
                 yield self.resource_request(target, kind)
         yield ResourceCheck(url, kind, response.status, headers.get("content-type", ""), size, None, body)
+        if response.status == 200 and kind in READ_KINDS:
+            yield from self.references(url, kind, body if kind == "stylesheet" else response.body)
+
+    def references(self, url: str, kind: str, content):
+        """The files a stylesheet or a web app manifest names: stored, and each checked once."""
+        if content is None:
+            return
+        try:
+            targets = css_references(content, url) if kind == "stylesheet" else manifest_references(content, url)
+        except ValueError:  # a manifest that is not JSON: nothing to follow
+            return
+        if not targets:
+            return
+        yield References(url, targets)
+        for target, target_kind in targets:
+            if target not in self.seen and self.scope.on_site(target):
+                request = self.resource_request(target, target_kind)
+                if request:
+                    yield request
 
     def resource_failed(self, failure):
         meta = failure.request.meta
@@ -303,41 +329,59 @@ class SiteSpider(scrapy.Spider):
             # As robots.txt rules are read: the first 500 KiB (lines that are not UTF-8 are skipped).
             head = response.body[:MAX_ROBOTS_BYTES]
             listed = [normalize(u, origin) for u in sitemap_urls_from_robots(head, base_url=origin)]
-        for url in dict.fromkeys([u for u in listed if u] + [origin + "/sitemap.xml"]):
-            if self.scope.on_site(url) and self.claim(url):
-                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.robots_failed,
-                                     dont_filter=True, priority=5, meta={"url": url})
+        named = [u for u in listed if u]
+        for url in dict.fromkeys(named + [origin + "/sitemap.xml"]):
+            source = "robots.txt" if url in named else "default"
+            if not self.scope.on_site(url):
+                # search engines accept a sitemap on another host only when that host is verified
+                yield SitemapCheck(url, source, error="on another host")
+            elif self.claim(url):
+                yield self.sitemap_request(url, source)
+
+    def sitemap_request(self, url: str, source: str):
+        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, dont_filter=True,
+                              priority=5, meta={"url": url, "source": source})
 
     def robots_failed(self, failure):
         self.logger.info("not read: %s (%s)", failure.request.url, _describe(failure, failure.request))
 
+    def sitemap_failed(self, failure):
+        meta = failure.request.meta
+        yield SitemapCheck(meta["url"], meta["source"], error=_describe(failure, failure.request))
+
     def parse_sitemap(self, response):
+        url, source = response.meta["url"], response.meta["source"]
         if response.status != 200:
+            yield SitemapCheck(url, source, response.status)
             return
         body = response.body
         if body[:2] == b"\x1f\x8b":
             try:
                 body = gunzip(body, max_size=MAX_SITEMAP_BYTES)
             except Exception:
-                self.logger.warning("sitemap %s: unreadable gzip", response.url)
+                yield SitemapCheck(url, source, response.status, "unreadable gzip", bytes=len(body))
                 return
         try:
-            sitemap = Sitemap(body)
-        except Exception:
-            self.logger.warning("sitemap %s: not a sitemap", response.url)
+            kind, entries = read_sitemap(body)
+        except ValueError as exc:
+            yield SitemapCheck(url, source, response.status, str(exc), bytes=len(body))
             return
-        locs = [normalize(entry.get("loc", ""), response.url) for entry in sitemap]
-        locs = [u for u in locs if u and self.scope.on_site(u)]
-        if sitemap.type == "sitemapindex":
-            for url in locs:
-                if self.claim(url):
-                    yield scrapy.Request(url, callback=self.parse_sitemap, dont_filter=True, priority=5,
-                                         errback=self.robots_failed, meta={"url": url})
+        located = [(normalize(loc, response.url), line) for loc, line in entries]
+        located = [(u, line) for u, line in located if u]
+        mine = [(u, line) for u, line in located if self.scope.on_site(u)]
+        error = None
+        if len(located) > MAX_SITEMAP_URLS or len(body) > MAX_SITEMAP_BYTES:
+            error = "too large"
+        yield SitemapCheck(url, source, response.status, error, len(located), len(located) - len(mine), len(body))
+        if kind == "sitemapindex":
+            for child, _line in mine:
+                if self.claim(child):
+                    yield self.sitemap_request(child, url)
             return
-        yield SitemapUrls(response.meta["url"], locs)
-        for url in locs:
-            if self.scope.allows(url):
-                request = self.page_request(url, 0, priority=-50)
+        yield SitemapUrls(url, [u for u, _ in mine], [line for _, line in mine])
+        for listed, _line in mine:
+            if self.scope.allows(listed):
+                request = self.page_request(listed, 0, priority=-50)
                 if request:
                     yield request
         yield from self.drain_trap_cuts()

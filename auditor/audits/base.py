@@ -85,7 +85,13 @@ class Site:
     title_counts: Counter = field(default_factory=Counter)  # shared titles only
     description_counts: Counter = field(default_factory=Counter)
     hreflang: dict[str, list[dict]] = field(default_factory=dict)  # page -> its alternates
-    lang_of: dict[str, str | None] = field(default_factory=dict)  # page -> its lang attribute
+    lang_of: dict[str, str | None] = field(default_factory=dict)  # canonical target -> its lang attribute
+    canonical_of: dict[str, str] = field(default_factory=dict)  # page -> its canonical, when another URL
+    noindex: set[str] = field(default_factory=set)  # pages kept out of search by robots meta or header
+    robots_blocked: dict[str, dict] = field(default_factory=dict)  # linked URL robots.txt blocks -> {count, sources}
+    sitemaps: list[dict] = field(default_factory=list)  # every sitemap met: url, source, status, error, urls, offsite
+    sitemap_problems: list[dict] = field(default_factory=list)  # listed URLs that are not 200 self-canonical pages
+    references: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # stylesheet/manifest -> (url, kind)
     traps: list[dict] = field(default_factory=list)  # URL patterns the crawl capped (Store.traps)
     settings: dict = field(default_factory=dict)  # audit thresholds
     # customer touchpoints (see auditor/text/touchpoints.py)
@@ -148,6 +154,14 @@ class SiteAudit(Audit):
 
     def check_site(self, site: Site) -> Iterable[Finding]:
         raise NotImplementedError
+
+    # The page-level view of the site's findings: those located on `page` (the runner
+    # calls check_site once; tests and tools may look at one page at a time).
+    def applies(self, page: PageRecord, site: Site) -> bool:
+        return bool(self.check(page, site))
+
+    def check(self, page: PageRecord, site: Site) -> list[Finding]:
+        return [f for f in self.check_site(site) if f.url == page.url]
 
     def site_score(self, site: Site, findings: list[Finding]) -> float | None:
         return 0.0 if findings else 1.0

@@ -29,6 +29,15 @@ BLOCKS = {
 }
 BOILERPLATE = {"nav", "header", "footer", "aside", "form"}
 MAX_SNIPPET = 200
+# <link rel> values whose target a browser or a crawler fetches, and what each is.
+LINK_KINDS = {
+    "icon": "icon", "shortcut": "icon", "apple-touch-icon": "icon", "apple-touch-icon-precomposed": "icon",
+    "mask-icon": "icon", "manifest": "manifest", "preload": "preload", "modulepreload": "preload",
+    "prefetch": "preload",
+}
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+SHARE_IMAGES = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""", re.I)
 # Plain lxml elements: the lxml.html element classes cost a lookup per node.
 PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 
@@ -249,6 +258,12 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
             if url:
                 blocking = head is not None and link.getparent() is head and (link.get("media") or "all") in ("all", "screen")
                 record.resources.append(Resource(url, "stylesheet", render_blocking=blocking))
+            continue
+        kind = next((LINK_KINDS[r] for r in rels if r in LINK_KINDS), None)
+        if kind is None and "alternate" in rels and (link.get("type") or "").lower() in FEED_TYPES:
+            kind = "feed"
+        if kind:
+            _add_resource(record, href, base, kind)
 
     for script in root.iter("script"):
         src = script.get("src")
@@ -295,6 +310,11 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
         ))
         if url:
             record.resources.append(Resource(url, "image"))
+        _add_srcset(record, img.get("srcset"), base)
+    _media_resources(record, root, base)
+    for name in SHARE_IMAGES:
+        if record.meta.get(name):
+            _add_resource(record, record.meta[name], base, "share image")
 
     labels = {l.get("for"): _text(l) for l in root.iter("label") if l.get("for")}
     for form in root.iter("form"):
@@ -310,3 +330,41 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     record.html_bytes_text = sum(len(t) for t in _text_blocks(body, SKIP_TEXT))
     extract_rtl(root, record)
     return record
+
+
+def _add_resource(record: PageRecord, href: str | None, base: str, kind: str) -> None:
+    href = (href or "").strip()
+    if not href or href.startswith(("data:", "#")):
+        return
+    url = normalize(href, base)
+    if url:
+        record.resources.append(Resource(url, kind))
+
+
+def _add_srcset(record: PageRecord, srcset: str | None, base: str) -> None:
+    """Every candidate of a srcset: the browser picks one, so each must exist."""
+    for candidate in (srcset or "").split(","):
+        parts = candidate.split()
+        if parts:
+            _add_resource(record, parts[0], base, "image")
+
+
+def _media_resources(record: PageRecord, root, base: str) -> None:
+    """Video and audio sources, posters, <picture> sources, <object> data, and CSS
+    url() in style attributes and <style> blocks."""
+    for el in root.iter("source", "video", "audio", "object", "embed", "track"):
+        if el.tag == "source" and el.getparent() is not None and el.getparent().tag == "picture":
+            _add_srcset(record, el.get("srcset"), base)
+            continue
+        _add_resource(record, el.get("data") if el.tag == "object" else el.get("src"), base,
+                      "object" if el.tag in ("object", "embed") else "media")
+        if el.tag == "video":
+            _add_resource(record, el.get("poster"), base, "image")
+    for el in root.iter():
+        style = el.get("style") if isinstance(el.tag, str) else None
+        if style and "url(" in style:
+            for _quote, href in CSS_URL.findall(style):
+                _add_resource(record, href, base, "image")
+    for el in root.iter("style"):
+        for _quote, href in CSS_URL.findall(el.text or ""):
+            _add_resource(record, href, base, "image")

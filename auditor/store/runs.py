@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS pages (
     hreflang TEXT,
     depth INTEGER,
     in_sitemap INTEGER NOT NULL DEFAULT 0,
+    canonical TEXT,
+    noindex INTEGER NOT NULL DEFAULT 0,
     record TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, dst TEXT NOT NULL, text TEXT, PRIMARY KEY (src, dst));
@@ -45,7 +47,17 @@ CREATE TABLE IF NOT EXISTS resources (
     error TEXT,
     body TEXT
 );
-CREATE TABLE IF NOT EXISTS sitemap_urls (url TEXT PRIMARY KEY, sitemap TEXT);
+CREATE TABLE IF NOT EXISTS sitemap_urls (url TEXT PRIMARY KEY, sitemap TEXT, line INTEGER);
+CREATE TABLE IF NOT EXISTS sitemaps (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    status INTEGER,
+    error TEXT,
+    urls INTEGER NOT NULL DEFAULT 0,
+    offsite INTEGER NOT NULL DEFAULT 0,
+    bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS refs (src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (src, dst));
 CREATE TABLE IF NOT EXISTS traps (url TEXT PRIMARY KEY, kind TEXT NOT NULL, pattern TEXT NOT NULL, source TEXT);
 """
 
@@ -77,15 +89,17 @@ class Store:
         data.pop("in_sitemap", None)
         self.db.execute(
             "INSERT INTO pages (url, status, is_html, redirect_to, error, title, meta_description, lang,"
-            " hreflang, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " hreflang, canonical, noindex, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET status=excluded.status, is_html=excluded.is_html,"
             " redirect_to=excluded.redirect_to, error=excluded.error, title=excluded.title,"
             " meta_description=excluded.meta_description, lang=excluded.lang,"
-            " hreflang=excluded.hreflang, record=excluded.record",
+            " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex,"
+            " record=excluded.record",
             (
                 record.url, record.status, int(record.is_html), record.redirect_to, record.error,
                 record.title, record.meta.get("description"), record.lang,
                 json.dumps(record.hreflang, ensure_ascii=False) if record.hreflang else None,
+                record.canonical if len(set(record.canonicals)) == 1 else None, int(record.noindex),
                 json.dumps(data, ensure_ascii=False),
             ),
         )
@@ -109,10 +123,30 @@ class Store:
         )
         self._tick()
 
-    def add_sitemap_urls(self, urls: Iterable[str], sitemap: str) -> None:
+    def add_sitemap_urls(self, urls: Iterable[str], sitemap: str, lines: Iterable[int | None] = ()) -> None:
+        urls, lines = list(urls), list(lines)
+        lines += [None] * (len(urls) - len(lines))
         self.db.executemany(
-            "INSERT INTO sitemap_urls (url, sitemap) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            ((u, sitemap) for u in urls),
+            "INSERT INTO sitemap_urls (url, sitemap, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            zip(urls, [sitemap] * len(urls), lines),
+        )
+        self._tick()
+
+    def add_sitemap(self, check) -> None:
+        """A sitemap's outcome (spiders.items.SitemapCheck)."""
+        self.db.execute(
+            "INSERT INTO sitemaps (url, source, status, error, urls, offsite, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET source=excluded.source, status=excluded.status, error=excluded.error,"
+            " urls=excluded.urls, offsite=excluded.offsite, bytes=excluded.bytes",
+            (check.url, check.source, check.status, check.error, check.urls, check.offsite, check.bytes),
+        )
+        self._tick()
+
+    def add_references(self, source: str, targets: Iterable[tuple[str, str]]) -> None:
+        """Files a stylesheet or a manifest names (url, kind)."""
+        self.db.executemany(
+            "INSERT INTO refs (src, dst, kind) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            ((source, url, kind) for url, kind in targets),
         )
         self._tick()
 
@@ -271,6 +305,53 @@ class Store:
         rows = self.db.execute("SELECT url, hreflang FROM pages WHERE hreflang IS NOT NULL")
         return {url: json.loads(value) for url, value in rows}
 
+    def sitemaps(self) -> list[dict]:
+        rows = self.db.execute("SELECT url, source, status, error, urls, offsite, bytes FROM sitemaps ORDER BY url")
+        return [dict(zip(("url", "source", "status", "error", "urls", "offsite", "bytes"), row)) for row in rows]
+
+    def sitemap_sources(self) -> dict[str, tuple[str, int | None]]:
+        """Listed URL -> (the sitemap listing it, its line there)."""
+        return {url: (sitemap, line) for url, sitemap, line in self._stream("SELECT url, sitemap, line FROM sitemap_urls")}
+
+    def references(self) -> dict[str, list[tuple[str, str]]]:
+        """Stylesheet or manifest -> the files it names (url, kind)."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for src, dst, kind in self.db.execute("SELECT src, dst, kind FROM refs ORDER BY src, dst"):
+            out.setdefault(src, []).append((dst, kind))
+        return out
+
+    def canonical_facts(self) -> dict:
+        """What the canonical checks need: each page's canonical when it names another URL,
+        the noindexed pages, the language of every canonical target, and the robots-blocked URLs."""
+        canonical_of = dict(self.db.execute(
+            "SELECT url, canonical FROM pages WHERE canonical IS NOT NULL AND canonical <> url"))
+        noindex = {u for (u,) in self.db.execute("SELECT url FROM pages WHERE noindex = 1")}
+        lang_of = dict(self.db.execute(
+            "SELECT url, lang FROM pages WHERE url IN (SELECT canonical FROM pages WHERE canonical <> url)"))
+        return {"canonical_of": canonical_of, "noindex": noindex, "lang_of": lang_of}
+
+    def sitemap_problems(self) -> list[dict]:
+        """Listed URLs whose page is not a 200 page that is its own canonical (with the sitemap and line)."""
+        rows = self._stream(
+            "SELECT s.url, s.sitemap, s.line, p.status, p.error, p.redirect_to, p.canonical FROM sitemap_urls s"
+            " JOIN pages p ON p.url = s.url WHERE p.status IS NULL OR p.status <> 200 OR p.redirect_to IS NOT NULL"
+            " OR (p.canonical IS NOT NULL AND p.canonical <> s.url) ORDER BY s.sitemap, s.line")
+        keys = ("url", "sitemap", "line", "status", "error", "redirect_to", "canonical")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def robots_blocked_links(self, examples: int = 3) -> dict[str, dict]:
+        """Pages robots.txt keeps the crawler from, that the site links to: URL -> {count, sources}."""
+        out: dict[str, dict] = {}
+        rows = self.db.execute(
+            "SELECT l.dst, l.src FROM links l JOIN pages p ON p.url = l.dst"
+            " WHERE p.error = 'disallowed by robots.txt' ORDER BY l.dst, l.src")
+        for dst, src in rows:
+            entry = out.setdefault(dst, {"count": 0, "sources": []})
+            entry["count"] += 1
+            if len(entry["sources"]) < examples:
+                entry["sources"].append(src)
+        return out
+
     def sitemap_urls(self) -> set[str]:
         return {u for (u,) in self.db.execute("SELECT url FROM sitemap_urls")}
 
@@ -327,10 +408,12 @@ class Store:
 
     def _add_missing_columns(self) -> None:
         """Columns added after a database was first created (an older run still opens)."""
-        try:
-            self.db.execute("ALTER TABLE links ADD COLUMN text TEXT")
-        except sqlite3.OperationalError:  # the column is there already
-            pass
+        for table, column in (("links", "text TEXT"), ("sitemap_urls", "line INTEGER"), ("pages", "canonical TEXT"),
+                              ("pages", "noindex INTEGER NOT NULL DEFAULT 0")):
+            try:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+            except sqlite3.OperationalError:  # the column is there already
+                pass
 
     def _stream(self, query: str) -> Iterator[tuple]:
         """Rows of a query that may be large, read as they are used (SQLite cursors are

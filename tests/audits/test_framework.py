@@ -170,6 +170,37 @@ PROVOKE = {
         make_page("/p", canonicals=[BASE + "/gone"]), make_page("/gone", status=404)),
     ("canonical", "target-redirects"): lambda: _with_site(
         make_page("/p", canonicals=[BASE + "/old"]), _redirect("/old", "/new"), make_page("/new")),
+    ("canonical", "target-noindex"): lambda: _with_site(
+        make_page("/p", canonicals=[BASE + "/q"]), make_page("/q"), noindex={BASE + "/q"}),
+    ("canonical", "chain"): lambda: _with_site(
+        make_page("/p", canonicals=[BASE + "/q"]), make_page("/q"), canonical_of={BASE + "/q": BASE + "/r"}),
+    ("canonical", "other-language"): lambda: _with_site(
+        make_page("/fa/p", lang="fa", canonicals=[BASE + "/en/p"]), make_page("/en/p", lang="en"),
+        lang_of={BASE + "/en/p": "en"}),
+    ("canonical", "hreflang-conflict"): lambda: _with_site(
+        make_page("/ar/", canonicals=[BASE + "/"], hreflang=list(_ALTERNATES)), make_page("/")),
+    ("broken-resource", "blocked-by-robots"): lambda: _with_site(
+        make_page("/"), status={BASE + "/": 200, BASE + "/style.css": None},
+        errors={BASE + "/style.css": "disallowed by robots.txt"}),
+    ("broken-file-reference", "broken"): lambda: _with_site(
+        make_page("/style.css", is_html=False, content_type="text/css"),
+        status={BASE + "/style.css": 200, BASE + "/f.woff2": 404},
+        references={BASE + "/style.css": [(BASE + "/f.woff2", "font")]}),
+    ("robots-blocked-page", "blocked"): lambda: _with_site(
+        make_page("/cart", status=None, is_html=False, error="disallowed by robots.txt"),
+        robots_blocked={BASE + "/cart": {"count": 2, "sources": [BASE + "/", BASE + "/p"]}}),
+    **{("sitemap", key): (lambda sitemap=sitemap: _with_site(make_page("/sitemap.xml", is_html=False), sitemaps=[
+        {"url": BASE + "/sitemap.xml", "source": "robots.txt", "status": 200, "error": None, "urls": 10,
+         "offsite": 0, "bytes": 900, **sitemap}]))
+       for key, sitemap in {"failed": {"status": 404}, "not-sitemap": {"error": "not XML"},
+                            "too-large": {"error": "too large", "urls": 50_001},
+                            "offsite-urls": {"offsite": 3},
+                            "offsite-sitemap": {"error": "on another host", "status": None}}.items()},
+    **{("sitemap-entries", key): (lambda entry=entry: _with_site(make_page("/old", status=entry.get("status", 200)),
+        sitemap_problems=[{"url": BASE + "/old", "sitemap": BASE + "/sitemap.xml", "line": 7, "status": 200,
+                           "error": None, "redirect_to": None, "canonical": None, **entry}]))
+       for key, entry in {"redirects": {"status": 301, "redirect_to": BASE + "/new"}, "broken": {"status": 404},
+                          "canonicalised": {"canonical": BASE + "/new"}}.items()},
     ("document-title", "missing"): lambda: _alone(title=None),
     ("document-title", "empty"): lambda: _alone(title=" "),
     ("duplicate-meta-description", "shared"): lambda: _with_site(make_page("/a"), make_page("/b")),

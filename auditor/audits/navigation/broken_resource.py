@@ -1,4 +1,16 @@
+"""Files a page makes the browser fetch: images (src, srcset, posters), scripts,
+stylesheets, icons, the web app manifest, preloads, feeds, media, objects and the share
+image (og:image, twitter:image). One request per distinct URL; every page naming a
+broken one gets its finding.
+
+Google Search Central, "Understand the JavaScript SEO basics" and robots.txt guidance:
+CSS and JavaScript blocked by robots.txt keep Google from rendering the page as
+visitors see it.
+"""
+
 from auditor.audits.base import Audit, Meta
+
+RENDER_KINDS = ("stylesheet", "script")
 
 
 class BrokenResource(Audit):
@@ -15,8 +27,11 @@ class BrokenResource(Audit):
         cx_outcome="Visitors see empty frames where products should be, or a page that does not work, and doubt the business.",
         journey=("consideration", "decision"),
         effort="small",
-        messages={"broken": "The {kind} {target} answers {status}."},
-        how_to_fix="Restore the file or fix the reference in the template.",
+        messages={
+            "broken": "The {kind} {target} answers {status}.",
+            "blocked-by-robots": "robots.txt disallows the {kind} {target}: search engines render the page without it.",
+        },
+        how_to_fix="Restore the file or fix the reference in the template; let crawlers fetch the CSS and JavaScript a page needs (Google Search Central: don't block page resources).",
         weight=2,
     )
 
@@ -31,6 +46,9 @@ class BrokenResource(Audit):
             if status is None or status >= 400:
                 reason = "a redirect loop" if loop else status or site.errors.get(hops[-1], "no response")
                 if "robots.txt" in str(reason):
+                    if resource.kind in RENDER_KINDS:
+                        yield self.finding(page, "blocked-by-robots", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
+                                           kind=resource.kind, target=resource.url)
                     continue
                 yield self.finding(page, "broken", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
                                    kind=resource.kind, target=resource.url, status=reason)

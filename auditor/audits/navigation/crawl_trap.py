@@ -54,10 +54,3 @@ class CrawlTrap(SiteAudit):
                 yield self.finding(where, "long-url", **data)
             else:
                 yield self.finding(where, "query-variants", **data)
-
-    # The page-level view of the same findings: those on the pages that link into a trap.
-    def applies(self, page, site):
-        return any(trap["source"] == page.url for trap in site.traps)
-
-    def check(self, page, site):
-        return [f for f in self.check_site(site) if f.url == page.url]

@@ -1,3 +1,13 @@
+"""Canonical links as Google reads them.
+
+Google Search Central, "How to specify a canonical URL" and "Tell Google about localized
+versions of your page": a canonical names the one URL to index; it must answer 200, be
+indexable and be its own canonical (no chains); localized versions are not duplicates, so
+each language version names itself as canonical, never its twin in another language, and
+a page listing itself in hreflang while naming another page canonical sends two opposite
+signals.
+"""
+
 from urllib.parse import urlsplit
 
 from auditor.audits.base import Audit, Meta
@@ -8,6 +18,10 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _language(tag: str | None) -> str:
+    return (tag or "").replace("_", "-").split("-")[0].strip().lower()
+
+
 class Canonical(Audit):
     meta = Meta(
         id="canonical",
@@ -16,10 +30,11 @@ class Canonical(Audit):
         description="The canonical link names the one URL a page should be indexed under.",
         category="seo",
         impact="moderate",
-        required_artifacts=("page.canonicals", "site.status", "site.redirects"),
+        required_artifacts=("page.canonicals", "page.hreflang", "site.status", "site.redirects", "site.canonical_of",
+                            "site.noindex", "site.lang_of"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls",
-        seo_outcome="A broken or conflicting canonical splits ranking signals between duplicates or drops the page from the index (Google Search Central: canonicalization).",
-        cx_outcome="Searchers land on the wrong variant of a page, or on one that no longer exists.",
+        seo_outcome="A broken or conflicting canonical splits ranking signals between duplicates or drops the page from the index; a canonical to another language drops this language version from search (Google Search Central: canonicalization, localized versions).",
+        cx_outcome="Searchers land on the wrong variant of a page, on one that no longer exists, or on a language they do not read.",
         journey=("awareness",),
         effort="small",
         messages={
@@ -28,8 +43,12 @@ class Canonical(Audit):
             "offsite": "The canonical points to another site: {target}.",
             "target-status": "The canonical {target} answers {status}.",
             "target-redirects": "The canonical {target} redirects to {final}.",
+            "target-noindex": "The canonical {target} is marked noindex: the page asks to be indexed as a page that refuses indexing.",
+            "chain": "The canonical {target} names its own canonical {final}: a chain that search engines may not follow.",
+            "other-language": "The canonical {target} is in another language ({target_lang}, this page is {lang}): search engines drop this version.",
+            "hreflang-conflict": "The page lists itself in hreflang as {code} but names {target} as canonical.",
         },
-        how_to_fix="Add one <link rel=\"canonical\"> with the page's own preferred absolute URL, which must answer 200.",
+        how_to_fix="Give every page one <link rel=\"canonical\"> to its own preferred absolute URL, which must answer 200, be indexable and name itself; each language version is its own canonical and links its twins with hreflang.",
     )
 
     def check(self, page, site):
@@ -37,17 +56,41 @@ class Canonical(Audit):
         if not targets:
             yield self.finding(page, "missing", selector="head")
             return
+        selector = 'link[rel="canonical"]'
         if len(targets) > 1:
-            yield self.finding(page, "conflicting", selector='link[rel="canonical"]', count=len(targets), urls=", ".join(targets))
+            yield self.finding(page, "conflicting", selector=selector, count=len(targets), urls=", ".join(targets))
             return
         target = targets[0]
         if _host(target) != _host(page.url):
-            yield self.finding(page, "offsite", selector='link[rel="canonical"]', target=target)
+            yield self.finding(page, "offsite", selector=selector, target=target)
             return
         hops, loop = site.chain(target)
         status = site.status.get(hops[-1])
         if len(hops) > 1 and not loop:
-            yield self.finding(page, "target-redirects", selector='link[rel="canonical"]', target=target, final=hops[-1])
-        elif target in site.status and (loop or status is None or status >= 400):
-            yield self.finding(page, "target-status", selector='link[rel="canonical"]', target=target,
+            yield self.finding(page, "target-redirects", selector=selector, target=target, final=hops[-1])
+            return
+        if target in site.status and (loop or status is None or status >= 400):
+            yield self.finding(page, "target-status", selector=selector, target=target,
                                status="a redirect loop" if loop else status or "no response")
+            return
+        if target == page.url:
+            return
+        if target in site.noindex:
+            yield self.finding(page, "target-noindex", selector=selector, target=target, status=status)
+            return
+        final = site.canonical_of.get(target)
+        if final and final != target:
+            yield self.finding(page, "chain", selector=selector, target=target, final=final, status=status)
+            return
+        yield from self._language(page, site, target, status)
+
+    def _language(self, page, site, target, status):
+        lang, target_lang = _language(page.lang), _language(site.lang_of.get(target))
+        self_code = next((e["lang"] for e in page.hreflang if e["href"] == page.url), None)
+        if lang and target_lang and lang != target_lang:
+            yield self.finding(page, "other-language", selector='link[rel="canonical"]', target=target,
+                               lang=page.lang, target_lang=site.lang_of.get(target), status=status,
+                               hreflang_self=self_code)
+        elif self_code:
+            yield self.finding(page, "hreflang-conflict", selector='link[rel="canonical"]', target=target,
+                               code=self_code, status=status)

@@ -1,8 +1,5 @@
 from auditor.audits.base import Audit, Meta
-
-
-def _noindex(value: str | None) -> bool:
-    return bool(value) and any(d.strip() in ("noindex", "none") for d in value.lower().replace(":", ",").split(","))
+from auditor.model import is_noindex as _noindex
 
 
 class Noindex(Audit):

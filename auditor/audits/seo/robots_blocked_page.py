@@ -1,0 +1,35 @@
+"""Pages the site links to that robots.txt keeps crawlers from.
+
+Google Search Central, "Introduction to robots.txt": robots.txt manages crawling, not
+indexing; a blocked page that is linked can still be indexed, without its content. To
+keep a page out of search, let it be crawled and mark it noindex; to have it rank, allow
+it. A page both linked and blocked is one of the two mistakes.
+"""
+
+from auditor.audits.base import Meta, SiteAudit
+
+
+class RobotsBlockedPage(SiteAudit):
+    meta = Meta(
+        id="robots-blocked-page",
+        title="Linked pages can be crawled",
+        failure_title="Linked pages that robots.txt blocks",
+        description="robots.txt stops crawlers from reading a page the site links to: search engines may list it without its content, or never learn what it holds.",
+        category="seo",
+        impact="minor",
+        required_artifacts=("site.robots_blocked",),
+        help_url="https://developers.google.com/search/docs/crawling-indexing/robots/intro",
+        seo_outcome="A blocked page can still appear in results as a bare URL without title or description, and passes nothing on to the pages it links (Google Search Central: robots.txt).",
+        cx_outcome="Searchers see a result with no description, or do not find the page at all.",
+        journey=("awareness",),
+        effort="small",
+        messages={
+            "blocked": "robots.txt disallows this page, which {count} pages link to (for example {sources}).",
+        },
+        how_to_fix="To keep the page out of search, allow it in robots.txt and add <meta name=\"robots\" content=\"noindex\">; to have it found, remove the Disallow rule that matches it.",
+        weight=0.5,
+    )
+
+    def check_site(self, site):
+        for url, entry in sorted(site.robots_blocked.items()):
+            yield self.finding(url, "blocked", count=entry["count"], sources=", ".join(entry["sources"]))
