@@ -197,6 +197,7 @@ PROVOKE = {
                             "offsite-urls": {"offsite": 3},
                             "offsite-sitemap": {"error": "on another host", "status": None}}.items()},
     **{("sitemap-entries", key): (lambda entry=entry: _with_site(make_page("/old", status=entry.get("status", 200)),
+        make_page("/new"),
         sitemap_problems=[{"url": BASE + "/old", "sitemap": BASE + "/sitemap.xml", "line": 7, "status": 200,
                            "error": None, "redirect_to": None, "canonical": None, **entry}]))
        for key, entry in {"redirects": {"status": 301, "redirect_to": BASE + "/new"}, "broken": {"status": 404},

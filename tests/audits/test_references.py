@@ -93,3 +93,11 @@ def test_a_robots_blocked_image_is_neither_broken_nor_a_render_problem():
     site = make_site([page], status={BASE + "/": 200, BASE + "/i.png": None},
                      errors={BASE + "/i.png": "disallowed by robots.txt"})
     assert keys(BROKEN_RESOURCE, page, site) == []
+
+
+def test_a_listed_page_whose_canonical_is_broken_is_left_to_the_canonical_audit():
+    entry = {"url": BASE + "/p", "sitemap": BASE + "/sitemap.xml", "line": 3, "status": 200, "error": None,
+             "redirect_to": None}
+    broken = make_site([make_page("/p"), make_page("/gone", status=404)], sitemap_problems=[
+        {**entry, "canonical": BASE + "/gone"}, {**entry, "url": BASE + "/q", "canonical": "https://staging.example/q"}])
+    assert list(ENTRIES.check_site(broken)) == []

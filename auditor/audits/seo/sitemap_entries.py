@@ -3,8 +3,11 @@
 Google Search Central, "Build and submit a sitemap" and "Canonicalization": list only
 canonical URLs that answer 200. A listed URL that redirects, fails, or names another
 page as canonical wastes crawling and contradicts the site's own signals. Noindexed pages
-in a sitemap are the noindex audit's (in-sitemap), so they are not repeated here.
+in a sitemap are the noindex audit's (in-sitemap), and a listed page whose canonical is
+itself broken or on another host is the canonical audit's: one cause, reported once.
 """
+
+from urllib.parse import urlsplit
 
 from auditor.audits.base import Meta, SiteAudit
 
@@ -39,5 +42,11 @@ class SitemapEntries(SiteAudit):
             elif entry["status"] is None or entry["status"] >= 400:
                 status = entry["status"] or entry["error"] or "no response"
                 yield self.finding(entry["url"], "broken", status=status, **where)
-            elif entry["canonical"] and entry["canonical"] != entry["url"]:
+            elif entry["canonical"] and entry["canonical"] != entry["url"] and self._valid(entry["canonical"], entry["url"], site):
                 yield self.finding(entry["url"], "canonicalised", target=entry["canonical"], status=entry["status"], **where)
+
+    @staticmethod
+    def _valid(canonical: str, url: str, site) -> bool:
+        """A canonical the site means: on the same host and answering 200 (otherwise the
+        canonical itself is the defect, and the canonical audit reports it)."""
+        return urlsplit(canonical).netloc == urlsplit(url).netloc and site.final_status(canonical) == 200
