@@ -6,7 +6,9 @@ import re
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import (
+    DontCloseSpider,
     DownloadCancelledError, DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError,
     IgnoreRequest, ResponseDataLossError,
 )
@@ -104,6 +106,30 @@ class SiteSpider(scrapy.Spider):
         self._trap_guard: TrapGuard | None = None
         self.trap_cuts: list[TrapCut] = []  # cut since the last callback yielded them
         self._cut_urls: set[str] = set()
+        # URLs only a sitemap names so far: queued when the links run out, so that the
+        # page budget goes to linked pages first and a sitemap never resets click depth.
+        self.sitemap_later: list[str] = []
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.queue_sitemap_urls, signal=signals.spider_idle)
+        return spider
+
+    def queue_sitemap_urls(self, spider=None):
+        """When the crawl is idle: fetch what only sitemaps list (to learn its status and
+        find orphans). Its links are followed only when no --max-depth bounds the crawl,
+        since its click depth is unknown."""
+        pending, self.sitemap_later = self.sitemap_later, []
+        queued = False
+        depth = self.max_depth if self.max_depth is not None else 0
+        for url in pending:
+            request = self.page_request(url, depth, priority=-50)
+            if request:
+                self.crawler.engine.crawl(request)
+                queued = True
+        if queued:
+            raise DontCloseSpider
 
     @property
     def trap_guard(self) -> TrapGuard:
@@ -158,7 +184,9 @@ class SiteSpider(scrapy.Spider):
     def resume_requests(self):
         """Carry on from the store: only what it does not hold yet is fetched."""
         for url, depth in self.resume.pages:
-            if self.scope.allows(url) and (self.max_depth is None or depth <= self.max_depth):
+            if depth is None:  # listed only in a sitemap
+                self.sitemap_later.append(url)
+            elif self.scope.allows(url) and (self.max_depth is None or depth <= self.max_depth):
                 request = self.page_request(url, depth)
                 if request:
                     yield request
@@ -379,12 +407,7 @@ class SiteSpider(scrapy.Spider):
                     yield self.sitemap_request(child, url)
             return
         yield SitemapUrls(url, [u for u, _ in mine], [line for _, line in mine])
-        for listed, _line in mine:
-            if self.scope.allows(listed):
-                request = self.page_request(listed, 0, priority=-50)
-                if request:
-                    yield request
-        yield from self.drain_trap_cuts()
+        self.sitemap_later += [listed for listed, _line in mine if listed not in self.seen and self.scope.allows(listed)]
 
 
 def _int(value):

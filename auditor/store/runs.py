@@ -212,18 +212,19 @@ class Store:
     def frontier(self) -> list[tuple[str, int]]:
         """What an interrupted crawl had still to fetch: link, redirect and sitemap
         targets not stored yet, each with a discovery depth (its linking page's
-        click depth + 1; 0 when only a sitemap lists it)."""
+        click depth + 1; None when only a sitemap lists it)."""
         stored = "SELECT url FROM pages UNION SELECT url FROM resources"
         rows = self.db.execute(
             f"SELECT l.dst, MIN(COALESCE(p.depth, 0)) + 1 FROM links l JOIN pages p ON p.url = l.src"
             f" WHERE l.dst NOT IN ({stored}) GROUP BY l.dst"
             f" UNION SELECT redirect_to, COALESCE(depth, 0) FROM pages WHERE redirect_to IS NOT NULL AND redirect_to NOT IN ({stored})"
-            f" UNION SELECT url, 0 FROM sitemap_urls WHERE url NOT IN ({stored})"
+            f" UNION SELECT url, NULL FROM sitemap_urls WHERE url NOT IN ({stored})"
         )
-        best: dict[str, int] = {}
+        best: dict[str, int | None] = {}
         for url, depth in rows:
-            best[url] = min(depth, best.get(url, depth))
-        return sorted(best.items(), key=lambda item: (item[1], item[0]))
+            known = best.get(url, depth)
+            best[url] = depth if known is None else known if depth is None else min(depth, known)
+        return sorted(best.items(), key=lambda item: (item[1] is None, item[1] or 0, item[0]))
 
     def unchecked_resources(self) -> Iterator[tuple[str, str]]:
         """(url, kind) of the sub-resources stored pages use that were not checked yet."""
