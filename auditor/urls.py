@@ -110,6 +110,11 @@ class Scope:
     def on_site(self, url: str) -> bool:
         return site_key(url) in self.hosts
 
+    def allows_resource(self, url: str) -> bool:
+        """A file a page uses: on the site and not excluded (--include narrows pages only,
+        since an included page's images and stylesheets still need checking)."""
+        return self.on_site(url) and not any(p.search(url) for p in self._exclude)
+
     def allows(self, url: str) -> bool:
         """On the site and allowed by the include/exclude patterns (start URLs always are)."""
         if not self.on_site(url):

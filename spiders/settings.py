@@ -39,6 +39,9 @@ DOWNLOADER_MIDDLEWARES = {
 AUDITOR_TRAP_MAX_URL_LENGTH = 2048
 AUDITOR_TRAP_PATH_REPEATS = 2
 AUDITOR_TRAP_QUERY_VARIANTS = 100
+# The trap limits above decide which long URLs to skip, and record each one; Scrapy's
+# own length filter (2,083 characters) would drop them silently.
+URLLENGTH_LIMIT = 0
 
 # Every response is a finding waiting to happen: 4xx/5xx and 3xx reach the spider,
 # which records redirects hop by hop instead of letting Scrapy follow them.

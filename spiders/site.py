@@ -191,7 +191,7 @@ class SiteSpider(scrapy.Spider):
                 if request:
                     yield request
         for url, kind in self.resume.resources:
-            if self.scope.on_site(url):
+            if self.scope.allows_resource(url):
                 request = self.resource_request(url, kind)
                 if request:
                     yield request
@@ -292,7 +292,7 @@ class SiteSpider(scrapy.Spider):
                         yield request
             yield from self.drain_trap_cuts()
         for resource in record.resources:
-            if resource.url not in self.seen and self.scope.on_site(resource.url):
+            if resource.url not in self.seen and self.scope.allows_resource(resource.url):
                 request = self.resource_request(resource.url, resource.kind)
                 if request:
                     yield request
@@ -320,8 +320,10 @@ class SiteSpider(scrapy.Spider):
         if 300 <= response.status < 400:
             location = headers.get("location")
             target = normalize(location, url) if location else None
-            if target and self.scope.on_site(target):
-                yield self.resource_request(target, kind)
+            if target and self.scope.allows_resource(target):
+                request = self.resource_request(target, kind)
+                if request:
+                    yield request
         yield ResourceCheck(url, kind, response.status, headers.get("content-type", ""), size, None, body)
         if response.status == 200 and kind in READ_KINDS:
             yield from self.references(url, kind, body if kind == "stylesheet" else response.body)
@@ -338,7 +340,7 @@ class SiteSpider(scrapy.Spider):
             return
         yield References(url, targets)
         for target, target_kind in targets:
-            if target not in self.seen and self.scope.on_site(target):
+            if target not in self.seen and self.scope.allows_resource(target):
                 request = self.resource_request(target, target_kind)
                 if request:
                     yield request
