@@ -11,15 +11,22 @@ def _score(value) -> str:
     return "n/a" if value is None else str(round(value * 100))
 
 
-def _change(entry: dict, scale: float = 100) -> str:
-    if not entry.get("change"):
+def _change(entry: dict) -> str:
+    """The change between the scores as printed, so "86 -> 86" never reads "-1"."""
+    if entry.get("old") is None or entry.get("new") is None:
         return ""
-    change = round(entry["change"] * scale, 1 if scale == 1 else 0)
-    return f"{change:+g}"
+    change = round(entry["new"] * 100) - round(entry["old"] * 100)
+    return f"{change:+d}" if change else ""
 
 
 def _changed_audits(diff: dict) -> list[tuple[str, dict]]:
-    return [(a, e) for a, e in diff["audits"].items() if e["new"] or e["fixed"] or e["score"].get("change")]
+    return [(a, e) for a, e in diff["audits"].items()
+            if e.get("status") == "compared" and (e["new"] or e["fixed"] or _change(e["score"]))]
+
+
+def _audits_with_status(diff: dict, status: str) -> list[str]:
+    """Audits only one of the two runs has (a newer or older auditor, or an audit turned off)."""
+    return [a for a, e in diff["audits"].items() if e.get("status") == status]
 
 
 def text(diff: dict) -> str:
@@ -27,7 +34,10 @@ def text(diff: dict) -> str:
     lines = [f"Compared {diff['old']['site']} ({diff['old']['finished_at']}) with {diff['new']['site']} ({diff['new']['finished_at']})",
              f"{totals['new']} new, {totals['fixed']} fixed, {totals['unchanged']} unchanged findings", "", "Categories:"]
     for entry in diff["categories"].values():
-        lines.append(f"  {entry['title']:<28} {_score(entry['old']):>4} -> {_score(entry['new']):>4} {_change(entry)}")
+        lines.append(f"  {entry['title']:<28} {_score(entry['old']):>4} -> {_score(entry['new']):>4} {_change(entry)}".rstrip())
+    for status, label in (("added", "Audits only in the new run"), ("removed", "Audits only in the old run")):
+        if _audits_with_status(diff, status):
+            lines += ["", f"{label}: {', '.join(_audits_with_status(diff, status))}"]
     for audit_id, entry in _changed_audits(diff):
         score = entry["score"]
         lines.append("")
@@ -52,6 +62,9 @@ def markdown(diff: dict, heading: str = "##") -> str:
     totals = diff["totals"]
     lines = [f"{heading} Changes since the baseline", "",
              f"**{totals['new']} new**, **{totals['fixed']} fixed**, {totals['unchanged']} unchanged findings.", ""]
+    for status, label in (("added", "Audits only in the new run"), ("removed", "Audits only in the old run")):
+        if _audits_with_status(diff, status):
+            lines += [f"{label}: " + ", ".join(f"`{a}`" for a in _audits_with_status(diff, status)) + ".", ""]
     changed = _changed_audits(diff)
     if changed:
         lines += ["| Audit | New | Fixed | Score |", "| --- | ---: | ---: | --- |"]

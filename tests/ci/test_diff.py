@@ -57,3 +57,24 @@ def test_metric_changes_per_page_and_audits_only_one_run_has():
     diff = diff_results(old, new)
     assert diff["metrics"] == [{"url": "/", "metric": "lcp", "old": 3100, "new": 2000, "change": -1100}]
     assert diff["audits"]["hreflang"]["status"] == "removed" and diff["audits"]["hreflang"]["new"] == []
+
+
+def test_text_and_markdown_name_audits_only_one_run_has():
+    old, new = failing(), failing(PREVIEW)
+    del new["audits"]["hreflang"]
+    del old["audits"]["image-alt"]
+    diff = diff_results(old, new)
+    lines = diff_text.text(diff).splitlines()
+    assert "Audits only in the new run: image-alt" in lines
+    assert "Audits only in the old run: hreflang" in lines
+    markdown = diff_text.markdown(diff)
+    assert "Audits only in the new run: `image-alt`." in markdown and "Audits only in the old run: `hreflang`." in markdown
+
+
+def test_a_score_change_lost_in_rounding_is_not_printed():
+    old, new = failing(), failing(PREVIEW)
+    old["audits"]["broken-link"]["score"], new["audits"]["broken-link"]["score"] = 0.864, 0.856
+    old["categories"]["navigation"]["score"], new["categories"]["navigation"]["score"] = 0.864, 0.856
+    text = diff_text.text(diff_results(old, new))
+    assert "86 ->   86 -1" not in text and "NAVIGATION" in text
+    assert not any(line.startswith("broken-link:") for line in text.splitlines())
