@@ -10,7 +10,10 @@ part of a run: it imports the audit registry, which the report writers must not.
 
 from __future__ import annotations
 
+import io
+import re
 import sys
+from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
@@ -87,12 +90,24 @@ def untranslated(lang: str) -> list[str]:
     return missing
 
 
+DATES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', re.M)
+
+
+def _write(path: Path, catalog: Catalog, **options) -> None:
+    """Write a catalogue only when its messages changed, not merely its dates."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, include_lineno=False, **options)
+    new = buffer.getvalue()
+    if path.is_file() and DATES.sub(b"", path.read_bytes()) == DATES.sub(b"", new):
+        return
+    path.write_bytes(new)
+
+
 def extract() -> None:
     """Write messages.pot and merge it into every language's .po (translations kept)."""
     template = template_catalog()
     LOCALE_DIR.mkdir(exist_ok=True)
-    with open(LOCALE_DIR / f"{DOMAIN}.pot", "wb") as f:
-        write_po(f, template, width=0, omit_header=False, sort_output=False, include_lineno=False)
+    _write(LOCALE_DIR / f"{DOMAIN}.pot", template, omit_header=False, sort_output=False)
     for lang in LANGUAGES:
         if lang == "en":
             continue
@@ -104,8 +119,7 @@ def extract() -> None:
         else:
             catalog = Catalog(locale=lang, domain=DOMAIN, project="auditor", charset="utf-8")
         catalog.update(template, no_fuzzy_matching=True)
-        with open(path, "wb") as f:
-            write_po(f, catalog, width=0, ignore_obsolete=True, include_lineno=False)
+        _write(path, catalog, ignore_obsolete=True)
         missing = untranslated(lang)
         print(f"{path.relative_to(HERE.parent)}: {len(catalog)} messages, {len(missing)} to translate")
 
