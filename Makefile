@@ -5,10 +5,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test setup system-deps bench clean
 
-demo: setup
+demo: $(STAMP)
+	@bash .ci/system-deps demo
 	$(VENV)/bin/auditor demo
 
-test: setup
+test: $(STAMP)
+	@bash .ci/system-deps test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 setup: system-deps $(STAMP)
@@ -21,7 +23,7 @@ $(STAMP): pyproject.toml
 
 # Chromium comes from the system (Debian's package); a browser download is never needed.
 system-deps:
-	@bash .ci/system-deps
+	@bash .ci/system-deps test
 
 bench: setup
 	$(PY) benchmarks/crawl_throughput.py
