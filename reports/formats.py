@@ -24,6 +24,20 @@ def expand(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n for n in EXTRA if n in wanted)
 
 
+def remove_stale(out: Path, formats: tuple[str, ...]) -> list[Path]:
+    """Delete what an earlier run wrote in formats this run does not ask for, so that no
+    old SARIF or CSV file sits beside a new result.json."""
+    removed = []
+    for name, files in EXTRA.items():
+        if name in formats:
+            continue
+        for file in files.split(", "):
+            if (out / file).is_file():
+                (out / file).unlink()
+                removed.append(out / file)
+    return removed
+
+
 def write(result: dict, out: Path, formats: tuple[str, ...]) -> list[Path]:
     written: list[Path] = []
     for name in formats:

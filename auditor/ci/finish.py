@@ -18,9 +18,12 @@ def finish(result: dict, out: Path, *, budgets: Budgets, fail_on: tuple[str, ...
            baseline: dict | None = None, formats: tuple[str, ...] = ()) -> int:
     judged = bool(budgets.has_limits or budgets.ignore or fail_on or baseline is not None)
     verdict = None
+    output_formats.remove_stale(out, formats)
     if baseline is not None:
         result["diff"] = diff_results(baseline, result)
         (out / "diff.json").write_text(json.dumps(result["diff"], ensure_ascii=False, indent=1), encoding="utf-8")
+    else:
+        (out / "diff.json").unlink(missing_ok=True)  # an earlier run's comparison, not this one's
     if judged:
         verdict = gate.judge(result, budgets, fail_on, baseline)
         result["gate"] = verdict.to_dict()

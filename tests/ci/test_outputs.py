@@ -144,3 +144,13 @@ def test_formats_expand_and_write_into_the_folder(tmp_path):
         formats.expand(["pdf"])
     written = formats.write(passing(), tmp_path, formats.expand(["all"]))
     assert sorted(p.name for p in written) == ["findings.csv", "junit.xml", "pages.csv", "report.sarif", "summary.md"]
+
+
+def test_a_reused_output_folder_keeps_no_stale_outputs(tmp_path):
+    from auditor.ci.finish import finish
+
+    finish(passing(), tmp_path, budgets=Budgets(), baseline=passing(), formats=formats.expand(["all"]))
+    assert {p.name for p in tmp_path.iterdir()} == {"result.json", "junit.xml", "report.sarif", "summary.md",
+                                                     "pages.csv", "findings.csv", "diff.json"}
+    finish(passing(), tmp_path, budgets=Budgets(), formats=("sarif",))
+    assert {p.name for p in tmp_path.iterdir()} == {"result.json", "report.sarif"}
