@@ -15,7 +15,8 @@ Each result is a plain JSON-serialisable dict:
   navigation failed: ...), profile, runs, run_errors, median_run (run whose
   details are reported), metric_runs {metric: run index}, run_metrics (each
   run's metrics), run_ms / timed_ms (wall time per run, whole / timed part),
-  settled (the network went quiet before the timeout), index (input order),
+  settled (the network went quiet within 10 s of load; False: read then, still
+  busy), pending (URLs still loading when the page was read), index (input order),
   browser_version, browser_launch (1 for the first browser, 2 after a restart...),
   metrics: ttfb, fcp, lcp, tbt, load_ms, dom_content_loaded_ms (ms), cls,
     transfer_bytes, requests, js_bytes, image_bytes, css_bytes, font_bytes,

@@ -126,6 +126,7 @@ class NetworkLog:
         req = self._requests.get(p["requestId"])
         if req is not None:
             req.decoded_bytes += int(p.get("dataLength") or 0)
+            self._touch()
 
     def _finished(self, p: dict[str, Any]) -> None:
         req = self._requests.get(p["requestId"])
@@ -145,11 +146,19 @@ class NetworkLog:
         self._touch()
 
     # -- queries --------------------------------------------------------
-    def quiet_for(self) -> float:
-        """Seconds the network has been idle (0 while requests are in flight)."""
-        if self._inflight:
+    def quiet_for(self, stalled_after_s: float = 2.0) -> float:
+        """Seconds the network has been idle. Requests in flight keep it busy, unless
+        nothing at all has happened on the network for `stalled_after_s`: a request
+        that never answers (a long poll, a favicon or a worker's request the page's
+        session never sees finish) must not hold the measurement until its timeout."""
+        idle = time.monotonic() - self._last_change
+        if self._inflight and idle < stalled_after_s:
             return 0.0
-        return time.monotonic() - self._last_change
+        return idle
+
+    def pending(self, limit: int = 5) -> list[str]:
+        """URLs still in flight (the first `limit`)."""
+        return [self._requests[rid].url for rid in list(self._inflight)[:limit] if rid in self._requests]
 
     @property
     def main(self) -> _Request | None:

@@ -30,6 +30,9 @@ from .screenshot import first_screen_jpeg
 SETUP_TIMEOUT_S = 15
 CLOSE_TIMEOUT_S = 10
 POLL_S = 0.05
+# After load, the quiet window waits at most this long: LCP and layout shifts have
+# settled on any page a visitor would wait for.
+SETTLE_CAP_S = 10
 
 
 @dataclass
@@ -163,11 +166,13 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
     main = netlog.main
     out["status"] = response.status if response is not None else (main.status if main else None)
 
-    # Quiet window: no request in flight for quiet_ms, and at least quiet_ms
-    # after load, so late paints, shifts and long tasks are seen. A page that
-    # never goes quiet is read at the deadline, and says so.
+    # Quiet window: no network activity for quiet_ms, and at least quiet_ms after
+    # load, so late paints, shifts and long tasks are seen. A page that keeps the
+    # network busy (polling, streaming) is read SETTLE_CAP_S after load, and says
+    # so with what was still loading.
     quiet_s = opts.quiet_ms / 1000
     loaded_at = time.monotonic()
+    settle_by = min(deadline, loaded_at + SETTLE_CAP_S)
     while True:
         if abort.done():
             raise _Aborted(abort.result())
@@ -175,10 +180,13 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
         if netlog.quiet_for() >= quiet_s and now - loaded_at >= quiet_s:
             out["settled"] = True
             break
-        if now >= deadline:
+        if now >= settle_by:
             out["settled"] = False
             break
         await asyncio.sleep(POLL_S)
+    pending = netlog.pending()
+    if pending:
+        out["pending"] = pending
 
     try:
         # A page busy on its main thread answers late: give the read some slack.

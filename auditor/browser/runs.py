@@ -80,6 +80,7 @@ def combine_runs(url: str, profile: str, runs: list[dict[str, Any]]) -> dict[str
     result["final_url"] = chosen["final_url"]
     result["status"] = chosen.get("status")
     result["settled"] = chosen.get("settled")
+    result["pending"] = chosen.get("pending") or []
     for key in _DETAIL_KEYS:
         result[key] = chosen.get(key, result[key])
     for r in runs:
