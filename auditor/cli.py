@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import traceback
 from pathlib import Path
 
-EXIT_OK, EXIT_BUDGET, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_BUDGET, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class UsageError(Exception):
@@ -20,6 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="auditor", description="Audit a website's UX and SEO the way visitors and search engines meet it.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    common.add_argument("--quiet", action="store_true",
+                        help="no progress lines in logs (a terminal still shows live counts)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     audit = sub.add_parser("audit", parents=[common], help="crawl a site, audit it and write the report")
@@ -148,7 +152,7 @@ def _check_shared(frontier: str | None, store: str | None) -> None:
 def run_audit(args, urls: list[str]) -> int:
     from auditor.gather.crawl import CrawlOptions
     from auditor.browser.chromium import ChromiumNotFound, find_chromium
-    from auditor.pipeline import Interrupted, Unreachable, audit_site, fresh_store, resume_options
+    from auditor.pipeline import Interrupted, Stopped, Unreachable, audit_site, fresh_store, resume_options
     from auditor.browser.render import RenderOptions
     from auditor.urls import normalize
 
@@ -198,7 +202,11 @@ def run_audit(args, urls: list[str]) -> int:
     except Interrupted as exc:
         print(f"auditor: stopped; {exc} in {out / 'run.sqlite'}.\n"
               f"Resume with: auditor audit --resume {out}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return 128 + exc.signum
+    except Stopped as exc:
+        print(f"auditor: stopped ({signal.Signals(exc.signum).name}); what was crawled and measured is saved in "
+              f"{options.store_path}.\nResume with: auditor audit --resume {out}", file=sys.stderr)
+        return 128 + exc.signum
     _summary(result, out)
     return _finish_ci(args, result, out)
 
@@ -331,7 +339,7 @@ def cmd_worker(args) -> int:
     counters = crawl(options)
     if counters.get("finish_reason") == "shutdown":
         print("auditor: worker stopped; the other machines carry on", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return 128 + counters.get("signal", signal.SIGINT)
     print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
     return EXIT_OK
 
@@ -356,6 +364,8 @@ def cmd_report(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.quiet:
+        os.environ["AUDITOR_QUIET"] = "1"
     try:
         if args.command == "audit":
             args = _apply_config(parser, args, argv)
@@ -372,9 +382,13 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"auditor: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("auditor: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:  # Ctrl-C, or a stop signal (auditor.pipeline.Stopped)
+        print("auditor: stopped", file=sys.stderr)
+        return 128 + getattr(exc, "signum", signal.SIGINT)
+    except BrokenPipeError:
+        # The reader went away (`auditor ... | head`): nothing more to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
+import signal
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +22,7 @@ from auditor.facts.runner import run_audits, site_from_store
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.touchpoint_facts import summary as touchpoint_summary
+from auditor.progress import Progress
 from reports import html
 
 
@@ -28,7 +31,35 @@ class Unreachable(Exception):
 
 
 class Interrupted(Exception):
-    """The crawl was stopped (Ctrl-C); what it fetched is saved in the store."""
+    """The crawl was stopped (Ctrl-C or SIGTERM); what it fetched is saved in the store."""
+
+    def __init__(self, message: str, signum: int = signal.SIGINT):
+        super().__init__(message)
+        self.signum = signum
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGINT or SIGTERM after the crawl: the stage in progress is abandoned (not an
+    Exception, so that no `except Exception` in a page loop swallows it)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def stop_on_signals() -> None:
+    """From now on the first SIGINT or SIGTERM raises Stopped in the main thread, so
+    every stage stops (its `finally` blocks commit the store and close the browser);
+    a second one exits at once."""
+    def handler(signum, _frame):
+        if handler.fired:
+            os._exit(128 + signum)
+        handler.fired = True
+        raise Stopped(signum)
+
+    handler.fired = False
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, handler)
 
 
 def versions() -> dict:
@@ -62,9 +93,10 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
     store.close()
     t = time.perf_counter()
     counters = crawl(options, show_progress)
+    stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now
     timings["crawl"] = round(time.perf_counter() - t, 2)
     if counters.get("finish_reason") == "shutdown":
-        raise Interrupted(f"{counters.get('pages', 0)} URLs fetched and saved")
+        raise Interrupted(f"{counters.get('pages', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
 
     store = Store(options.store_path)
     try:
@@ -78,21 +110,25 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
             render_info = render(store, options.start_urls, render_options, show_progress)
             timings["render"] = round(time.perf_counter() - t, 2)
         t = time.perf_counter()
-        site = site_from_store(store, options.start_urls, audit_settings)
-        computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
-        spill = Spill()
-        counts = {"urls": 0, "html_pages": 0}
+        with Progress("Auditing", show_progress) as progress:
+            site = site_from_store(store, options.start_urls, audit_settings)
+            computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
+            spill = Spill()
+            counts = {"urls": 0, "html_pages": 0}
 
-        def stream():
-            for page in store.iter_pages():
-                computed(page)
-                summary = page_summary(page)
-                spill.add("pages", (summary,))
-                counts["urls"] += 1
-                counts["html_pages"] += bool(summary["is_html"] and summary["status"] == 200)
-                yield page
+            def stream():
+                for page in store.iter_pages():
+                    computed(page)
+                    summary = page_summary(page)
+                    spill.add("pages", (summary,))
+                    counts["urls"] += 1
+                    counts["html_pages"] += bool(summary["is_html"] and summary["status"] == 200)
+                    if counts["urls"] % 100 == 0:
+                        progress.update(pages=counts["urls"])
+                    yield page
 
-        audit_output = run_audits(stream(), site, spill=spill, ignore=ignore)
+            audit_output = run_audits(stream(), site, spill=spill, ignore=ignore)
+            progress.update(pages=counts["urls"])
         timings["audit"] = round(time.perf_counter() - t, 2)
         settings = {k: v for k, v in options.settings().items() if k != "start_urls"}
         run = {
@@ -118,8 +154,9 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
         store.close()
     result = build_result(run, spill.rows("pages"), audit_output)
     t = time.perf_counter()
-    write_result(result, out / "result.json")
-    html.write(result, out / "report.html", report_lang)
+    with Progress("Writing the report", show_progress):
+        write_result(result, out / "result.json")
+        html.write(result, out / "report.html", report_lang)
     result["run"]["timings"]["report"] = round(time.perf_counter() - t, 2)
     return result
 

@@ -128,6 +128,9 @@ async def measure_pages_async(
                 task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
             done_signal.cancel()
+            if done_signal.done() and not done_signal.cancelled():
+                with contextlib.suppress(BaseException):
+                    done_signal.exception()  # the workers were cancelled on purpose: no news
             await pool.close()
 
 
@@ -211,7 +214,7 @@ def iter_measure_pages(urls: Iterable[str], **options: Any) -> Iterator[dict[str
             if loop is not None and task is not None:
                 with contextlib.suppress(RuntimeError):  # the loop may have just closed
                     loop.call_soon_threadsafe(task.cancel)
-            thread.join(timeout=60)
+            thread.join(timeout=8)  # a stop must not wait on a browser that hangs
 
 
 def measure_pages(

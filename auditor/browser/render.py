@@ -43,24 +43,34 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
     else:
         urls = [u for t in templates.values() for u in t.sampled]
         reasons = {u: r for t in templates.values() for u, r in t.reasons.items()}
-    measured = errors = 0
+    # A resumed run keeps what it measured before it was stopped.
+    done = store.measured_urls()
+    todo = [u for u in urls if u not in done]
+    measured = len(urls) - len(todo)
+    errors = 0
+    result: dict = {}
     with Progress("Measuring", show_progress) as progress:
-        progress.update(pages=0, of=len(urls), errors=0)
+        if measured:
+            progress.note(f"{measured} of {len(urls)} pages already measured")
+        progress.update(pages=measured, of=len(urls), errors=0)
         for result in iter_measure_pages(
-            urls, profile=options.profile, runs=options.runs, timeout_s=options.timeout_s,
+            todo, profile=options.profile, runs=options.runs, timeout_s=options.timeout_s,
             concurrency=1, executable_path=executable, collectors={"rtl": rtl_probe},
         ):
             measured += 1
             errors += bool(result.get("error"))
             store.set_facts(result["url"], facts_from_measurement(result, keep_screenshot=measured <= MAX_SCREENSHOTS))
+            if measured == 1 or not store.get_run("browser_version"):
+                store.set_run("browser_version", result.get("browser_version"))
+                store.set_run("axe_version", result.get("axe_version"))
+            store.commit()  # a measurement costs seconds: never lose one to a stop or a crash
             progress.update(pages=measured, of=len(urls), errors=errors)
-    store.commit()
     return {
         **options.settings(),
         "pages_measured": measured,
         "errors": errors,
-        "browser": result.get("browser_version") if measured else None,
-        "axe": result.get("axe_version") if measured else None,
+        "browser": result.get("browser_version") or store.get_run("browser_version"),
+        "axe": result.get("axe_version") or store.get_run("axe_version"),
         "templates": {
             key: {"pattern": t.pattern, "pages": t.pages, "sampled": t.sampled, "reasons": t.reasons}
             for key, t in templates.items()

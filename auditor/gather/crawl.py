@@ -13,7 +13,35 @@ from scrapy.settings import Settings
 from auditor.store.database import is_postgres
 from auditor.progress import Progress
 from spiders import settings as default_settings
+from spiders.pipelines import store_flush
 from spiders.site import SiteSpider
+
+# After the first SIGINT or SIGTERM the crawl finishes the downloads in flight, but
+# no longer than this: a download that hangs is abandoned (a resume fetches it again).
+STOP_GRACE_S = 7
+
+
+class _Process(CrawlerProcess):
+    """Scrapy's process, remembering which signal stopped it, and bounded in how long
+    stopping takes."""
+
+    stop_signal: int | None = None
+    on_force_stop = None
+
+    def _signal_shutdown(self, signum, frame):
+        from twisted.internet import reactor
+
+        self.stop_signal = signum
+        super()._signal_shutdown(signum, frame)
+        reactor.callFromThread(reactor.callLater, STOP_GRACE_S, self._force_stop)
+
+    def _force_stop(self):
+        from twisted.internet import reactor
+
+        if reactor.running:
+            if self.on_force_stop is not None:
+                self.on_force_stop()  # commit what was stored so far
+            self._stop_reactor()
 
 
 @dataclass
@@ -99,8 +127,9 @@ def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
 
 
 def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings) -> dict:
-    process = CrawlerProcess(settings)
+    process = _Process(settings)
     crawler = process.create_crawler(SiteSpider)
+    process.on_force_stop = lambda: crawler.signals.send_catch_log(store_flush)
     process.crawl(
         crawler,
         start_urls=options.start_urls,
@@ -143,4 +172,7 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
                 frontier.finish_run(options.frontier)
         refresh()
     counters["finish_reason"] = crawler.stats.get_value("finish_reason")
+    if process.stop_signal is not None:
+        counters["finish_reason"] = "shutdown"
+        counters["signal"] = process.stop_signal
     return counters

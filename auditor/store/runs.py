@@ -266,6 +266,11 @@ class Store:
             marks = ",".join("?" * len(chunk))
             yield from self.db.execute(f"SELECT record, depth, in_sitemap FROM pages WHERE url IN ({marks})", chunk)
 
+    def measured_urls(self) -> set[str]:
+        """Pages the render stage has measured already (a resumed run skips them)."""
+        rows = self.db.execute("SELECT url, record FROM pages WHERE record LIKE ?", ('%"render": {%',))
+        return {url for url, record in rows if (json.loads(record).get("facts") or {}).get("render")}
+
     def html_page_urls(self) -> Iterator[str]:
         """URLs of the pages that answered 200 with HTML, in crawl order."""
         for (url,) in self.db.execute("SELECT url FROM pages WHERE status = 200 AND is_html = 1 ORDER BY rowid"):
