@@ -88,6 +88,8 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", choices=["mobile", "desktop"], default="mobile",
                    help="lab profile: mobile = slow 4G, 4x CPU slowdown, 412x823 (default); desktop = unthrottled, 1350x940")
     p.add_argument("--runs", type=int, default=1, help="measure each page N times and keep the median (default 1)")
+    p.add_argument("--sample-per-template", type=int, default=2, metavar="N",
+                   help="with --render sample: pages measured per template, the heaviest and typical ones (default 2)")
     p.add_argument("--chromium", default=None, metavar="PATH", help="the Chromium to use (default: $AUDITOR_CHROMIUM, then the usual paths)")
     p.add_argument("--sitemap", dest="sitemap", action=argparse.BooleanOptionalAction, default=True,
                    help="read robots.txt sitemaps and /sitemap.xml (default: yes)")
@@ -120,10 +122,13 @@ def _validate(args) -> None:
             raise UsageError(f"invalid regular expression {pattern!r}: {exc}") from None
     if args.timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
-    for name in ("max_pages", "concurrency", "max_click_depth", "runs", "max_query_variants"):
+    for name in ("max_pages", "concurrency", "max_click_depth", "runs", "max_query_variants", "sample_per_template"):
         value = getattr(args, name)
         if value is not None and value < 1 and not (name == "max_click_depth" and value == 0):
             raise UsageError(f"--{name.replace('_', '-')} must be a positive number")
+    for name in ("max_depth", "max_touchpoint_clicks"):
+        if getattr(args, name) is not None and getattr(args, name) < 0:
+            raise UsageError(f"--{name.replace('_', '-')} cannot be negative")
     if args.delay < 0:
         raise UsageError("--delay cannot be negative")
     if args.frontier and not args.store:
@@ -163,7 +168,8 @@ def run_audit(args, urls: list[str]) -> int:
         except FileNotFoundError as exc:
             raise UsageError(str(exc)) from None
     else:
-        render_options = RenderOptions(args.render, args.profile, args.runs, chromium=args.chromium)
+        render_options = RenderOptions(args.render, args.profile, args.runs, chromium=args.chromium,
+                                       sample_per_template=args.sample_per_template)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         if args.store:

@@ -80,9 +80,11 @@ class PageRecord:
     text: str = ""  # main text, blocks separated by blank lines
     word_count: int = 0
     html_bytes_text: int = 0  # characters of visible text, for text-to-markup ratios
+    layout: str = ""  # language, direction and skeleton hash (auditor/gather/templates.py)
     # filled after the crawl, from the whole site
     depth: int | None = None
     in_sitemap: bool = False
+    template: str | None = None  # the page's template across the site (layout, then URL pattern)
     # later stages add their facts here by name (rendered metrics, language, ...)
     facts: dict = field(default_factory=dict)
 

@@ -16,6 +16,7 @@ import scrapy
 import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
+from auditor.gather.templates import assign as assign_templates
 from auditor.browser.render import RenderOptions, render
 from auditor.result import build_result, page_summary, write_result
 from auditor.facts.runner import run_audits, site_from_store
@@ -104,6 +105,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
             counters.update(store.crawl_counts())
         _check_reachable(store, options.start_urls)
         store.compute_site(options.start_urls)
+        store.set_templates(assign_templates(store.layouts()))
         render_info = {"mode": "none"}
         if render_options.mode != "none":
             t = time.perf_counter()

@@ -46,6 +46,7 @@ VOCABULARY = (
     N_("very easy"), N_("easy"), N_("fairly easy"), N_("standard"), N_("fairly difficult"),
     N_("difficult"), N_("very difficult"),
     N_("image"), N_("script"), N_("stylesheet"), N_("font"), N_("text"), N_("unknown"),
+    N_("start page"), N_("customer touchpoint"), N_("heaviest page"), N_("typical page"),
     N_("icon"), N_("manifest"), N_("preload"), N_("feed"), N_("media"), N_("object"), N_("share image"), N_("file"),
     N_("mobile"), N_("desktop"), N_("ms"), N_("Transfer"), N_("left"), N_("right"),
     N_("contact"), N_("support"), N_("faq"), N_("returns"), N_("shipping"), N_("privacy"), N_("terms"),

@@ -1,29 +1,100 @@
-"""Grouping pages into templates and choosing which to measure."""
+"""Page templates (layout first, URL pattern second) and the pages chosen to measure."""
 
-from auditor.model import Form, Link
+from __future__ import annotations
+
+from lxml import etree
+
 from auditor.browser.sampling import group_pages
-from auditor.gather.templates import url_pattern
+from auditor.gather.templates import assign, layout_key, url_pattern
+from auditor.model import Image
 from tests.factories import BASE, make_page
+from tests.server import SITES
+
+PARSER = etree.HTMLParser()
+TEMPLATES_SITE = SITES / "templates"
 
 
-def test_url_pattern_generalises_numbers_and_the_last_segment():
-    assert url_pattern("https://x.example/p/123.html") == "/p/*"
-    assert url_pattern("https://x.example/blog/2024/05/post") == "/blog/{n}/{n}/*"
-    assert url_pattern("https://x.example/shop/") == "/shop/"
-    assert url_pattern("https://x.example/about.html") == "/*"
+def layout_of(path: str) -> str:
+    root = etree.fromstring((TEMPLATES_SITE / path).read_bytes(), PARSER)
+    return layout_key(root, root.get("lang"), root.get("dir"))
+
+
+def test_url_pattern_generalises_numbers_dates_and_the_last_segment():
+    assert url_pattern("https://x.example/p/123.html") == "/p/*.html"
+    assert url_pattern("https://x.example/blog/2024/05/post/") == "/blog/{date}/{n}/*/"
+    assert url_pattern("https://x.example/guide/install/") == "/guide/*/"
+    assert url_pattern("https://x.example/shop/") == "/*/"
+    assert url_pattern("https://x.example/") == "/"
     assert url_pattern("https://x.example/list?page=3&sort=a") == "/*?page,sort"
 
 
-def test_templates_sample_a_few_pages_and_always_the_start_page_and_touchpoints():
-    nav = [Link(BASE + "/", region="nav"), Link(BASE + "/x", region="footer")]
-    pages = [make_page(f"/p/{i}.html", links=nav) for i in range(10)]
-    pages += [make_page("/index.html", links=nav), make_page("/contact.html", links=nav, forms=[Form()]),
-              make_page("/about.html", links=nav), make_page("/broken.html", status=404)]
+def test_one_theme_under_several_prefixes_is_one_layout_whatever_the_content():
+    docs = {layout_of(f"{p}/index.html") for p in
+            ("guide/install", "guide/config", "guide/upgrade", "api/client", "api/server", "howto/backup")}
+    assert docs == {layout_of("index.html")} == {layout_of("contact.html")}
+
+
+def test_two_themes_under_one_prefix_are_two_layouts():
+    assert layout_of("guide/landing/index.html") != layout_of("guide/install/index.html")
+
+
+def test_flat_urls_of_distinct_layouts_are_apart():
+    assert len({layout_of("about.html"), layout_of("pricing.html"), layout_of("blog/index.html")}) == 3
+
+
+def test_an_arabic_page_and_its_english_twin_are_apart():
+    arabic, english = layout_of("ar/guide/install/index.html"), layout_of("guide/install/index.html")
+    assert arabic != english
+    assert arabic.split()[1] == english.split()[1]  # one skeleton, two directions
+    assert arabic.startswith("ar/rtl") and english.startswith("en/ltr")
+
+
+def test_big_url_patterns_of_one_layout_become_templates_of_their_own():
+    """A shop built on one theme: product and category pages apart, the few other pages together."""
+    rows = [(f"{BASE}/p/{i}.html", "ar/rtl aaaa") for i in range(40)]
+    rows += [(f"{BASE}/c/{i}/index.html", "ar/rtl aaaa") for i in range(12)]
+    rows += [(f"{BASE}/{name}.html", "ar/rtl aaaa") for name in ("index", "about", "contact")]
+    template_of = assign(rows)
+    assert set(template_of.values()) == {"/p/*.html [ar/rtl aaaa]", "/c/{n}/*.html [ar/rtl aaaa]",
+                                         "/*.html [ar/rtl aaaa]"}
+    assert template_of[f"{BASE}/c/3/index.html"] == "/c/{n}/*.html [ar/rtl aaaa]"
+
+
+def test_small_sections_of_one_layout_stay_one_template():
+    rows = [(f"{BASE}/{section}/{page}/", "en/ltr bbbb") for section in ("guide", "api", "howto") for page in "abc"]
+    assert set(assign(rows).values()) == {"/guide/*/ \u2026 [en/ltr bbbb]"}
+
+
+def _page(path: str, template: str, **overrides):
+    return make_page(path, template=template, **overrides)
+
+
+def test_the_heaviest_and_a_typical_page_the_start_page_and_touchpoints_are_measured():
+    sizes = [10_000 + 1_000 * i for i in range(9)]
+    pages = [_page(f"/p/{i}.html", "/p/*.html [x]", bytes=size, images=[]) for i, size in enumerate(sizes)]
+    pages += [_page("/index.html", "* [x]"), _page("/contact.html", "* [x]", title="اتصل بنا"),
+              _page("/about.html", "* [x]"), make_page("/broken.html", status=404)]
     templates, template_of = group_pages(pages, [BASE + "/index.html"])
-    products = templates["/p/* [footer+nav]"]
-    assert products.pages == 10 and products.sampled == [BASE + "/p/0.html", BASE + "/p/1.html"]
-    root = templates["/* [footer+nav]"]
-    assert root.reasons == {BASE + "/index.html": "start page", BASE + "/about.html": "template sample"}
-    assert templates["/* [footer+nav form]"].reasons == {BASE + "/contact.html": "customer touchpoint"}
+    products = templates["/p/*.html [x]"]
+    assert products.pages == 9
+    assert products.reasons == {BASE + "/p/8.html": "heaviest page", BASE + "/p/4.html": "typical page"}
+    other = templates["* [x]"]
+    assert other.reasons[BASE + "/index.html"] == "start page"
+    assert other.reasons[BASE + "/contact.html"] == "customer touchpoint"
     assert BASE + "/broken.html" not in template_of
-    assert template_of[BASE + "/p/7.html"] == "/p/* [footer+nav]"
+
+
+def test_images_count_in_a_page_weight():
+    pages = [_page("/a.html", "t", bytes=20_000, images=[]),
+             _page("/b.html", "t", bytes=10_000, images=[Image(BASE + "/i.png")] * 3),
+             _page("/c.html", "t", bytes=5_000, images=[])]
+    templates, _ = group_pages(pages, [], per_template=1)
+    assert templates["t"].sampled == [BASE + "/b.html"]
+
+
+def test_templates_past_the_cap_are_listed_not_measured():
+    pages = [_page(f"/t{i}/{j}.html", f"t{i}") for i in range(5) for j in range(5 - i)]
+    templates, _ = group_pages(pages, [], max_templates=3)
+    assert [t.measured for t in sorted(templates.values(), key=lambda t: t.key)] == [True, True, True, False, False]
+    assert all(not t.sampled for t in templates.values() if not t.measured)
+    assert templates["t4"].pages == 1

@@ -24,6 +24,7 @@ class RenderOptions:
     runs: int = 1
     timeout_s: float = 30
     chromium: str | None = None
+    sample_per_template: int = 2
 
     def settings(self) -> dict:
         return asdict(self)
@@ -36,7 +37,7 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
     from auditor.browser.rtl_render import rtl_probe
 
     executable = find_chromium(options.chromium)  # fails early, with the install command
-    templates, _ = group_pages(store.iter_pages(), start_urls)
+    templates, _ = group_pages(store.iter_pages(), start_urls, per_template=options.sample_per_template)
     if options.mode == "all":
         urls = list(store.html_page_urls())
         reasons = {}
@@ -50,6 +51,10 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
     errors = 0
     result: dict = {}
     with Progress("Measuring", show_progress) as progress:
+        if options.mode != "all":
+            skipped = sum(not t.measured for t in templates.values())
+            progress.note(f"{len(templates)} templates, {len(urls)} pages to measure"
+                          + (f" ({skipped} small templates not measured)" if skipped else ""))
         if measured:
             progress.note(f"{measured} of {len(urls)} pages already measured")
         progress.update(pages=measured, of=len(urls), errors=0)
@@ -72,11 +77,13 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
         "browser": result.get("browser_version") or store.get_run("browser_version"),
         "axe": result.get("axe_version") or store.get_run("axe_version"),
         "templates": {
-            key: {"pattern": t.pattern, "pages": t.pages, "sampled": t.sampled, "reasons": t.reasons}
+            key: {"pattern": t.pattern, "pages": t.pages, "example": t.example, "sampled": t.sampled,
+                  "reasons": t.reasons, "measured": t.measured}
             for key, t in templates.items()
         },
         "why": "every page" if options.mode == "all" else
-               f"{len(urls)} pages: the start page, customer touchpoints and up to 2 pages of each of {len(templates)} templates",
+               f"{len(urls)} pages: the start page, customer touchpoints and the heaviest and a typical page"
+               f" of each of {sum(t.measured for t in templates.values())} templates",
         "reasons": reasons,
     }
 

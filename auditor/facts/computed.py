@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from auditor.model import PageRecord
-from auditor.gather.templates import template_key
 from auditor.text import analyse, detect_language
 
 # A block repeated on this share of a section's pages belongs to its template.
@@ -75,7 +74,7 @@ class Computed:
     def __call__(self, page: PageRecord) -> PageRecord:
         if not page.ok_html:
             return page
-        page.facts["template"] = template_key(page)
+        page.facts["template"] = page.template or f"* [{page.layout}]"
         blocks = [b for b in page.text.split("\n\n") if b and hash(b) not in self.boilerplate]
         page.text = "\n\n".join(blocks)
         page.word_count = len(page.text.split())

@@ -13,6 +13,7 @@ from w3lib.encoding import html_to_unicode
 
 from auditor.model import Form, Image, Link, PageRecord, Resource
 from auditor.gather.rtl_extract import extract_rtl
+from auditor.gather.templates import layout_key
 from auditor.urls import UNFETCHED_SCHEMES, normalize
 
 ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
@@ -328,6 +329,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     record.text = "\n\n".join(blocks)
     record.word_count = len(record.text.split())
     record.html_bytes_text = sum(len(t) for t in _text_blocks(body, SKIP_TEXT))
+    record.layout = layout_key(root, record.lang, record.dir)
     extract_rtl(root, record)
     return record
 

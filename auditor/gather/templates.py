@@ -1,35 +1,120 @@
-"""A page's template: the key that groups pages of one layout.
+"""Page templates: which pages share a layout, so that measuring a few measures them all.
 
-Computed from one page's own facts, so the crawl, the site facts and the render stage's
-sampling all read the same key.
+A page's template is its layout first: the tag-and-class skeleton of its body, with the
+inside of the main content, of navigation, lists, tables and forms left out (those vary
+from page to page of one template) and the classes that mark state (active, current,
+open) ignored. Pages in another language or direction render differently, so they are
+apart. The layout is read once per page, in the crawl (`layout_key`).
+
+The URL pattern is a second signal, used across the site (`assign`): within one layout,
+URL patterns that each hold many pages (a shop's product and category pages built on one
+theme) become templates of their own; small sections stay with their layout.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from auditor.model import PageRecord
-
 NUMBER = re.compile(r"\d+")
+DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+# Elements whose inside varies between pages of one template: recorded, not entered.
+LEAVES = {"nav", "aside", "ul", "ol", "dl", "table", "form", "select", "svg", "picture", "figure", "pre",
+          "script", "style", "noscript", "template", "iframe", "video", "audio", "canvas", "p", "a", "span",
+          "h1", "h2", "h3", "h4", "h5", "h6", "img", "button", "input", "label", "blockquote", "code"}
+STATE_CLASS = re.compile(r"active|current|selected|open|expanded|collapsed|show|hidden|visible|js-|is-|has-")
+MAX_DEPTH = 8
+# A URL pattern becomes a template of its own within a layout when it has this many pages.
+SPLIT_MIN_PAGES = 10
+
+
+def _token(el) -> str:
+    classes = sorted(c for c in (el.get("class") or "").split() if not STATE_CLASS.search(c) and not NUMBER.search(c))
+    return el.tag + "".join("." + c for c in classes[:4])
+
+
+def _content(body):
+    """The element holding the page's own content: <article>, else <main> or role=main."""
+    for tag in ("article", "main"):
+        for el in body.iter(tag):
+            return el
+    for el in body.iter():
+        if el.get("role") == "main":
+            return el
+    return None
+
+
+def layout_signature(root) -> str:
+    """A short hash of the page's skeleton (see the module docstring)."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    content = _content(body)
+    paths: set[str] = {_token(body)}
+
+    def walk(el, path: str, depth: int) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            here = f"{path}>{_token(child)}"
+            paths.add(here)
+            if child is not content and child.tag not in LEAVES and depth < MAX_DEPTH:
+                walk(child, here, depth + 1)
+
+    walk(body, "body", 0)
+    return hashlib.blake2s("\n".join(sorted(paths)).encode(), digest_size=5).hexdigest()
+
+
+def layout_key(root, lang: str | None, direction: str | None) -> str:
+    """The layout of a page and the language and direction it is rendered in."""
+    language = (lang or "").replace("_", "-").split("-")[0].lower() or "?"
+    return f"{language}/{(direction or 'ltr').lower()} {layout_signature(root)}"
+
+
+def _segment(segment: str) -> str:
+    if DATE.match(segment):
+        return "{date}"
+    return NUMBER.sub("{n}", segment)
 
 
 def url_pattern(url: str) -> str:
-    """The URL with numbers and the last path segment generalised: /p/123.html -> /p/*."""
+    """The URL with numbers, dates and the last non-empty path segment generalised:
+    /p/123.html -> /p/*, /blog/2024/05/post/ -> /blog/{date}/{date}/*/."""
     parts = urlsplit(url)
-    segments = [NUMBER.sub("{n}", s) for s in parts.path.split("/")]
-    if segments[-1]:
-        segments[-1] = "*"
+    segments = [_segment(s) for s in parts.path.split("/")]
+    last = max((i for i, s in enumerate(segments) if s), default=None)
+    if last is not None:
+        extension = segments[last].rsplit(".", 1)[1] if "." in segments[last] else ""
+        segments[last] = "*." + extension if extension in ("html", "htm", "php", "aspx") else "*"
     query = "?" + ",".join(sorted(k.split("=")[0] for k in parts.query.split("&"))) if parts.query else ""
     return "/".join(segments) + query
 
 
-def structure(page: PageRecord) -> str:
-    """A coarse signature of the page's layout: the regions that hold links, and
-    whether it has a form (content such as heading levels varies within a template)."""
-    regions = sorted({link.region for link in page.links})
-    return "+".join(regions) + (" form" if page.forms else "")
+def assign(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """URL -> template key, for (url, layout key) rows of the site's HTML pages. A key
+    reads as a URL pattern, with its layout in brackets: `/p/*.html [ar/rtl 3fa2c1d0e9]`;
+    a layout's pages outside its big patterns read as its commonest pattern and `…`."""
+    by_layout: dict[str, list[str]] = defaultdict(list)
+    for url, layout in rows:
+        by_layout[layout or "?"].append(url)
+    template_of = {}
+    for layout, urls in by_layout.items():
+        pattern_of = {u: url_pattern(u) for u in urls}
+        patterns = Counter(pattern_of.values())
+        big = {p for p, n in patterns.items() if n >= SPLIT_MIN_PAGES}
+        if len(big) == 1 and patterns[next(iter(big))] == len(urls):
+            big = set()  # one pattern for the whole layout: nothing to split
+        rest = Counter(p for p in pattern_of.values() if p not in big)
+        rest_name = (rest.most_common(1)[0][0] + (" \u2026" if len(rest) > 1 else "")) if rest else ""
+        for url in urls:
+            pattern = pattern_of[url]
+            template_of[url] = f"{pattern if pattern in big else rest_name} [{layout}]"
+    return template_of
 
 
-def template_key(page: PageRecord) -> str:
-    return f"{url_pattern(page.url)} [{structure(page)}]"
+def template_pattern(key: str | None) -> str | None:
+    """The URL pattern part of a template key (`/p/* [ar/rtl 3fa2c]` -> `/p/*`; `*` for a whole layout)."""
+    return key.split(" [", 1)[0] if key else None

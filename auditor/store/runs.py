@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS pages (
     in_sitemap INTEGER NOT NULL DEFAULT 0,
     canonical TEXT,
     noindex INTEGER NOT NULL DEFAULT 0,
+    layout TEXT,
+    template TEXT,
     record TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, dst TEXT NOT NULL, text TEXT, PRIMARY KEY (src, dst));
@@ -84,23 +86,24 @@ class Store:
 
     def add_page(self, record: PageRecord) -> None:
         data = record.to_dict()
-        # depth and in_sitemap are derived from the whole site after the crawl
+        # depth, in_sitemap and template are derived from the whole site after the crawl
         data.pop("depth", None)
         data.pop("in_sitemap", None)
+        data.pop("template", None)
         self.db.execute(
             "INSERT INTO pages (url, status, is_html, redirect_to, error, title, meta_description, lang,"
-            " hreflang, canonical, noindex, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " hreflang, canonical, noindex, layout, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET status=excluded.status, is_html=excluded.is_html,"
             " redirect_to=excluded.redirect_to, error=excluded.error, title=excluded.title,"
             " meta_description=excluded.meta_description, lang=excluded.lang,"
-            " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex,"
+            " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex, layout=excluded.layout,"
             " record=excluded.record",
             (
                 record.url, record.status, int(record.is_html), record.redirect_to, record.error,
                 record.title, record.meta.get("description"), record.lang,
                 json.dumps(record.hreflang, ensure_ascii=False) if record.hreflang else None,
                 record.canonical if len(set(record.canonicals)) == 1 else None, int(record.noindex),
-                json.dumps(data, ensure_ascii=False),
+                record.layout or None, json.dumps(data, ensure_ascii=False),
             ),
         )
         edges = _link_texts(record)
@@ -251,20 +254,21 @@ class Store:
     def iter_pages(self, urls: Iterable[str] | None = None) -> Iterator[PageRecord]:
         """Every stored page in crawl order, or only those of `urls`."""
         if urls is None:
-            rows = self._stream("SELECT record, depth, in_sitemap FROM pages ORDER BY rowid")
+            rows = self._stream("SELECT record, depth, in_sitemap, template FROM pages ORDER BY rowid")
         else:
             rows = self._rows_for(list(urls))
-        for record, depth, in_sitemap in rows:
+        for record, depth, in_sitemap, template in rows:
             page = PageRecord.from_dict(json.loads(record))
             page.depth = depth
             page.in_sitemap = bool(in_sitemap)
+            page.template = template
             yield page
 
     def _rows_for(self, urls: list[str]) -> Iterator[tuple]:
         for i in range(0, len(urls), 500):
             chunk = urls[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            yield from self.db.execute(f"SELECT record, depth, in_sitemap FROM pages WHERE url IN ({marks})", chunk)
+            yield from self.db.execute(f"SELECT record, depth, in_sitemap, template FROM pages WHERE url IN ({marks})", chunk)
 
     def measured_urls(self) -> set[str]:
         """Pages the render stage has measured already (a resumed run skips them)."""
@@ -406,6 +410,16 @@ class Store:
         self.db.execute("UPDATE pages SET in_sitemap = 1 WHERE url IN (SELECT url FROM sitemap_urls)")
         self.commit()
 
+    def layouts(self) -> list[tuple[str, str | None]]:
+        """(url, layout key) of every page that answered 200 with HTML."""
+        return list(self.db.execute("SELECT url, layout FROM pages WHERE status = 200 AND is_html = 1"))
+
+    def set_templates(self, template_of: dict[str, str]) -> None:
+        """Each page's template across the site (auditor/gather/templates.py assigns them)."""
+        self.db.execute("UPDATE pages SET template = NULL")
+        self.db.executemany("UPDATE pages SET template = ? WHERE url = ?", ((t, u) for u, t in template_of.items()))
+        self.commit()
+
     def depth_histogram(self) -> dict[str, int]:
         rows = self.db.execute("SELECT depth, COUNT(*) FROM pages WHERE is_html = 1 AND status = 200 GROUP BY depth")
         return {("unreached" if d is None else str(d)): n for d, n in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0))}
@@ -415,7 +429,7 @@ class Store:
     def _add_missing_columns(self) -> None:
         """Columns added after a database was first created (an older run still opens)."""
         for table, column in (("links", "text TEXT"), ("sitemap_urls", "line INTEGER"), ("pages", "canonical TEXT"),
-                              ("pages", "noindex INTEGER NOT NULL DEFAULT 0")):
+                              ("pages", "noindex INTEGER NOT NULL DEFAULT 0"), ("pages", "layout TEXT"), ("pages", "template TEXT")):
             try:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
             except sqlite3.OperationalError:  # the column is there already
