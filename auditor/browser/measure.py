@@ -177,8 +177,16 @@ def iter_measure_pages(urls: Iterable[str], **options: Any) -> Iterator[dict[str
     started = threading.Event()
 
     async def produce() -> None:
-        running["loop"] = asyncio.get_running_loop()
+        loop = running["loop"] = asyncio.get_running_loop()
         running["task"] = asyncio.current_task()
+
+        def on_error(loop, context):
+            # Once the consumer has left, Playwright calls cut short fail as they
+            # unwind: expected, and no news to the person who stopped the run.
+            if not running.get("stopping"):
+                loop.default_exception_handler(context)
+
+        loop.set_exception_handler(on_error)
         started.set()
         async for result in measure_pages_async(urls, **options):
             out.put(result)
@@ -210,6 +218,7 @@ def iter_measure_pages(urls: Iterable[str], **options: Any) -> Iterator[dict[str
             # The consumer left early: cancel the measurement, which closes
             # every page and the browser on its way out.
             started.wait(timeout=10)
+            running["stopping"] = True
             loop, task = running.get("loop"), running.get("task")
             if loop is not None and task is not None:
                 with contextlib.suppress(RuntimeError):  # the loop may have just closed

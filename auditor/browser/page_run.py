@@ -53,12 +53,16 @@ class _Aborted(Exception):
 async def _until(awaitable: Any, abort: asyncio.Future, timeout_s: float) -> Any:
     """Await `awaitable`, giving up when `abort` resolves or time runs out."""
     task = asyncio.ensure_future(awaitable)
-    done, _ = await asyncio.wait({task, abort}, timeout=max(0.0, timeout_s), return_when=asyncio.FIRST_COMPLETED)
+    # The abandoned call may still fail later; its error is no longer news.
+    task.add_done_callback(lambda t: t.cancelled() or t.exception())
+    try:
+        done, _ = await asyncio.wait({task, abort}, timeout=max(0.0, timeout_s), return_when=asyncio.FIRST_COMPLETED)
+    except asyncio.CancelledError:  # the whole measurement is being stopped
+        task.cancel()
+        raise
     if task in done:
         return task.result()
     task.cancel()
-    # The abandoned call may still fail later; its error is no longer news.
-    task.add_done_callback(lambda t: t.cancelled() or t.exception())
     if abort in done:
         raise _Aborted(abort.result())
     raise asyncio.TimeoutError
