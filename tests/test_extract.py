@@ -106,3 +106,10 @@ def test_missing_and_empty_title_differ():
     none = extract(PageRecord(url=URL), b"<html><body><p>x</p></body></html>", None)
     empty = extract(PageRecord(url=URL), b"<html><head><title> </title></head></html>", None)
     assert none.title is None and empty.title == ""
+
+
+def test_code_keyboard_input_and_program_output_are_not_prose():
+    p = page("tutorial.html")
+    assert "pip install" not in p.text and "--index-url" not in p.text and "Ctrl" not in p.text
+    assert "ready on port" not in p.text
+    assert p.text.split("\n\n")[:2] == ["Install the tool", "Open a terminal. Run the installer with and wait."]

@@ -23,6 +23,9 @@ CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 REGIONS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside"}
 ROLE_REGIONS = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside"}
 SKIP_TEXT = {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "iframe", "object"}
+# Code, keyboard input and program output are not prose: they would read as endless
+# "sentences" and skew readability and language detection.
+CODE = {"pre", "code", "kbd", "samp"}
 BLOCKS = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "main", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption",
@@ -325,7 +328,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     if body is None:
         body = root
     main = _main_element(body)
-    blocks = _text_blocks(main, SKIP_TEXT | (BOILERPLATE if main is body else set()))
+    blocks = _text_blocks(main, SKIP_TEXT | CODE | (BOILERPLATE if main is body else set()))
     record.text = "\n\n".join(blocks)
     record.word_count = len(record.text.split())
     record.html_bytes_text = sum(len(t) for t in _text_blocks(body, SKIP_TEXT))
