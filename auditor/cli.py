@@ -11,6 +11,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from auditor.options import STAGES, add_arguments
+
 EXIT_OK, EXIT_BUDGET, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -27,10 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     audit = sub.add_parser("audit", parents=[common], help="crawl a site, audit it and write the report")
-    audit.add_argument("urls", nargs="*", metavar="URL", help="start URL(s); the crawl stays on their site")
-    audit.add_argument("--out", default="audit", help="output folder (default: ./audit)")
-    _crawl_options(audit)
-    _ci_options(audit)
+    add_arguments(audit, *STAGES)
+    audit.add_argument("--config", default=None, metavar="PATH",  # read before the file, so not in it
+                       help="settings file (default: ./auditor.toml, or [tool.auditor] in ./pyproject.toml)")
     parser.audit_parser = audit  # the settings file sets its defaults
 
     demo = sub.add_parser("demo", parents=[common], help="audit the bundled example site (no network needed)")
@@ -55,62 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ci_options(p: argparse.ArgumentParser) -> None:
-    from auditor.ci.gate import FAIL_ON
-    from reports.formats import FORMATS
-
-    p.add_argument("--config", default=None, metavar="PATH",
-                   help="settings file (default: ./auditor.toml, or [tool.auditor] in ./pyproject.toml)")
-    p.add_argument("--fail-on", action="append", default=[], choices=FAIL_ON,
-                   help="exit 1 when budgets fail, when findings are new since --baseline, or on any finding (repeatable)")
-    p.add_argument("--baseline", default=None, metavar="DIR", help="an earlier run's output folder (or result.json) to compare with")
-    p.add_argument("--format", action="append", default=[], metavar="FORMAT",
-                   help=f"extra outputs: {', '.join(FORMATS)} (repeatable or comma-separated; html and json are always written)")
-
-
 def _report_lang(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--report-lang", choices=["en", "ar"], default=None,
-                   help="language of report.html (default: the site's, Arabic when most pages are)")
-
-
-def _crawl_options(p: argparse.ArgumentParser) -> None:
-    _report_lang(p)
-    p.add_argument("--max-pages", type=int, default=None, help="stop after this many pages")
-    p.add_argument("--max-depth", type=int, default=None, help="follow links at most this many clicks deep")
-    p.add_argument("--include", action="append", default=[], metavar="REGEX", help="only crawl URLs matching (repeatable)")
-    p.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="never crawl URLs matching (repeatable)")
-    p.add_argument("--concurrency", type=int, default=4, help="requests at once to the site (default 4)")
-    p.add_argument("--delay", type=float, default=0.0, help="minimum seconds between requests (default 0, adaptive)")
-    p.add_argument("--ignore-robots", action="store_true", help="crawl what robots.txt disallows")
-    p.add_argument("--user-agent", default=None, help="User-Agent header to send")
-    p.add_argument("--render", choices=["none", "sample", "all"], default="sample",
-                   help="measure pages in Chromium: a sample of every page template (default), all pages, or none")
-    p.add_argument("--profile", choices=["mobile", "desktop"], default="mobile",
-                   help="lab profile: mobile = slow 4G, 4x CPU slowdown, 412x823 (default); desktop = unthrottled, 1350x940")
-    p.add_argument("--runs", type=int, default=1, help="measure each page N times and keep the median (default 1)")
-    p.add_argument("--sample-per-template", type=int, default=2, metavar="N",
-                   help="with --render sample: pages measured per template, the heaviest and typical ones (default 2)")
-    p.add_argument("--chromium", default=None, metavar="PATH", help="the Chromium to use (default: $AUDITOR_CHROMIUM, then the usual paths)")
-    p.add_argument("--sitemap", dest="sitemap", action=argparse.BooleanOptionalAction, default=True,
-                   help="read robots.txt sitemaps and /sitemap.xml (default: yes)")
-    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="give up on a download after this many seconds (default 30)")
-    p.add_argument("--max-query-variants", type=int, default=100, metavar="N",
-                   help="crawl trap limit: at most N query variants of one path reached from that path (default 100)")
-    p.add_argument("--resume", metavar="DIR", default=None,
-                   help="carry on an interrupted audit in DIR: nothing already stored is fetched again")
-    p.add_argument("--frontier", metavar="REDIS_URL", default=None,
-                   help="spread the crawl over machines: the queue lives in this Redis (redis://host:port/db), where `auditor worker` processes join")
-    p.add_argument("--store", metavar="POSTGRES_URL", default=None,
-                   help="keep the run's records in this PostgreSQL database (postgresql://user:pass@host:port/db) instead of DIR/run.sqlite")
-    p.add_argument("--max-click-depth", type=int, default=3, help="pages deeper than this are findings (default 3)")
-    p.add_argument("--max-touchpoint-clicks", type=int, default=2,
-                   help="contact and support farther than this many clicks from a page are findings (default 2)")
+    add_arguments(p, "report")
 
 
 def _validate(args) -> None:
-    from auditor.urls import normalize
     import re
+
+    from auditor.options import check
+    from auditor.urls import normalize
 
     bad = [u for u in args.urls if not normalize(u)]
     if bad:
@@ -120,17 +74,10 @@ def _validate(args) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise UsageError(f"invalid regular expression {pattern!r}: {exc}") from None
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
-    for name in ("max_pages", "concurrency", "max_click_depth", "runs", "max_query_variants", "sample_per_template"):
-        value = getattr(args, name)
-        if value is not None and value < 1 and not (name == "max_click_depth" and value == 0):
-            raise UsageError(f"--{name.replace('_', '-')} must be a positive number")
-    for name in ("max_depth", "max_touchpoint_clicks"):
-        if getattr(args, name) is not None and getattr(args, name) < 0:
-            raise UsageError(f"--{name.replace('_', '-')} cannot be negative")
-    if args.delay < 0:
-        raise UsageError("--delay cannot be negative")
+    try:
+        check(vars(args))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     if args.frontier and not args.store:
         raise UsageError("--frontier needs --store postgresql://...: every machine writes its pages to that shared database")
     if args.resume and (args.frontier or args.store):
@@ -155,52 +102,37 @@ def _check_shared(frontier: str | None, store: str | None) -> None:
 
 
 def run_audit(args, urls: list[str]) -> int:
-    from auditor.gather.crawl import CrawlOptions
     from auditor.browser.chromium import ChromiumNotFound, find_chromium
-    from auditor.pipeline import Interrupted, Stopped, Unreachable, audit_site, fresh_store, resume_options
     from auditor.browser.render import RenderOptions
+    from auditor.gather.crawl import CrawlOptions
+    from auditor.options import STORED, of_stage
+    from auditor.pipeline import Interrupted, Stopped, Unreachable, audit_site, fresh_store, resume_options
     from auditor.urls import normalize
 
     if args.resume:
         out = Path(args.resume)
         try:
-            options, render_options = resume_options(out)
+            options, values = resume_options(out)
         except FileNotFoundError as exc:
             raise UsageError(str(exc)) from None
     else:
-        render_options = RenderOptions(args.render, args.profile, args.runs, chromium=args.chromium,
-                                       sample_per_template=args.sample_per_template)
+        values = of_stage(vars(args), *STORED)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         if args.store:
             _clear_store(args.store)
         else:
             fresh_store(out / "run.sqlite")
-        options = CrawlOptions(
-            start_urls=[normalize(u) for u in urls],
-            store_path=args.store or str(out / "run.sqlite"),
-            max_pages=args.max_pages,
-            max_depth=args.max_depth,
-            include=args.include,
-            exclude=args.exclude,
-            concurrency=args.concurrency,
-            delay=args.delay,
-            obey_robots=not args.ignore_robots,
-            user_agent=args.user_agent,
-            sitemaps=args.sitemap,
-            timeout=args.timeout,
-            max_query_variants=args.max_query_variants,
-            frontier=args.frontier,
-        )
+        options = CrawlOptions.of([normalize(u) for u in urls], values, args.store or str(out / "run.sqlite"),
+                                  frontier=args.frontier)
+    render_options = RenderOptions.of(values)
     if render_options.mode != "none":
         try:
             render_options.chromium = find_chromium(render_options.chromium)
         except ChromiumNotFound as exc:
             raise UsageError(f"{exc}\n(or run with --render none for the static audit only)") from None
     try:
-        result = audit_site(options, out, {"max_click_depth": args.max_click_depth,
-                                           "max_touchpoint_clicks": args.max_touchpoint_clicks}, render_options,
-                            report_lang=getattr(args, "report_lang", None), ignore=_ignore_rules(args))
+        result = audit_site(options, out, values, render_options, ignore=_ignore_rules(args))
     except Unreachable as exc:
         print(f"auditor: could not reach the start URL ({exc}).\n"
               "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)
@@ -230,8 +162,7 @@ def _apply_config(parser: argparse.ArgumentParser, args, argv: list[str] | None)
     try:
         path = find(args.config, Path.cwd())
         config = load(path, {a.meta.id for a in all_audits()})
-        actions = {a.dest: a for a in parser.audit_parser._actions}
-        options = check_options(config.options, actions, str(path))
+        options = check_options(config.options, str(path))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     # A list given on the command line replaces the file's list rather than adding to it.
@@ -310,11 +241,12 @@ def _summary(result: dict, out: Path) -> None:
 
 def cmd_demo(args) -> int:
     from auditor.demo import serve_demo
+    from auditor.options import defaults
 
     with serve_demo() as base_url:
         print(f"Serving the example site at {base_url}")
         args.urls = [f"{base_url}/index.html"]
-        for name, value in vars(_parser().parse_args(["audit", "x"])).items():
+        for name, value in defaults().items():
             if not hasattr(args, name):
                 setattr(args, name, value)
         return run_audit(args, args.urls)
@@ -332,7 +264,20 @@ def _clear_store(url: str) -> None:
 
 def cmd_worker(args) -> int:
     """Join the run in progress on --frontier; exit once it is done."""
-    from auditor.gather.crawl import CrawlOptions, crawl
+    from auditor.gather.crawl import crawl
+
+    options = worker_options(args)
+    counters = crawl(options)
+    if counters.get("finish_reason") == "shutdown":
+        print("auditor: worker stopped; the other machines carry on", file=sys.stderr)
+        return 128 + counters.get("signal", signal.SIGINT)
+    print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
+    return EXIT_OK
+
+
+def worker_options(args):
+    """The crawl options the run on --frontier published, for this worker to crawl with."""
+    from auditor.gather.crawl import CrawlOptions
 
     _check_shared(args.frontier, args.store)
     from spiders import frontier
@@ -341,13 +286,7 @@ def cmd_worker(args) -> int:
     if settings is None:
         raise UsageError(f"no run started on {args.frontier} within {args.wait:g} s"
                          " (start one with: auditor audit URL --frontier ... --store ...)")
-    options = CrawlOptions(**settings, store_path=args.store, frontier=args.frontier, seed=False)
-    counters = crawl(options)
-    if counters.get("finish_reason") == "shutdown":
-        print("auditor: worker stopped; the other machines carry on", file=sys.stderr)
-        return 128 + counters.get("signal", signal.SIGINT)
-    print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
-    return EXIT_OK
+    return CrawlOptions.of(settings["start_urls"], settings, args.store, frontier=args.frontier, seed=False)
 
 
 def cmd_report(args) -> int:

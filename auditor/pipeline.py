@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import platform
-import shutil
 import signal
 import time
 from datetime import datetime, timezone
@@ -17,6 +16,7 @@ import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
 from auditor.gather.templates import assign as assign_templates
+from auditor.options import STORED, of_stage
 from auditor.browser.render import RenderOptions, render
 from auditor.result import build_result, page_summary, write_result
 from auditor.facts.runner import run_audits, site_from_store
@@ -77,9 +77,10 @@ def fresh_store(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_options: RenderOptions | None = None,
-               show_progress: bool | None = None, report_lang: str | None = None, ignore: tuple = ()) -> dict:
-    """Crawl, render, audit and write result.json and report.html into `out`.
+def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: RenderOptions | None = None,
+               show_progress: bool | None = None, ignore: tuple = ()) -> dict:
+    """Crawl, render, audit and write result.json and report.html into `out`; `values` are
+    the run's options (auditor/options.py), kept whole in the store for --resume.
 
     The result's pages and findings stay on disk (auditor.store.spill), so memory does not
     grow with the site; findings an ignore rule drops carry its reason.
@@ -88,10 +89,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
     out.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
     timings = {}
-    store = Store(options.store_path)
-    store.set_run("options", options.settings())
-    store.set_run("render_options", render_options.settings())
-    store.close()
+    save_options(options)
     t = time.perf_counter()
     counters = crawl(options, show_progress)
     stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now
@@ -113,7 +111,7 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
             timings["render"] = round(time.perf_counter() - t, 2)
         t = time.perf_counter()
         with Progress("Auditing", show_progress) as progress:
-            site = site_from_store(store, options.start_urls, audit_settings)
+            site = site_from_store(store, options.start_urls, of_stage(values, "audit"))
             computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
             spill = Spill()
             counts = {"urls": 0, "html_pages": 0}
@@ -132,13 +130,12 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
             audit_output = run_audits(stream(), site, spill=spill, ignore=ignore)
             progress.update(pages=counts["urls"])
         timings["audit"] = round(time.perf_counter() - t, 2)
-        settings = {k: v for k, v in options.settings().items() if k != "start_urls"}
         run = {
             "start_urls": options.start_urls,
             "site": options.start_urls[0],
             "started_at": started.isoformat(timespec="seconds"),
             "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "settings": {**settings, **audit_settings, "render": render_options.mode},
+            "settings": of_stage(values, "crawl", "render", "audit"),
             "render": render_info,
             "versions": versions(),
             "timings": timings,
@@ -158,13 +155,22 @@ def audit_site(options: CrawlOptions, out: Path, audit_settings: dict, render_op
     t = time.perf_counter()
     with Progress("Writing the report", show_progress):
         write_result(result, out / "result.json")
-        html.write(result, out / "report.html", report_lang)
+        html.write(result, out / "report.html", values.get("report_lang"))
     result["run"]["timings"]["report"] = round(time.perf_counter() - t, 2)
     return result
 
 
-def resume_options(out: Path) -> tuple[CrawlOptions, RenderOptions]:
-    """The options of the interrupted run in `out`, with what is left to crawl."""
+def save_options(options: CrawlOptions) -> None:
+    """Keep the run's start URLs and every stored option with it, for --resume."""
+    store = Store(options.store_path)
+    try:
+        store.set_run("options", options.settings())
+    finally:
+        store.close()
+
+
+def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
+    """The crawl options of the interrupted run in `out`, with what is left to crawl, and all its option values."""
     path = out / "run.sqlite"
     if not path.is_file():
         raise FileNotFoundError(f"no run to resume in {out} (no run.sqlite)")
@@ -172,15 +178,15 @@ def resume_options(out: Path) -> tuple[CrawlOptions, RenderOptions]:
     try:
         saved = store.get_run("options")
         if not saved:
-            raise FileNotFoundError(f"{path} holds no crawl options to resume from")
+            raise FileNotFoundError(f"{path} holds no options to resume from")
         store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
-        options = CrawlOptions(**saved, store_path=str(path))
+        values = of_stage(saved, *STORED)
+        options = CrawlOptions.of(saved["start_urls"], values, str(path))
         options.known_urls = store.known_urls()
         options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages())
-        render_options = RenderOptions(**store.get_run("render_options", {"mode": "none"}))
     finally:
         store.close()
-    return options, render_options
+    return options, values
 
 
 def _check_reachable(store: Store, start_urls: list[str]) -> None:
@@ -190,7 +196,3 @@ def _check_reachable(store: Store, start_urls: list[str]) -> None:
     errors = store.errors()
     reasons = "; ".join(f"{u}: {errors.get(u, 'no answer')}" for u in start_urls)
     raise Unreachable(reasons)
-
-
-def which_chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")

@@ -1,5 +1,7 @@
 """Scrapy settings for auditing a client's production site: polite by default."""
 
+from auditor.options import default
+
 BOT_NAME = "auditor"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -12,13 +14,13 @@ ROBOTSTXT_PARSER = "spiders.middlewares.RobotsParser"
 
 # Politeness: a few requests at a time, adapted to how fast the server answers.
 CONCURRENT_REQUESTS = 16
-CONCURRENT_REQUESTS_PER_DOMAIN = 4
+CONCURRENT_REQUESTS_PER_DOMAIN = default("concurrency")
 DOWNLOAD_DELAY = 0
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_MAX_DELAY = 10
-AUTOTHROTTLE_TARGET_CONCURRENCY = 4
-DOWNLOAD_TIMEOUT = 30
+AUTOTHROTTLE_TARGET_CONCURRENCY = default("concurrency")
+DOWNLOAD_TIMEOUT = default("timeout")
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 RETRY_TIMES = 1
@@ -38,7 +40,7 @@ DOWNLOADER_MIDDLEWARES = {
 # query variants of one path reached from that same path.
 AUDITOR_TRAP_MAX_URL_LENGTH = 2048
 AUDITOR_TRAP_PATH_REPEATS = 2
-AUDITOR_TRAP_QUERY_VARIANTS = 100
+AUDITOR_TRAP_QUERY_VARIANTS = default("max_query_variants")
 # The trap limits above decide which long URLs to skip, and record each one; Scrapy's
 # own length filter (2,083 characters) would drop them silently.
 URLLENGTH_LIMIT = 0

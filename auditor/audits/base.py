@@ -14,6 +14,7 @@ from functools import cached_property
 from statistics import NormalDist
 
 from auditor.model import PageRecord
+from auditor.options import default
 
 IMPACTS = ("critical", "serious", "moderate", "minor")
 JOURNEY = ("awareness", "consideration", "decision", "loyalty", "advocacy")
@@ -109,8 +110,9 @@ class Site:
     def redirect_targets(self) -> set[str]:
         return set(self.redirects.values())
 
-    def setting(self, name: str, default):
-        return self.settings.get(name, default)
+    def setting(self, name: str):
+        """An audit threshold: the run's value, else its declared default (auditor/options.py)."""
+        return self.settings[name] if name in self.settings else default(name)
 
     def chain(self, url: str) -> tuple[list[str], bool]:
         """The redirect hops from `url` and whether they loop."""

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from auditor.options import default, of_stage
 from auditor.progress import Progress
 from auditor.browser.sampling import group_pages
 from auditor.store.runs import Store
 
-MODES = ("none", "sample", "all")
 # Screenshots ride in result.json for the report: bounded so --render all stays small.
 MAX_SCREENSHOTS = 60
 PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_element", "layout_shifts", "long_tasks")
@@ -19,12 +19,18 @@ PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_
 
 @dataclass
 class RenderOptions:
-    mode: str = "sample"
-    profile: str = "mobile"
-    runs: int = 1
+    mode: str = default("render")
+    profile: str = default("profile")
+    runs: int = default("runs")
     timeout_s: float = 30
-    chromium: str | None = None
-    sample_per_template: int = 2
+    chromium: str | None = default("chromium")
+    sample_per_template: int = default("sample_per_template")
+
+    @classmethod
+    def of(cls, values: dict) -> "RenderOptions":
+        """The render stage's options from the run's option values."""
+        v = of_stage(values, "render")
+        return cls(v["render"], v["profile"], v["runs"], chromium=v["chromium"], sample_per_template=v["sample_per_template"])
 
     def settings(self) -> dict:
         return asdict(self)

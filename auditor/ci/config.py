@@ -7,7 +7,6 @@ Everything is checked, and an error names the bad key.
 
 from __future__ import annotations
 
-import argparse
 import math
 import re
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from auditor.audits.base import CATEGORIES
 from auditor.ci.budgets import AuditBudget, Budgets, IgnoreRule
+from auditor.options import from_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -25,7 +25,6 @@ else:  # pragma: no cover - Python 3.10
 
 FILE_NAME = "auditor.toml"
 TABLES = ("budgets", "ignore")
-NOT_IN_FILE = {"help", "config", "command"}
 
 
 class ConfigError(Exception):
@@ -175,39 +174,13 @@ def _ignore(rules, source: str, audit_ids) -> tuple[IgnoreRule, ...]:
     return tuple(out)
 
 
-def check_options(options: dict, actions: dict[str, argparse.Action], source: str) -> dict:
-    """The file's option values checked against the command's own options; returns them as the command takes them."""
+def check_options(options: dict, source: str) -> dict:
+    """The file's option values checked against their declaration (auditor/options.py); returns them as the command takes them."""
     out = {}
     for dest, value in options.items():
-        action = actions.get(dest)
-        if action is None or dest in NOT_IN_FILE:
-            raise _fail(source, dest.replace("_", "-"), "unknown option (use the audit command's option names)")
-        out[dest] = _option_value(action, value, source, dest.replace("_", "-"))
+        key = dest.replace("_", "-")
+        try:
+            out[dest] = from_file(dest, value)
+        except ValueError as exc:
+            raise _fail(source, key, str(exc)) from None
     return out
-
-
-def _option_value(action: argparse.Action, value, source: str, key: str):
-    if action.nargs == 0:  # a flag: --x, --no-x
-        if not isinstance(value, bool):
-            raise _fail(source, key, f"must be true or false, not {value!r}")
-        return value  # keys name the option's value (sitemap = false), not one of its spellings
-    if isinstance(action.default, list) or action.nargs in ("+", "*"):
-        values = value if isinstance(value, list) else [value]
-        return [_single(action, v, source, key) for v in values]
-    return _single(action, value, source, key)
-
-
-def _single(action: argparse.Action, value, source: str, key: str):
-    kind = action.type
-    if kind is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _fail(source, key, f"must be a whole number, not {value!r}")
-    elif kind is float:
-        if not _is_number(value):
-            raise _fail(source, key, f"must be a number, not {value!r}")
-        value = float(value)
-    elif not isinstance(value, str):
-        raise _fail(source, key, f"must be a string, not {value!r}")
-    if action.choices is not None and value not in action.choices:
-        raise _fail(source, key, f"must be one of {', '.join(map(str, action.choices))}, not {value!r}")
-    return value

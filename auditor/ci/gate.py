@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from auditor.options import BY_NAME
 from auditor.ci.budgets import BudgetFailure, Budgets, any_findings, evaluate, ignored_summary, new_findings
 
-FAIL_ON = ("budgets", "new", "any")
+FAIL_ON = BY_NAME["fail_on"].choices
 MAX_LINES = 20  # the summary fits on one screen of a CI log
 MAX_PAGES = 3  # pages shown under each failure
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from auditor.options import STORED, default, of_stage
 from auditor.store.database import is_postgres
 from auditor.progress import Progress
 from spiders import settings as default_settings
@@ -57,28 +58,34 @@ class Resume:
 class CrawlOptions:
     start_urls: list[str]
     store_path: str
-    max_pages: int | None = None
-    max_depth: int | None = None
+    max_pages: int | None = default("max_pages")
+    max_depth: int | None = default("max_depth")
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
-    concurrency: int = 4
-    delay: float = 0.0
-    obey_robots: bool = True
-    user_agent: str | None = None
-    sitemaps: bool = True
-    timeout: float = 30.0  # seconds for one download (DOWNLOAD_TIMEOUT)
-    max_query_variants: int = 100  # crawl-trap budget per path (AUDITOR_TRAP_QUERY_VARIANTS)
+    concurrency: int = default("concurrency")
+    delay: float = default("delay")
+    ignore_robots: bool = default("ignore_robots")
+    user_agent: str | None = default("user_agent")
+    sitemap: bool = default("sitemap")
+    timeout: float = default("timeout")  # seconds for one download (DOWNLOAD_TIMEOUT)
+    max_query_variants: int = default("max_query_variants")  # crawl-trap budget per path (AUDITOR_TRAP_QUERY_VARIANTS)
     known_urls: set[str] = field(default_factory=set)
     resume: Resume | None = None
     # A crawl spread over machines: the Redis URL of the shared frontier, and whether
     # this process starts the run (queues the start URLs) or is a worker joining it.
     frontier: str | None = None
     seed: bool = True
+    # every stored option of the run (auditor/options.py), published to workers whole
+    values: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, start_urls: list[str], values: dict, store_path: str, **internal) -> "CrawlOptions":
+        """The crawl stage's options from the run's option values."""
+        return cls(start_urls, store_path, **of_stage(values, "crawl"), values=values, **internal)
 
     def settings(self) -> dict:
-        """The options as the user gave them (what a resumed run reuses)."""
-        internal = ("store_path", "known_urls", "resume", "frontier", "seed")
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in internal}
+        """What a resumed run and a worker start from: the start URLs and every stored option."""
+        return {"start_urls": self.start_urls, **of_stage(self.values, *STORED)}
 
 
 def scrapy_settings(options: CrawlOptions) -> Settings:
@@ -91,7 +98,7 @@ def scrapy_settings(options: CrawlOptions) -> Settings:
         "AUTOTHROTTLE_TARGET_CONCURRENCY": options.concurrency,
         "DOWNLOAD_DELAY": options.delay,
         "AUTOTHROTTLE_START_DELAY": max(options.delay, 0.5 if options.delay else 0.05),
-        "ROBOTSTXT_OBEY": options.obey_robots,
+        "ROBOTSTXT_OBEY": not options.ignore_robots,
         "DOWNLOAD_TIMEOUT": options.timeout,
         "AUDITOR_TRAP_QUERY_VARIANTS": options.max_query_variants,
         "LOG_INSTALL_ROOT_HANDLER": False,
@@ -137,7 +144,7 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
         exclude=options.exclude,
         max_pages=options.max_pages,
         max_depth=options.max_depth,
-        sitemaps=options.sitemaps,
+        sitemaps=options.sitemap,
         known_urls=options.known_urls,
         resume=options.resume,
         frontier=options.frontier,

@@ -33,7 +33,7 @@ class TouchpointDepth(Audit):
         return page.ok_html and any(site.touchpoints.get(kind) for kind in KINDS)
 
     def check(self, page, site):
-        limit = site.setting("max_touchpoint_clicks", 2)
+        limit = site.setting("max_touchpoint_clicks")
         distance = site.touchpoint_distance.get(page.url, {})
         for kind in KINDS:
             if not site.touchpoints.get(kind):

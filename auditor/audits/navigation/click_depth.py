@@ -30,6 +30,6 @@ class ClickDepth(Audit):
         return page.ok_html and page.depth is not None and not _noindex(page)
 
     def check(self, page, site):
-        limit = site.setting("max_click_depth", 3)
+        limit = site.setting("max_click_depth")
         if page.depth > limit:
             yield self.finding(page, "deep", depth=page.depth, max=limit)

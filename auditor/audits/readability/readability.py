@@ -1,6 +1,5 @@
 from auditor.audits.base import Audit, Meta
-
-BANDS = ("very easy", "easy", "fairly easy", "standard", "fairly difficult", "difficult", "very difficult")
+from auditor.text.bands import BANDS
 FORMULAS = {"osman": "OSMAN", "flesch": "Flesch reading ease", "lix": "LIX (indicative)"}
 
 
@@ -30,7 +29,7 @@ class Readability(Audit):
 
     def check(self, page, site):
         r = page.facts["readability"]
-        target = site.setting("readability_target", "fairly difficult")
+        target = site.setting("readability_target")
         if BANDS.index(r["band"]) > BANDS.index(target):
             yield self.finding(page, "too-hard", band=r["band"], formula=FORMULAS.get(r["formula"], r["formula"]),
                                score=r["score"], language=r["language"], target=target, indicative=r["indicative"])
