@@ -9,10 +9,21 @@ from __future__ import annotations
 from reports.fixes import template_pattern
 
 BANDS = ("very easy", "easy", "fairly easy", "standard", "fairly difficult", "difficult", "very difficult")
-# Core Web Vitals thresholds (good up to, poor beyond), lab metric names as in pages[].metrics.
-VITALS = (("lcp", "LCP", 2500, 4000, "ms"), ("cls", "CLS", 0.1, 0.25, ""), ("tbt", "TBT", 200, 600, "ms"))
+# The Core Web Vitals the chart shows, lab metric names as in pages[].metrics; their good and
+# poor thresholds are those the audit scoring each metric wrote to result.json (thresholds()).
+VITALS = (("lcp", "LCP"), ("cls", "CLS"), ("tbt", "TBT"))
 RATINGS = ("good", "needs improvement", "poor")
 BAR_WIDTH = 140  # width of a bar cell, in SVG units
+
+
+def thresholds(result: dict) -> dict[str, dict]:
+    """metric -> {good, poor, unit}, as declared in result.json by the audit that scores it."""
+    out = {}
+    for audit in (result.get("audits") or {}).values():
+        scoring = audit.get("scoring")
+        if isinstance(scoring, dict) and scoring.get("metric"):
+            out[scoring["metric"]] = {k: scoring.get(k) for k in ("good", "poor", "unit")}
+    return out
 
 
 def rating(value: float, good: float, poor: float) -> str:
@@ -82,28 +93,32 @@ def _stack(counts: tuple[int, int, int], rtl: bool, width: int = BAR_WIDTH) -> l
     return segments
 
 
-def vitals_bars(pages: list[dict], rtl: bool) -> dict | None:
+def vitals_bars(pages: list[dict], rtl: bool, limits: dict[str, dict]) -> dict | None:
     """Good / needs improvement / poor page counts for LCP, CLS and TBT, per template."""
+    shown = [(key, label) for key, label in VITALS if key in limits]
+    if not shown:
+        return None
     per_template: dict[str, dict[str, list[int]]] = {}
     for page in pages:
         metrics = page.get("metrics") or {}
         if not metrics:
             continue
         template = template_pattern(page.get("template")) or "\u2014"
-        row = per_template.setdefault(template, {key: [0, 0, 0] for key, *_ in VITALS})
-        for key, _label, good, poor, _unit in VITALS:
+        row = per_template.setdefault(template, {key: [0, 0, 0] for key, _ in shown})
+        for key, _label in shown:
             value = metrics.get(key)
             if isinstance(value, (int, float)):
-                row[key][RATINGS.index(rating(value, good, poor))] += 1
+                row[key][RATINGS.index(rating(value, limits[key]["good"], limits[key]["poor"]))] += 1
     if not per_template:
         return None
     rows = []
-    for template in sorted(per_template, key=lambda t: (-sum(per_template[t]["lcp"]), t)):
+    for template in sorted(per_template, key=lambda t: (-sum(per_template[t][shown[0][0]]), t)):
         cells = []
-        for key, label, good, poor, _unit in VITALS:
+        for key, label in shown:
             counts = tuple(per_template[template][key])
             cells.append({"metric": key, "label": label, "counts": counts, "total": sum(counts),
                           "segments": _stack(counts, rtl)})
         rows.append({"template": template, "cells": cells})
-    return {"metrics": [{"key": k, "label": label, "good": g, "poor": p, "unit": unit} for k, label, g, p, unit in VITALS],
+    return {"metrics": [{"key": k, "label": label, **limits[k], "unit": "" if limits[k]["unit"] == "score" else limits[k]["unit"]}
+                        for k, label in shown],
             "rows": rows, "width": BAR_WIDTH}

@@ -118,17 +118,10 @@ def depth_histogram(pages: list[dict]) -> list[tuple[str, int]]:
 
 # -- the load speed section ----------------------------------------------------------
 
-# The lab metrics it shows: (key in pages[].metrics, label, good up to, poor beyond).
-# Core Web Vitals thresholds for LCP and CLS, web.dev's for FCP, TTFB and TBT, and
-# Lighthouse's page-weight reference for the transfer size.
-SPEED_METRICS = (
-    ("fcp", "FCP", 1800, 3000),
-    ("lcp", "LCP", 2500, 4000),
-    ("cls", "CLS", 0.1, 0.25),
-    ("tbt", "TBT", 200, 600),
-    ("ttfb", "TTFB", 800, 1800),
-    ("transfer_bytes", "Transfer", 1600 * 1024, 4000 * 1024),
-)
+# The lab metrics it shows: (key in pages[].metrics, label). Their good and poor
+# thresholds are the scoring audits' own, read from result.json (charts.thresholds).
+SPEED_METRICS = (("fcp", "FCP"), ("lcp", "LCP"), ("cls", "CLS"), ("tbt", "TBT"), ("ttfb", "TTFB"),
+                 ("transfer_bytes", "Transfer"))
 MAX_SCREENSHOTS = 6
 BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}\Z")  # a screenshot goes into an img src: base64 only
 MAX_SPEED_FIXES = 5
@@ -142,20 +135,21 @@ def metric_text(key: str, value: float) -> str:
     return f"{round(value):,} ms"
 
 
-def metric_cell(key: str, value) -> dict:
-    """A metric as the speed section shows it: its text, its rating and that rating's CSS class."""
+def metric_cell(key: str, value, limits: dict[str, dict]) -> dict:
+    """A metric as the speed section shows it: its text, its rating (by the thresholds its audit scored with) and that rating's CSS class."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return {"text": "\u2013", "rating": None, "css": "na"}
-    _, _, good, poor = next(m for m in SPEED_METRICS if m[0] == key)
-    rating = charts.rating(value, good, poor)
+    if key not in limits:  # no audit scored it: shown without a colour
+        return {"text": metric_text(key, value), "rating": None, "css": "na"}
+    rating = charts.rating(value, limits[key]["good"], limits[key]["poor"])
     return {"text": metric_text(key, value), "rating": rating, "css": rating.replace(" ", "-")}
 
 
-def _median_cells(pages: list[dict]) -> list[dict]:
+def _median_cells(pages: list[dict], limits: dict[str, dict]) -> list[dict]:
     cells = []
-    for key, *_ in SPEED_METRICS:
+    for key, _ in SPEED_METRICS:
         values = [p["metrics"][key] for p in pages if isinstance(p["metrics"].get(key), (int, float))]
-        cells.append(metric_cell(key, median(values) if values else None))
+        cells.append(metric_cell(key, median(values) if values else None, limits))
     return cells
 
 
@@ -190,6 +184,7 @@ def speed_section(result: dict) -> dict | None:
     measured = [p for p in result["pages"] if p.get("metrics")]
     if not measured:
         return None
+    limits = charts.thresholds(result)
     info = result["run"].get("render") or {}
     templates = info.get("templates") or {}
     reasons = {url: why for t in templates.values() for url, why in (t.get("reasons") or {}).items()}
@@ -198,12 +193,12 @@ def speed_section(result: dict) -> dict | None:
         groups.setdefault(page.get("template") or "", []).append(page)
     template_rows = [
         {"pattern": (templates.get(key) or {}).get("pattern") or template_pattern(key) or "\u2014",
-         "pages": (templates.get(key) or {}).get("pages"), "measured": len(group), "cells": _median_cells(group)}
+         "pages": (templates.get(key) or {}).get("pages"), "measured": len(group), "cells": _median_cells(group, limits)}
         for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
     page_rows = [
         {"url": p["url"], "reason": reasons.get(p["url"]),
-         "cells": [metric_cell(key, p["metrics"].get(key)) for key, *_ in SPEED_METRICS],
+         "cells": [metric_cell(key, p["metrics"].get(key), limits) for key, _ in SPEED_METRICS],
          "lcp_element": ((p.get("render") or {}).get("lcp_element") or {}).get("selector")}
         for p in measured
     ]
@@ -213,8 +208,9 @@ def speed_section(result: dict) -> dict | None:
         if url in reasons:
             why[reasons[url]] = why.get(reasons[url], 0) + 1
     return {
-        "metrics": [{"key": key, "label": label, "good": metric_text(key, good), "poor": metric_text(key, poor)}
-                    for key, label, good, poor in SPEED_METRICS],
+        "metrics": [{"key": key, "label": label, "good": metric_text(key, limits[key]["good"]) if key in limits else "\u2013",
+                     "poor": metric_text(key, limits[key]["poor"]) if key in limits else "\u2013"}
+                    for key, label in SPEED_METRICS],
         "method": {
             "profile": info.get("profile") or first.get("profile"),
             "runs": info.get("runs") or first.get("runs") or 1,
@@ -295,7 +291,7 @@ def render(result: dict, lang: str | None = None) -> str:
                      if isinstance(p.get("screenshot"), str) and BASE64.match(p["screenshot"])},
         depth_chart=charts.depth_bars(histogram, rtl),
         readability_chart=charts.readability_bars(pages, rtl),
-        vitals_chart=charts.vitals_bars(pages, rtl),
+        vitals_chart=charts.vitals_bars(pages, rtl, charts.thresholds(result)),
         speed=speed_section(result),
         run=result["run"],
         categories=result["categories"],

@@ -43,7 +43,8 @@ def build_result() -> dict:
         meta = audit.meta.to_dict()
         findings = failing.get(meta["id"], [])
         audits[meta["id"]] = {**meta, "score": 0.5 if findings else 1.0, "applicable": len(pages),
-                              "failing_pages": len({f["url"] for f in findings}), "findings": findings, "errors": []}
+                              "failing_pages": len({f["url"] for f in findings}), "findings": findings, "errors": [],
+                              **({"scoring": audit.scoring()} if audit.scoring() else {})}
     categories = {}
     for key, title in CATEGORIES.items():
         ids = [a for a, v in audits.items() if v["category"] == key]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import re
 
-from reports import html
+from auditor.audits import all_audits
+from reports import charts, html
 
 SITE = "https://shop.example"
 SHOT = "/9j/4AAQSkZJRgABAQ=="  # the start of a JPEG, in base64
@@ -66,6 +67,9 @@ def measured_result() -> dict:
             finding("/products/b", value=1, saving_bytes=300 * 1024), finding("/products/c", value=1, saving_bytes=212 * 1024)]),
         "cache-policy": speed_audit("cache-policy", "minor", "small", []),
     }
+    for audit in all_audits():  # each metric's thresholds, as the audit that scores it writes them
+        if audit.scoring():
+            audits.setdefault(audit.meta.id, speed_audit(audit.meta.id, "minor", "small", []))["scoring"] = audit.scoring()
     return {
         "schema_version": "1.0",
         "run": {
@@ -197,7 +201,31 @@ def test_a_page_with_a_missing_metric_shows_a_dash_without_a_rating():
 
 
 def test_metric_cell_ratings_at_the_thresholds():
-    assert html.metric_cell("lcp", 2500)["css"] == "good"
-    assert html.metric_cell("lcp", 4000)["css"] == "needs-improvement"
-    assert html.metric_cell("lcp", 4001)["css"] == "poor"
-    assert html.metric_cell("transfer_bytes", 1600 * 1024) == {"text": "1,600 KiB", "rating": "good", "css": "good"}
+    limits = charts.thresholds(measured_result())
+    assert html.metric_cell("lcp", 2500, limits)["css"] == "good"
+    assert html.metric_cell("lcp", 4000, limits)["css"] == "needs-improvement"
+    assert html.metric_cell("lcp", 4001, limits)["css"] == "poor"
+    assert html.metric_cell("transfer_bytes", 1600 * 1024, limits) == {"text": "1,600 KiB", "rating": "good", "css": "good"}
+
+
+def test_report_colours_follow_the_thresholds_in_result_json():
+    """A colour never disagrees with a score: move an audit's thresholds and the report's colours move with them."""
+    result = copy.deepcopy(measured_result())
+    home = row(section(html.render(result, "en")), f'href="{SITE}/"')
+    assert cells(home)[1][0] == "good"  # LCP 2000 ms, good up to 2500
+    result["audits"]["largest-contentful-paint"]["scoring"].update(good=1000, poor=1500)
+    home = row(section(html.render(result, "en")), f'href="{SITE}/"')
+    assert cells(home)[1][0] == "poor"
+    assert "1,000 ms" in section(html.render(result, "en"))
+
+
+def test_scored_metrics_write_their_thresholds_to_the_result():
+    """The audit pass puts each metric audit's good and poor thresholds in result.json."""
+    from auditor.facts.runner import run_audits
+    from tests.factories import make_page, make_site
+
+    page = make_page("/", facts={"metrics": {"lcp": 3000.0}, "render": {"profile": "mobile"}})
+    out = run_audits([page], make_site([page]))
+    lcp = out["audits"]["largest-contentful-paint"]
+    assert lcp["scoring"] == {"metric": "lcp", "good": 2500, "poor": 4000, "unit": "ms"}
+    assert lcp["score"] < 0.9 and lcp["findings"][0]["data"]["good"] == lcp["scoring"]["good"]

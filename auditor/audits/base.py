@@ -144,6 +144,10 @@ class Audit:
     def page_score(self, page: PageRecord, site: Site, findings: list[Finding]) -> float:
         return 0.0 if findings else 1.0
 
+    def scoring(self) -> dict | None:
+        """The numbers a score is computed from, written to result.json so the report rates with the same ones."""
+        return None
+
     def finding(self, page: PageRecord | str, key: str, selector: str | None = None,
                 snippet: str | None = None, **data) -> Finding:
         assert key in self.meta.messages, f"{self.meta.id}: unknown message key {key}"

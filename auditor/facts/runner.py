@@ -97,6 +97,7 @@ def _audit_result(tally: _Tally) -> dict:
         "failing_pages": tally.failing_pages,
         "findings": tally.spill.rows(tally.audit.meta.id),
         "errors": tally.errors,
+        **({"scoring": scoring} if (scoring := tally.audit.scoring()) else {}),
     }
 
 

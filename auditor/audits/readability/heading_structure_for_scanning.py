@@ -23,10 +23,10 @@ class HeadingStructureForScanning(Audit):
     )
 
     def applies(self, page, site):
-        return page.ok_html and page.word_count > site.setting("max_words_per_subheading", 300)
+        return page.ok_html and page.word_count > site.setting("max_words_per_subheading")
 
     def check(self, page, site):
-        limit = site.setting("max_words_per_subheading", 300)
+        limit = site.setting("max_words_per_subheading")
         subheadings = sum(1 for h in page.headings if h["level"] > 1)
         if subheadings == 0:
             yield self.finding(page, "none", words=page.word_count, max=limit)

@@ -21,7 +21,7 @@ class LongParagraphs(Audit):
     )
 
     def check(self, page, site):
-        limit = site.setting("max_paragraph_words", 150)
+        limit = site.setting("max_paragraph_words")
         for number, paragraph in enumerate(page.text.split("\n\n"), start=1):
             words = len(paragraph.split())
             if words > limit:

@@ -30,7 +30,7 @@ class LongSentences(Audit):
     )
 
     def check(self, page, site):
-        limit = site.setting("max_sentence_words", 25)
+        limit = site.setting("max_sentence_words")
         long = [s for s in page.facts.get("_long_sentences", ()) if s["words"] > limit]
         for s in long[:MAX_QUOTED]:
             yield self.finding(page, "long", words=s["words"], paragraph=s["paragraph"] + 1,

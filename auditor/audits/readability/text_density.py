@@ -25,7 +25,7 @@ class TextDensity(Audit):
         return page.ok_html and page.bytes >= MIN_BYTES
 
     def check(self, page, site):
-        minimum = site.setting("min_text_ratio", 0.1)
+        minimum = site.setting("min_text_ratio")
         ratio = page.html_bytes_text / page.bytes
         if ratio < minimum:
             yield self.finding(page, "low", percent=round(ratio * 100, 1), kb=round(page.bytes / 1024), min=round(minimum * 100))

@@ -20,6 +20,6 @@ class ThinContent(Audit):
     )
 
     def check(self, page, site):
-        minimum = site.setting("thin_content_words", 150)
+        minimum = site.setting("thin_content_words")
         if page.word_count < minimum:
             yield self.finding(page, "thin", words=page.word_count, min=minimum)

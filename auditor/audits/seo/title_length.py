@@ -26,7 +26,7 @@ class TitleLength(Audit):
         return page.ok_html and bool(page.title)
 
     def check(self, page, site):
-        low, high = site.setting("title_min", 10), site.setting("title_max", 60)
+        low, high = site.setting("title_min"), site.setting("title_max")
         length = len(page.title)
         if length > high:
             yield self.finding(page, "too-long", selector="title", length=length, max=high, title=page.title)

@@ -107,6 +107,9 @@ class MetricAudit(Audit):
     def page_score(self, page, site, findings):
         return log_normal_score(self.value(page), self.good, self.poor)
 
+    def scoring(self) -> dict:
+        return {"metric": self.metric, "good": self.good, "poor": self.poor, "unit": self.unit}
+
     def judged(self, page) -> dict | None:
         """The data every finding of the metric carries, or None when the value is good."""
         value = self.value(page)
