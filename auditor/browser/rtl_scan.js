@@ -1,0 +1,157 @@
+// The rendered right-to-left facts of the loaded page (rtl_render.SCAN_JS).
+async function scanFacts(opts) {
+  const started = performance.now();
+  // Generic families name no font of their own: nothing to compare with.
+  const GENERIC = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif',
+    'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong', '-apple-system',
+    'blinkmacsystemfont']);
+  const html = document.documentElement, body = document.body;
+  if (!body) return {is_rtl: false, rtl_share: 0};
+  const counts = scriptCounts((body.innerText || '').slice(0, 50000));
+  const share = counts.letters ? counts.rtl / counts.letters : 0;
+  const lang = (html.getAttribute('lang') || '').trim().toLowerCase();
+  const dir = (html.getAttribute('dir') || body.getAttribute('dir') || '').trim().toLowerCase();
+  const rtlLang = /^(ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb|syr)(-|$)/.test(lang);
+  const out = {is_rtl: share >= 0.3 || dir === 'rtl' || rtlLang, rtl_share: round(share, 3), lang, dir};
+  if (!out.is_rtl) return out;
+  const maxItems = opts.maxItems;
+  // Layout first, before the font probes exist.
+  out.layout = layoutFacts(maxItems);
+
+  const BLOCKS = 'main, article, p, li, h1, h2, h3, h4, h5, h6, nav, header, footer, td, th, blockquote';
+  const CONTAINERS = new Set(['main', 'article', 'nav', 'header', 'footer']);
+  const found = {direction: [], text_align: [], line_height: [], letter_spacing: []};
+  const counted = {direction: 0, text_align: 0, line_height: 0, letter_spacing: 0};
+  const add = (kind, item) => { counted[kind]++; if (found[kind].length < maxItems) found[kind].push(item); };
+  const spaced = [];
+  const fontGroups = new Map();
+  const ownText = el => Array.prototype.some.call(el.childNodes, n => n.nodeType === 3 && /\p{L}/u.test(n.data));
+  const blocks = body.querySelectorAll(BLOCKS);
+  let checked = 0;
+  for (let i = 0; i < blocks.length && i < 2000; i++) {
+    const el = blocks[i];
+    // A text block: text of its own, or a leaf of the block list (not a bare container).
+    const own = ownText(el);
+    if (!own && (CONTAINERS.has(el.localName) || el.querySelector(BLOCKS))) continue;
+    const style = getComputedStyle(el);
+    if (!visible(el, style)) continue;
+    const text = (el.innerText || '').slice(0, 2000);
+    const c = scriptCounts(text);
+    if (!c.letters) continue;
+    checked++;
+    const rtlText = c.rtl >= 3 && c.rtl >= 0.6 * c.letters;
+    const ltrText = c.ltr >= 20 && c.ltr >= 0.8 * c.letters;
+    const item = {selector: selectorOf(el), snippet: clean(text)};
+    // unicode-bidi: plaintext sets each paragraph's direction from its own text.
+    const plaintext = style.unicodeBidi === 'plaintext';
+    if (!plaintext && rtlText && style.direction === 'ltr') add('direction', {...item, direction: 'ltr', text_script: 'rtl'});
+    if (!plaintext && ltrText && style.direction === 'rtl') add('direction', {...item, direction: 'rtl', text_script: 'ltr'});
+    if (rtlText) {
+      const ta = style.textAlign;
+      const left = ta === 'left' || ta === '-webkit-left' || (ta === 'start' && style.direction === 'ltr')
+                   || (ta === 'end' && style.direction === 'rtl');
+      if (left) add('text_align', {...item, text_align: ta, direction: style.direction});
+      const pitch = linePitch(el);
+      if (pitch && pitch.fontSize > 0 && pitch.pitch / pitch.fontSize < opts.lineHeightBelow) {
+        add('line_height', {...item, ratio: round(pitch.pitch / pitch.fontSize, 2), line_height: style.lineHeight,
+                            font_size: round(pitch.fontSize, 1), lines: pitch.lines});
+      }
+      const first = firstFamily(style.fontFamily);
+      const key = [first.toLowerCase(), style.fontWeight, style.fontStyle].join('|');
+      if (first && !GENERIC.has(first.toLowerCase()) && !fontGroups.has(key) && fontGroups.size < opts.maxFontGroups) {
+        fontGroups.set(key, {el, item, first, style, sample: rtlSample(text)});
+      }
+    }
+    const ls = style.letterSpacing;
+    if (c.arabic >= 3 && ls !== 'normal' && parseFloat(ls) !== 0) spaced.push({el, item, ls});
+  }
+  out.blocks_checked = checked;
+  // Letter-spacing counts when it really moves the glyphs: measure with and without.
+  for (const s of spaced) {
+    const width = textWidth(s.el);
+    const saved = [s.el.style.getPropertyValue('letter-spacing'), s.el.style.getPropertyPriority('letter-spacing')];
+    s.el.style.setProperty('letter-spacing', 'normal', 'important');
+    const without = textWidth(s.el);
+    s.el.style.setProperty('letter-spacing', saved[0], saved[1]);
+    if (!saved[0]) s.el.style.removeProperty('letter-spacing');
+    if (Math.abs(width - without) >= 1) {
+      add('letter_spacing', {...s.item, letter_spacing: s.ls, width: round(width), width_without: round(without)});
+    }
+    if (counted.letter_spacing >= 50) break;
+  }
+  Object.assign(out, Object.fromEntries(Object.keys(found).map(k => [k, {count: counted[k], items: found[k]}])));
+
+  // Off-screen probes in the first family only: whatever draws their letters
+  // and is not that family is a fallback. Fixed and clipped, so the page's
+  // scroll width does not change.
+  const declared = new Map();
+  for (const face of document.fonts) declared.set(face.family.replace(/^["']|["']$/g, '').toLowerCase(), face.status);
+  out.fonts = [];
+  if (fontGroups.size) {
+    const holder = document.createElement('div');
+    holder.setAttribute('data-auditor-rtl-probes', '');
+    holder.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;opacity:0;pointer-events:none';
+    let i = 0;
+    for (const g of fontGroups.values()) {
+      const webFont = declared.has(g.first.toLowerCase());
+      g.el.setAttribute('data-auditor-rtl-font', String(i));
+      for (const [kind, text] of [['rtl', g.sample], ['latin', 'Hamburgefontsiv']]) {
+        const span = document.createElement('span');
+        span.setAttribute('data-auditor-rtl-probe', i + '-' + kind);
+        span.style.cssText = 'white-space:nowrap;font-size:16px';
+        span.style.fontFamily = JSON.stringify(g.first);
+        span.style.fontWeight = g.style.fontWeight;
+        span.style.fontStyle = g.style.fontStyle;
+        span.textContent = text;
+        holder.appendChild(span);
+      }
+      out.fonts.push({index: i, ...g.item, font_family: g.style.fontFamily, first_family: g.first, web_font: webFont,
+                      web_font_status: webFont ? declared.get(g.first.toLowerCase()) : null});
+      i++;
+    }
+    body.appendChild(holder);
+    // Web fonts the probes ask for load now: wait for them, but not for long.
+    await Promise.race([document.fonts.ready, new Promise(r => setTimeout(r, 2000))]);
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+  out.scan_ms = round(performance.now() - started);
+  return out;
+
+  function firstFamily(list) {
+    const first = (list || '').split(',')[0] || '';
+    return first.trim().replace(/^["']|["']$/g, '');
+  }
+  // The block's RTL letters without spaces: a space is drawn by any font.
+  function rtlSample(text) {
+    return Array.from(text).filter(ch => RTL_LETTER.test(ch)).slice(0, 40).join('');
+  }
+  function textWidth(el) {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    let w = 0;
+    for (const r of range.getClientRects()) w += r.width;
+    return w;
+  }
+  // Distance between the lines of the first text run that wraps: the rendered
+  // line height, whatever the CSS value (normal included).
+  function linePitch(el) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let node, tried = 0;
+    while ((node = walker.nextNode()) && tried < 20) {
+      if (!/\S/.test(node.data)) continue;
+      tried++;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const tops = [];
+      for (const r of range.getClientRects()) {
+        if (r.width >= 1 && !tops.some(t => Math.abs(t - r.top) < 2)) tops.push(r.top);
+      }
+      if (tops.length < 2) continue;
+      tops.sort((a, b) => a - b);
+      const gaps = tops.slice(1).map((t, k) => t - tops[k]).sort((a, b) => a - b);
+      return {pitch: gaps[Math.floor(gaps.length / 2)], fontSize: parseFloat(getComputedStyle(node.parentElement).fontSize),
+              lines: tops.length};
+    }
+    return null;
+  }
+}
