@@ -3,7 +3,7 @@
     python benchmarks/readability_speed.py [--pages 300] [--repeat 3] [--keep DIR]
 
 Generates a 300-page Arabic site and a 300-page English site with
-/work/shared/bench/make_site.py, takes each page's main text (the text of its
+the benchmark site generator (benchmarks/sites.py: $AUDITOR_BENCH_DIR), takes each page's main text (the text of its
 <p>, <h1>-<h3> and <li> elements, one paragraph each) and times, per page and
 per 1,000 words:
 
@@ -39,13 +39,13 @@ from lxml import html as lxml_html
 
 from auditor.text import analyse, detect_language, score_text, split_sentences
 from auditor.text.readability import clear_caches
+from benchmarks.sites import make_site_script
 
-MAKE_SITE = Path("/work/shared/bench/make_site.py")
 BLOCK_XPATH = "//p | //h1 | //h2 | //h3 | //li"
 
 def make_site(out: Path, pages: int, lang: str) -> None:
     subprocess.run(
-        [sys.executable, str(MAKE_SITE), "--pages", str(pages), "--out", str(out), "--lang", lang,
+        [sys.executable, str(make_site_script()), "--pages", str(pages), "--out", str(out), "--lang", lang,
          "--base-url", "http://127.0.0.1:1"],
         check=True, stdout=subprocess.DEVNULL,
     )

@@ -94,3 +94,15 @@ def test_usage_commands_run_as_written(tmp_path):
         assert (tmp_path / "audit-2026-11" / "report.html").is_file()
         diff = run(next(c for c in commands if c[1] == "diff"))
         assert "new" in diff.stdout and "fixed" in diff.stdout
+
+
+def test_the_audit_list_names_every_registered_audit():
+    """The README's audit table is checked against the registry: a new audit file needs its id there."""
+    from auditor.audits import all_audits
+
+    table = README.split("## Audits", 1)[1].split("\n\n", 2)[2]
+    rows = [line for line in table.split("\n\n", 1)[0].splitlines() if line.startswith("| ") and "`" in line]
+    listed = {name for line in rows for name in re.findall(r"`([a-z0-9-]+)`", line.split("|")[2])}
+    registered = {a.meta.id for a in all_audits()}
+    assert not registered - listed, f"audits missing from README.md's audit list: {sorted(registered - listed)}"
+    assert not listed - registered, f"README.md's audit list names audits that do not exist: {sorted(listed - registered)}"
