@@ -79,6 +79,8 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-depth", type=int, default=None, help="follow links at most this many clicks deep")
     p.add_argument("--include", action="append", default=[], metavar="REGEX", help="only crawl URLs matching (repeatable)")
     p.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="never crawl URLs matching (repeatable)")
+    p.add_argument("--site-origin", dest="site_origin", action="append", default=[], metavar="URL",
+                   help="an origin whose URLs are the audited site's own, e.g. production when auditing a staging copy (repeatable)")
     p.add_argument("--concurrency", type=int, default=4, help="requests at once to the site (default 4)")
     p.add_argument("--delay", type=float, default=0.0, help="minimum seconds between requests (default 0, adaptive)")
     p.add_argument("--ignore-robots", action="store_true", help="crawl what robots.txt disallows")
@@ -115,6 +117,9 @@ def _validate(args) -> None:
     bad = [u for u in args.urls if not normalize(u)]
     if bad:
         raise UsageError(f"not an http(s) URL: {', '.join(bad)} (write it in full, e.g. https://example.com/)")
+    bad = [u for u in args.site_origin if not normalize(u)]
+    if bad:
+        raise UsageError(f"--site-origin must be an http(s) origin such as https://www.example.com, not {', '.join(bad)}")
     for pattern in args.include + args.exclude:
         try:
             re.compile(pattern)
@@ -183,6 +188,7 @@ def run_audit(args, urls: list[str]) -> int:
             max_depth=args.max_depth,
             include=args.include,
             exclude=args.exclude,
+            site_origins=[normalize(u) for u in args.site_origin],
             concurrency=args.concurrency,
             delay=args.delay,
             obey_robots=not args.ignore_robots,

@@ -61,6 +61,7 @@ class CrawlOptions:
     max_depth: int | None = None
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    site_origins: list[str] = field(default_factory=list)  # --site-origin: read as the site's own
     concurrency: int = 4
     delay: float = 0.0
     obey_robots: bool = True
@@ -135,6 +136,7 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
         start_urls=options.start_urls,
         include=options.include,
         exclude=options.exclude,
+        site_origins=options.site_origins,
         max_pages=options.max_pages,
         max_depth=options.max_depth,
         sitemaps=options.sitemaps,
