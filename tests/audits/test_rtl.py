@@ -232,3 +232,21 @@ def test_mixed_numerals():
     assert keys("mixed-numerals", page(body="<p>السعر ١٢٠ والشحن ١٥ ريال</p>")) == []
     assert keyed("mixed-numerals", page(body="<p>قیمت ۱۲۰ و ١٥٠</p>"))[-1] == (
         "mixed-eastern", {"arabic_indic": 3, "persian": 3})
+
+
+QUOTING = ("He said it to me: «والمستشفيات بالاستثمارات والمستثمرين» and so I did a bit of it. "
+           "So we go on: «فاستقبلناهم بالترحيبات والمستشارين» is how we say it, as you do.")
+
+
+def test_html_dir_judges_an_english_page_quoting_arabic_by_its_words():
+    p = page(html='lang="en"', text=QUOTING)
+    language = p.facts["language"]
+    assert language["rtl_share"] >= 0.5 > language["rtl_word_share"]  # more Arabic letters, fewer Arabic words
+    assert keys("html-dir", p) == []
+    assert keys("html-dir", page(html='lang="en"', text=AR)) == ["missing"]
+
+
+def test_html_dir_finding_names_the_declared_language_and_the_word_share():
+    found = keyed("html-dir", page(html='', text=AR))
+    assert found == [("missing", {"share": found[0][1]["share"], "declared_lang": None})]
+    assert found[0][1]["share"] > 0.95
