@@ -37,3 +37,12 @@ def test_without_site_origin_production_urls_are_another_site(tmp_path):
     base, result = _audit(tmp_path)
     assert {f["message_key"] for f in _findings(result, "canonical")} == {"offsite"}
     assert not _findings(result, "broken-link")
+
+
+def test_physical_css_only_on_the_stylesheet_both_directions_load(tmp_path):
+    base, result = _audit(tmp_path, "--site-origin", "https://www.example.com")
+    physical = result["audits"]["physical-css"]["findings"]
+    # en.css styles English pages only; ar.css is the Arabic pages' own, sides already flipped.
+    assert sorted((f["url"].removeprefix(base), f["data"]["property"]) for f in physical) == [
+        ("/shared.css", "float"), ("/shared.css", "margin-right")]
+    assert {(f["data"]["rtl_pages"], f["data"]["ltr_pages"]) for f in physical} == {(1, 2)}
