@@ -46,6 +46,10 @@ class Meta:
     messages: dict[str, str]  # message key -> text with {placeholders} from a finding's data
     how_to_fix: str = ""
     weight: float = 1.0
+    # "audit-id:message-key" of findings that, on the same page, cause this audit's:
+    # its findings there are linked to that root cause (data["root_cause"]) and the fix
+    # plan shows them as one problem.
+    root_causes: tuple[str, ...] = ()
 
     def __post_init__(self):
         assert self.category in CATEGORIES, self.category

@@ -281,3 +281,19 @@ def test_html_dir_finding_names_the_declared_language_and_the_word_share():
     found = keyed("html-dir", page(html='', text=AR))
     assert found == [("missing", {"share": found[0][1]["share"], "declared_lang": None})]
     assert found[0][1]["share"] > 0.95
+
+
+# -- root causes -------------------------------------------------------------------------
+
+def test_bidi_runs_on_an_english_page_declared_arabic_name_the_lang_mismatch_as_root_cause():
+    from auditor.facts.runner import run_audits
+
+    ids = ("lang-mismatch", "bidi-isolation")
+    wrong = page(text=EN + " Call us on +966 50 123 4567.", path="/wrong.html")
+    right = page(text=AR + " اتصل بنا على +966 50 123 4567.", path="/right.html")
+    out = run_audits([wrong, right], make_site([wrong, right]), [get_audit(i) for i in ids])["audits"]
+    runs = out["bidi-isolation"]["findings"]
+    assert [f["url"] for f in out["lang-mismatch"]["findings"]] == [wrong.url]
+    assert {f["url"] for f in runs} == {wrong.url, right.url}  # every finding is kept and counted
+    assert {f["url"]: f["data"].get("root_cause") for f in runs} == {
+        wrong.url: {"audit": "lang-mismatch", "message_key": "mismatch"}, right.url: None}
