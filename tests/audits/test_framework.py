@@ -227,6 +227,8 @@ PROVOKE = {
     ("thin-content", "thin"): lambda: _alone(word_count=12),
     ("title-length", "too-long"): lambda: _alone(title="t" * 90),
     ("title-length", "too-short"): lambda: _alone(title="t"),
+    ("link-text", "generic"): lambda: _alone(links=[Link(BASE + "/a", "Read more")]),
+    ("link-text", "bare-url"): lambda: _alone(links=[Link(BASE + "/a", "https://shop.example/a")]),
     ("viewport", "missing"): lambda: _alone(meta={}),
     ("viewport", "no-device-width"): lambda: _alone(meta={"viewport": "width=1024"}),
 }

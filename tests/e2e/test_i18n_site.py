@@ -46,3 +46,9 @@ def test_physical_css_only_on_the_stylesheet_both_directions_load(tmp_path):
     assert sorted((f["url"].removeprefix(base), f["data"]["property"]) for f in physical) == [
         ("/shared.css", "float"), ("/shared.css", "margin-right")]
     assert {(f["data"]["rtl_pages"], f["data"]["ltr_pages"]) for f in physical} == {(1, 2)}
+
+
+def test_link_text_in_arabic_and_english(tmp_path):
+    base, result = _audit(tmp_path, "--site-origin", "https://www.example.com")
+    found = sorted((f["url"].removeprefix(base), f["data"]["text"]) for f in _findings(result, "link-text"))
+    assert found == [("/ar.html", "اقرأ المزيد"), ("/index.html", "Read more"), ("/index.html", "http://127.0.0.1:8000/")]
