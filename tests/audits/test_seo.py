@@ -502,3 +502,14 @@ def test_link_text_passes_descriptive_links():
 
     page = make_page(links=[Link(BASE + "/returns", "Shipping and returns"), Link(BASE + "/r", "سياسة الاسترجاع")])
     assert findings(get_audit("link-text"), page) == []
+
+
+def test_hreflang_missing_and_relative_href_and_link_header_codes():
+    alternates = [{"lang": "ar", "href": BASE + "/ar/"}, {"lang": "x-default", "href": BASE + "/ar/"},
+                  {"lang": "en", "href": BASE + "/en/", "relative": "/en/"},
+                  {"lang": "en_US", "href": BASE + "/us/", "source": "header"}]
+    page = make_page("/ar/", hreflang=alternates, hreflang_problems=[{"lang": "fr", "problem": "missing-href", "source": "head"}])
+    found = {(f.message_key, f.selector, f.data.get("code")) for f in findings(HREFLANG, page, make_site([page]))}
+    assert {("missing-href", 'link[hreflang="fr"]', "fr"), ("relative-href", 'link[hreflang="en"]', "en"),
+            ("invalid-code", "HTTP Link header", "en_US")} <= found
+    assert not {k for k, _, _ in found} & {"no-self", "no-x-default"}

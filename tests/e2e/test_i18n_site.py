@@ -52,3 +52,10 @@ def test_link_text_in_arabic_and_english(tmp_path):
     base, result = _audit(tmp_path, "--site-origin", "https://www.example.com")
     found = sorted((f["url"].removeprefix(base), f["data"]["text"]) for f in _findings(result, "link-text"))
     assert found == [("/ar.html", "اقرأ المزيد"), ("/index.html", "Read more"), ("/index.html", "http://127.0.0.1:8000/")]
+
+
+def test_hreflang_read_from_head_only_with_full_urls(tmp_path):
+    base, result = _audit(tmp_path, "--site-origin", "https://www.example.com")
+    found = [(f["url"].removeprefix(base), f["message_key"], f["data"].get("code")) for f in _findings(result, "hreflang")]
+    assert ("/ar.html", "relative-href", "en") in found
+    assert not [f for f in found if f[2] == "fr"]  # the <link> in <body> is not read
