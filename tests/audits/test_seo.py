@@ -510,6 +510,6 @@ def test_hreflang_missing_and_relative_href_and_link_header_codes():
                   {"lang": "en_US", "href": BASE + "/us/", "source": "header"}]
     page = make_page("/ar/", hreflang=alternates, hreflang_problems=[{"lang": "fr", "problem": "missing-href", "source": "head"}])
     found = {(f.message_key, f.selector, f.data.get("code")) for f in findings(HREFLANG, page, make_site([page]))}
-    assert {("missing-href", 'link[hreflang="fr"]', "fr"), ("relative-href", 'link[hreflang="en"]', "en"),
+    assert {("missing-href", 'link[hreflang="fr"]', "fr"), ("relative-href", 'link[hreflang="en"]', None),
             ("invalid-code", "HTTP Link header", "en_US")} <= found
     assert not {k for k, _, _ in found} & {"no-self", "no-x-default"}

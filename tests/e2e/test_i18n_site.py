@@ -57,5 +57,5 @@ def test_link_text_in_arabic_and_english(tmp_path):
 def test_hreflang_read_from_head_only_with_full_urls(tmp_path):
     base, result = _audit(tmp_path, "--site-origin", "https://www.example.com")
     found = [(f["url"].removeprefix(base), f["message_key"], f["data"].get("code")) for f in _findings(result, "hreflang")]
-    assert ("/ar.html", "relative-href", "en") in found
+    assert ("/ar.html", "relative-href", None) in found
     assert not [f for f in found if f[2] == "fr"]  # the <link> in <body> is not read

@@ -23,7 +23,7 @@ class Hreflang(Audit):
             "no-self": "The page lists alternates but not itself.",
             "no-x-default": "The alternates have no x-default for other languages.",
             "missing-href": "The hreflang=\"{code}\" alternate has no href.",
-            "relative-href": "The {code} alternate href=\"{href}\" is relative; Google reads only fully-qualified URLs.",
+            "relative-href": "{count} alternates have a relative href ({hrefs}); Google reads only fully-qualified URLs.",
         },
         how_to_fix="On every language version, list all versions including itself with BCP 47 codes (ar, ar-SA, en) and an x-default; each target must answer 200 and list this page back.",
         weight=2,
@@ -51,9 +51,7 @@ class Hreflang(Audit):
                 if problem:
                     yield self.finding(page, "invalid-code", selector=_where(entry, code), code=code, problem=problem,
                                        **({"source": source} if source != "head" else {}))
-            if entry.get("relative"):
-                yield self.finding(page, "relative-href", selector=_where(entry, code), code=code,
-                                   href=entry["relative"], resolved=target, source=source)
+
             if target == page.url:
                 continue
             status = site.final_status(target) if target in site.status else None
@@ -63,6 +61,11 @@ class Hreflang(Audit):
                 back = {e["href"] for e in site.hreflang.get(target, ())}
                 if page.url not in back:
                     yield self.finding(page, "no-return", code=code, target=target)
+        relative = [e for e in page.hreflang if e.get("relative")]
+        if relative:  # one finding per page: it is one way of writing the links
+            yield self.finding(page, "relative-href", selector=_where(relative[0], relative[0]["lang"]),
+                               count=len(relative), hrefs=", ".join(f'{e["lang"]}: {e["relative"]}' for e in relative[:5]),
+                               codes=[e["lang"] for e in relative])
         if page.url not in {e["href"] for e in page.hreflang}:
             yield self.finding(page, "no-self")
         if "x-default" not in {c.lower() for c in codes}:
