@@ -69,6 +69,9 @@ def _validate(args) -> None:
     bad = [u for u in args.urls if not normalize(u)]
     if bad:
         raise UsageError(f"not an http(s) URL: {', '.join(bad)} (write it in full, e.g. https://example.com/)")
+    bad = [u for u in args.site_origin if not normalize(u)]
+    if bad:
+        raise UsageError(f"--site-origin must be an http(s) origin such as https://www.example.com: {', '.join(bad)}")
     for pattern in args.include + args.exclude:
         try:
             re.compile(pattern)

@@ -71,7 +71,8 @@ class PageRecord:
     title: str | None = None
     meta: dict[str, str] = field(default_factory=dict)  # description, robots, viewport, ...
     canonicals: list[str] = field(default_factory=list)  # every rel=canonical, in order
-    hreflang: list[dict] = field(default_factory=list)  # {lang, href}
+    hreflang: list[dict] = field(default_factory=list)  # {lang, href[, source: header][, relative: raw href]}
+    hreflang_problems: list[dict] = field(default_factory=list)  # {lang, problem, source}: alternates Google cannot use
     headings: list[dict] = field(default_factory=list)  # {level, text}
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)

@@ -44,6 +44,8 @@ OPTIONS = (
     Option("max_depth", None, "follow links at most this many clicks deep", "crawl", int, minimum=0),
     Option("include", [], "only crawl URLs matching (repeatable)", "crawl", list, metavar="REGEX"),
     Option("exclude", [], "never crawl URLs matching (repeatable)", "crawl", list, metavar="REGEX"),
+    Option("site_origin", [], "an origin whose URLs are the audited site's own, e.g. production when auditing a staging copy"
+           " (repeatable)", "crawl", list, metavar="URL"),
     Option("concurrency", 4, "requests at once to the site (default 4)", "crawl", int, minimum=1),
     Option("delay", 0.0, "minimum seconds between requests (default 0, adaptive)", "crawl", float, minimum=0),
     Option("ignore_robots", False, "crawl what robots.txt disallows", "crawl", bool, flag_only=True),

@@ -94,21 +94,59 @@ def site_key(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def origin(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) as RFC 6454 compares origins: 127.0.0.1:8000 and
+    127.0.0.1:9000 are two sites. A leading www. is ignored, as in site_key."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    return scheme, site_key(url), port or DEFAULT_PORTS[scheme]
+
+
+def same_origin(url: str, other: str) -> bool:
+    return origin(url) is not None and origin(url) == origin(other)
+
+
 @dataclass
 class Scope:
-    """Which URLs belong to the audit: the start URLs' sites, narrowed by patterns."""
+    """Which URLs belong to the audit: the start URLs' origins, narrowed by patterns.
+
+    `site_origins` are origins the site calls its own (its production address, when a
+    staging copy is audited): URLs there are read as the audited copy's (`local`)."""
 
     start_urls: list[str]
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    site_origins: list[str] = field(default_factory=list)
 
     def __post_init__(self):
-        self.hosts = {site_key(u) for u in self.start_urls}
+        self.origins = {origin(u) for u in self.start_urls}
+        home = urlsplit(self.start_urls[0]) if self.start_urls else None
+        self.home = f"{home.scheme}://{home.netloc}" if home else ""
+        self.aliases = {origin(u) for u in self.site_origins} - self.origins - {None}
         self._include = [re.compile(p) for p in self.include]
         self._exclude = [re.compile(p) for p in self.exclude]
 
     def on_site(self, url: str) -> bool:
-        return site_key(url) in self.hosts
+        return origin(url) in self.origins
+
+    def add_origin(self, url: str) -> None:
+        """A start URL redirects (http to https, say): where it lands is the site too."""
+        key = origin(url)
+        if key:
+            self.origins.add(key)
+
+    def local(self, url: str) -> str:
+        """`url` with a declared site origin replaced by the audited one."""
+        if not self.aliases or not url or origin(url) not in self.aliases:
+            return url
+        parts = urlsplit(url)
+        return normalize(self.home + urlunsplit(("", "", parts.path or "/", parts.query, ""))) or url
 
     def allows_resource(self, url: str) -> bool:
         """A file a page uses: on the site and not excluded (--include narrows pages only,

@@ -9,7 +9,9 @@ their message key and, where there is one, the cause they share:
   defect on the pages of one template is one fix;
 - otherwise the message key alone (results without templates).
 
-Fixes rank by impact x reach / effort. Pure over result.json.
+A finding linked to a root cause on its page (`data.root_cause`, e.g. bidi runs on a
+page declared right to left by mistake) is folded into that cause's fix, counted in
+its `folded`. Fixes rank by impact x reach / effort. Pure over result.json.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class Fix:
     templates: list[tuple[str, int]] = field(default_factory=list)  # (URL pattern, pages)
     priority: float = 0.0
     screenshot_url: str | None = None  # a page with a screenshot, for visual defects
+    folded: Counter = field(default_factory=Counter)  # audit id -> findings that follow from this fix's cause
 
     @property
     def page_count(self) -> int:
@@ -100,6 +103,19 @@ def _cause(finding: dict, template: str | None, shared: Counter) -> tuple[str, s
     return "site", None
 
 
+def _add(fixes: dict, fix_of_page: dict, audit_id: str, audit: dict, finding: dict, cause: tuple) -> None:
+    key_name = finding.get("message_key", "")
+    key = (audit_id, key_name, *cause)
+    fix = fixes.get(key)
+    if fix is None:
+        fix = fixes[key] = Fix(f"fix-{len(fixes) + 1}", audit, key_name, *cause)
+    fix.finding_count += 1
+    if len(fix.evidence) < EVIDENCE:
+        fix.evidence.append(finding)
+    fix.pages[finding.get("url")] = None
+    fix_of_page.setdefault((audit_id, key_name, finding.get("url")), fix)
+
+
 def build_fixes(result: dict) -> list[Fix]:
     """Every fix of the result, most valuable first."""
     pages = result.get("pages", [])
@@ -107,22 +123,25 @@ def build_fixes(result: dict) -> list[Fix]:
     total = sum(1 for p in pages if p.get("is_html") and p.get("status") == 200) or len(pages)
     with_screenshot = {p["url"] for p in pages if p.get("screenshot")}
     fixes: dict[tuple, Fix] = {}
+    fix_of_page: dict[tuple[str, str, str], Fix] = {}  # (audit, message key, page) -> its fix
+    consequences: list[tuple[str, dict, dict]] = []
     for audit_id, audit in result.get("audits", {}).items():
         # two passes over the findings, as they may be read from disk: shared causes, then fixes
         shared = Counter(v for f in audit.get("findings", []) if not f.get("ignored") for v in _cause_values(f))
         for finding in audit.get("findings", []):
             if finding.get("ignored"):
                 continue
-            key_name = finding.get("message_key", "")
-            cause, value = _cause(finding, template_of.get(finding.get("url")), shared)
-            key = (audit_id, key_name, cause, value)
-            fix = fixes.get(key)
-            if fix is None:
-                fix = fixes[key] = Fix(f"fix-{len(fixes) + 1}", audit, key_name, cause, value)
-            fix.finding_count += 1
-            if len(fix.evidence) < EVIDENCE:
-                fix.evidence.append(finding)
-            fix.pages[finding.get("url")] = None
+            if isinstance((finding.get("data") or {}).get("root_cause"), dict):
+                consequences.append((audit_id, audit, finding))
+                continue
+            _add(fixes, fix_of_page, audit_id, audit, finding, _cause(finding, template_of.get(finding.get("url")), shared))
+    for audit_id, audit, finding in consequences:
+        root = finding["data"]["root_cause"]
+        fix = fix_of_page.get((root.get("audit"), root.get("message_key"), finding.get("url")))
+        if fix is not None:
+            fix.folded[audit_id] += 1
+        else:  # its cause was ignored or is not in this result: a fix of its own
+            _add(fixes, fix_of_page, audit_id, audit, finding, _cause(finding, template_of.get(finding.get("url")), Counter()))
     for fix in fixes.values():
         counts = Counter(template_of.get(url) for url in fix.pages)
         fix.templates = sorted(((t, n) for t, n in counts.items() if t), key=lambda tn: (-tn[1], tn[0]))

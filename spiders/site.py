@@ -72,7 +72,8 @@ class SiteSpider(scrapy.Spider):
     name = "site"
 
     def __init__(self, start_urls="", include=(), exclude=(), max_pages=None, max_depth=None,
-                 sitemaps=True, known_urls=None, resume=None, frontier=None, seed=True, *args, **kwargs):
+                 sitemaps=True, known_urls=None, resume=None, frontier=None, seed=True, site_origins=(),
+                 *args, **kwargs):
         super().__init__(*args, **kwargs)
         if isinstance(start_urls, str):
             start_urls = [u for u in start_urls.split(",") if u]
@@ -80,7 +81,9 @@ class SiteSpider(scrapy.Spider):
         if not normalized or None in normalized:
             raise ValueError(f"start URLs must be http(s) URLs: {start_urls!r}")
         self.start_urls = normalized
-        self.scope = Scope(normalized, list(include), list(exclude))
+        if isinstance(site_origins, str):
+            site_origins = [u for u in site_origins.split(",") if u]
+        self.scope = Scope(normalized, list(include), list(exclude), list(site_origins))
         self.max_pages = int(max_pages) if max_pages else None
         self.max_depth = int(max_depth) if max_depth not in (None, "") else None
         self.sitemaps = sitemaps not in (False, "0", "false", "no")
@@ -253,9 +256,11 @@ class SiteSpider(scrapy.Spider):
         self.pages_done += 1
         if 300 <= response.status < 400:
             location = headers.get("location")
-            record.redirect_to = normalize(location, url) if location else None
+            record.redirect_to = self.scope.local(normalize(location, url)) if location else None
             if not record.redirect_to:
                 record.error = "redirect without a valid Location header"
+            elif url in self.start_urls:
+                self.scope.add_origin(record.redirect_to)
             yield record
             if record.redirect_to and self.scope.allows(record.redirect_to):
                 request = self.page_request(record.redirect_to, depth, source=url)
@@ -273,6 +278,7 @@ class SiteSpider(scrapy.Spider):
             except Exception as exc:  # one malformed page never stops the crawl
                 record.error = f"extraction failed: {type(exc).__name__}: {exc}"
                 self.logger.exception("extraction failed on %s", url)
+        self.localize(record)
         for link in record.links:
             link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
         if record.error or response.status >= 400:
@@ -296,6 +302,20 @@ class SiteSpider(scrapy.Spider):
                 request = self.resource_request(resource.url, resource.kind)
                 if request:
                     yield request
+
+    def localize(self, record: PageRecord) -> None:
+        """URLs on a declared site origin (--site-origin) read as this copy's own."""
+        local = self.scope.local
+        if not self.scope.aliases:
+            return
+        for link in record.links:
+            link.href = local(link.href)
+        record.canonicals = [local(u) for u in record.canonicals]
+        for entry in record.hreflang:
+            entry["href"] = local(entry.get("href") or "")
+        for key in ("og:url",):
+            if record.meta.get(key):
+                record.meta[key] = local(record.meta[key])
 
     def page_failed(self, failure):
         request = failure.request
@@ -396,7 +416,7 @@ class SiteSpider(scrapy.Spider):
         except ValueError as exc:
             yield SitemapCheck(url, source, response.status, str(exc), bytes=len(body))
             return
-        located = [(normalize(loc, response.url), line) for loc, line in entries]
+        located = [(self.scope.local(normalize(loc, response.url)), line) for loc, line in entries]
         located = [(u, line) for u, line in located if u]
         mine = [(u, line) for u, line in located if self.scope.on_site(u)]
         error = None

@@ -24,7 +24,7 @@ def test_malformed_markup_yields_every_fact():
     assert p.title == "متجر القهوة"
     assert p.meta["description"] == "وصف" and p.meta["robots"] == "noindex"
     assert p.canonicals == ["https://shop.example/ar/"]
-    assert p.hreflang == [{"lang": "en", "href": "https://shop.example/en/"}]
+    assert p.hreflang == [{"lang": "en", "href": "https://shop.example/en/", "relative": "/en/"}]  # Google wants full URLs
     assert [(h["level"], h["text"]) for h in p.headings] == [(1, "القهوة المختصة"), (3, "عنوان فرعي")]
 
 
@@ -113,3 +113,20 @@ def test_code_keyboard_input_and_program_output_are_not_prose():
     assert "pip install" not in p.text and "--index-url" not in p.text and "Ctrl" not in p.text
     assert "ready on port" not in p.text
     assert p.text.split("\n\n")[:2] == ["Install the tool", "Open a terminal. Run the installer with and wait."]
+
+
+def test_hreflang_read_as_google_reads_it():
+    body = ('<html><head><title>x</title>'
+            '<link rel="alternate" hreflang="ar" href="https://shop.example/ar/">'
+            '<link rel="alternate" hreflang="en" href="/en/">'
+            '<link rel="alternate" hreflang="fr">'
+            '</head><body><p>x</p><link rel="alternate" hreflang="de" href="https://shop.example/de/"></body></html>')
+    record = PageRecord(url="https://shop.example/ar/", headers={
+        "link": '<https://shop.example/es/>; rel="alternate"; hreflang="es", <https://cdn.example/a.css>; rel=preload'})
+    p = extract(record, body.encode(), "text/html")
+    assert p.hreflang == [
+        {"lang": "ar", "href": "https://shop.example/ar/"},
+        {"lang": "en", "href": "https://shop.example/en/", "relative": "/en/"},
+        {"lang": "es", "href": "https://shop.example/es/", "source": "header"},
+    ]  # the <body> link is not read
+    assert p.hreflang_problems == [{"lang": "fr", "problem": "missing-href", "source": "head"}]

@@ -69,3 +69,26 @@ def test_fixes_rank_by_impact_times_reach_over_effort():
     # minor on every page: 1 x 1.2 / 1 = 1.2; critical on one page, large effort: 4 x 0.3 / 3 = 0.4
     assert [(f.audit["id"], f.priority) for f in fixes] == [("a-minor", 1.2), ("b-critical", 0.4)]
     assert priority("serious", "medium", 5, 10) == 1.05
+
+
+def test_findings_that_follow_from_a_root_cause_fold_into_its_fix():
+    pages = _pages(2, "/docs/*")
+    cause = {"url": pages[0]["url"], "message_key": "mismatch", "data": {"declared": "ar", "detected": "en"}}
+    runs = [{"url": pages[0]["url"], "message_key": "ltr-text", "data": {
+        "text": f"run {i}", "root_cause": {"audit": "lang-mismatch", "message_key": "mismatch"}}} for i in range(40)]
+    own = {"url": pages[1]["url"], "message_key": "ltr-text", "data": {"text": "run"}}
+    audits = [_audit("lang-mismatch", category="rtl", findings=[cause]),
+              _audit("bidi-isolation", category="rtl", findings=runs + [own])]
+    fixes = build_fixes(_result(audits, pages))
+    by_audit = {f.audit["id"]: f for f in fixes}
+    assert by_audit["lang-mismatch"].folded == {"bidi-isolation": 40}
+    assert by_audit["bidi-isolation"].finding_count == 1  # the page without the root cause keeps its fix
+    assert len(fixes) == 2
+
+
+def test_a_consequence_whose_cause_is_missing_keeps_a_fix_of_its_own():
+    pages = _pages(1, "/docs/*")
+    run = {"url": pages[0]["url"], "message_key": "ltr-text",
+           "data": {"root_cause": {"audit": "lang-mismatch", "message_key": "mismatch"}}}
+    fixes = build_fixes(_result([_audit("bidi-isolation", category="rtl", findings=[run])], pages))
+    assert [(f.audit["id"], f.finding_count, dict(f.folded)) for f in fixes] == [("bidi-isolation", 1, {})]

@@ -42,3 +42,26 @@ def test_scope_keeps_the_site_and_applies_patterns():
     assert scope.allows("https://shop.example/ar/a")
     assert not scope.allows("https://shop.example/en/a")
     assert not scope.allows("https://shop.example/ar/a?sort=price")
+
+
+def test_the_port_is_part_of_the_origin():
+    scope = Scope(["http://127.0.0.1:8123/"])
+    assert scope.on_site("http://127.0.0.1:8123/docs")
+    assert not scope.on_site("http://127.0.0.1:8000/")
+    assert not scope.on_site("https://127.0.0.1:8123/")
+    assert Scope(["https://example.com/"]).on_site("https://example.com:443/a")
+
+
+def test_site_origin_urls_read_as_the_audited_copy():
+    scope = Scope(["http://127.0.0.1:8123/"], site_origins=["https://www.example.com"])
+    assert scope.local("https://www.example.com/guide?x=1") == "http://127.0.0.1:8123/guide?x=1"
+    assert scope.local("https://example.com/") == "http://127.0.0.1:8123/"
+    assert scope.local("https://other.example/a") == "https://other.example/a"
+    assert not scope.on_site("https://www.example.com/guide")
+
+
+def test_a_start_url_redirect_adds_its_target_origin():
+    scope = Scope(["http://example.com/"])
+    assert not scope.on_site("https://example.com/a")
+    scope.add_origin("https://example.com/")
+    assert scope.on_site("https://example.com/a")

@@ -47,6 +47,10 @@ class Meta:
     messages: dict[str, str]  # message key -> text with {placeholders} from a finding's data
     how_to_fix: str = ""
     weight: float = 1.0
+    # "audit-id:message-key" of findings that, on the same page, cause this audit's:
+    # its findings there are linked to that root cause (data["root_cause"]) and the fix
+    # plan shows them as one problem.
+    root_causes: tuple[str, ...] = ()
 
     def __post_init__(self):
         assert self.category in CATEGORIES, self.category
@@ -105,6 +109,8 @@ class Site:
     rtl_stylesheets: dict[str, str] = field(default_factory=dict)  # stylesheet used by right-to-left pages -> one such page
     arabic_css: dict[str, list[dict]] = field(default_factory=dict)  # page -> letter-spacing/italic rules first hitting Arabic there
     page_lang_dir: dict[str, tuple] = field(default_factory=dict)  # hreflang target -> (its lang, its dir)
+    # stylesheet -> {rtl, ltr: sampled pages of each direction loading it; rtl_page, ltr_page: one of each}
+    stylesheet_use: dict[str, dict] = field(default_factory=dict)
 
     @cached_property
     def redirect_targets(self) -> set[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from auditor.model import PageRecord
-from auditor.text import analyse, detect_language
+from auditor.text import analyse, detect_language, rtl_word_share
 
 # A block repeated on this share of a section's pages belongs to its template.
 BOILERPLATE_SHARE = 0.5
@@ -85,6 +85,7 @@ class Computed:
             "confidence": detection.confidence,
             "method": detection.method,
             "rtl_share": detection.rtl_share,
+            "rtl_word_share": rtl_word_share(page.text or page.title or ""),
             "title": detect_language(page.title).lang if page.title else None,
             "headings": detect_language(headings).lang if headings else None,
         }

@@ -34,8 +34,10 @@ def gather(store: Store) -> dict:
     rtl_stylesheets: dict[str, str] = {}
     arabic_css: dict[str, list[dict]] = {}
     claimed: set[tuple] = set()
+    use: dict[str, dict] = {}
     # Pages of one section share templates: a sample per section sees every template.
     for page in store.iter_pages(sample_by_section(store.html_page_urls())):
+        note_use(use, page, is_rtl_record(page))
         if not is_rtl_record(page):
             continue
         keys = set((page.facts.get("rtl") or {}).get("arabic_elements") or ())
@@ -54,4 +56,14 @@ def gather(store: Store) -> dict:
     targets = {e["href"] for alternates in store.hreflang_map().values() for e in alternates}
     page_lang_dir = {p.url: (p.lang, page_dir(p)) for p in store.iter_pages(targets)} if targets else {}
     return {"stylesheets": stylesheets, "rtl_stylesheets": rtl_stylesheets, "arabic_css": arabic_css,
-            "page_lang_dir": page_lang_dir}
+            "page_lang_dir": page_lang_dir, "stylesheet_use": use}
+
+
+def note_use(use: dict[str, dict], page: PageRecord, is_rtl: bool) -> None:
+    """Count, per stylesheet, the (sampled) pages of each direction that load it."""
+    side = "rtl" if is_rtl else "ltr"
+    for resource in page.resources:
+        if resource.kind == "stylesheet":
+            entry = use.setdefault(resource.url, {"rtl": 0, "ltr": 0, "rtl_page": None, "ltr_page": None})
+            entry[side] += 1
+            entry[f"{side}_page"] = entry[f"{side}_page"] or page.url

@@ -47,9 +47,13 @@ def run_audits(pages: Iterable[PageRecord], site: Site, audits: Iterable[Audit] 
     spill = spill if spill is not None else Spill()
     tallies = [_Tally(a, spill, ignore) for a in (audits if audits is not None else all_audits())]
     page_tallies = [t for t in tallies if not isinstance(t.audit, SiteAudit)]
+    linked = [t for t in page_tallies if t.audit.meta.root_causes]
     for page in pages:
-        for tally in page_tallies:
-            _audit_page(tally, page, site)
+        found = [(tally, _audit_page(tally, page, site)) for tally in page_tallies]
+        if linked:
+            link_root_causes(found)
+        for tally, findings in found:
+            tally.keep(findings)
     for tally in tallies:
         if isinstance(tally.audit, SiteAudit):
             _audit_site(tally, site)
@@ -57,20 +61,34 @@ def run_audits(pages: Iterable[PageRecord], site: Site, audits: Iterable[Audit] 
     return {"audits": audits_out, "categories": categories(audits_out)}
 
 
-def _audit_page(tally: _Tally, page: PageRecord, site: Site) -> None:
+def _audit_page(tally: _Tally, page: PageRecord, site: Site) -> list[Finding]:
     audit = tally.audit
     try:
         if not audit.applies(page, site):
-            return
+            return []
         findings = list(audit.check(page, site))
         score = audit.page_score(page, site, findings)
     except Exception as exc:  # a bug or an odd page never loses the run
         tally.errors.append({"url": page.url, "error": f"{type(exc).__name__}: {exc}"})
-        return
+        return []
     tally.applicable += 1
     tally.score_sum += score
     tally.failing_pages += bool(findings)
-    tally.keep(findings)
+    return findings
+
+
+def link_root_causes(found: list[tuple[_Tally, list[Finding]]]) -> None:
+    """One page's findings that follow from another finding on it (bidi runs on a page
+    whose declared direction is wrong) name it as their root cause: they keep their
+    count, and the fix plan folds them into that one problem."""
+    causes = {f"{tally.audit.meta.id}:{f.message_key}": f for tally, findings in found for f in findings}
+    for tally, findings in found:
+        cause = next((k for k in tally.audit.meta.root_causes if k in causes), None)
+        if cause is None:
+            continue
+        audit_id, key = cause.split(":", 1)
+        for finding in findings:
+            finding.data["root_cause"] = {"audit": audit_id, "message_key": key}
 
 
 def _audit_site(tally: _Tally, site: Site) -> None:

@@ -62,6 +62,7 @@ class CrawlOptions:
     max_depth: int | None = default("max_depth")
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    site_origin: list[str] = field(default_factory=list)  # read as the site's own (a staging copy's production)
     concurrency: int = default("concurrency")
     delay: float = default("delay")
     ignore_robots: bool = default("ignore_robots")
@@ -142,6 +143,7 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
         start_urls=options.start_urls,
         include=options.include,
         exclude=options.exclude,
+        site_origins=options.site_origin,
         max_pages=options.max_pages,
         max_depth=options.max_depth,
         sitemaps=options.sitemap,

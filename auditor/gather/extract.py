@@ -12,6 +12,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from auditor.model import Form, Image, Link, PageRecord, Resource
+from auditor.gather.hreflang import read_hreflang
 from auditor.gather.rtl_extract import extract_rtl
 from auditor.gather.templates import layout_key
 from auditor.urls import UNFETCHED_SCHEMES, normalize
@@ -248,6 +249,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
         elif meta.get("charset"):
             record.meta.setdefault("charset", meta.get("charset"))
 
+    read_hreflang(record, root, base)
     for link in root.iter("link"):
         rels = (link.get("rel") or "").lower().split()
         href = link.get("href")
@@ -255,8 +257,6 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
             continue
         if "canonical" in rels:
             record.canonicals.append(normalize(href, base) or href)
-        if "alternate" in rels and link.get("hreflang") is not None:
-            record.hreflang.append({"lang": link.get("hreflang"), "href": normalize(href, base) or href})
         if "stylesheet" in rels:
             url = normalize(href, base)
             if url:

@@ -1,7 +1,7 @@
 """Pure language libraries, no I/O: language detection, sentences and readability,
 language tags, the bidi display order, and the customer-touchpoint vocabulary."""
 
-from auditor.text.language import Detection, detect_language, is_rtl_lang, rtl_share
+from auditor.text.language import Detection, detect_language, is_rtl_lang, rtl_share, rtl_word_share
 from auditor.text.readability import Readability, analyse, score_text
 from auditor.text.sentences import Sentence, split_paragraphs, split_sentences
 
@@ -13,6 +13,7 @@ __all__ = [
     "detect_language",
     "is_rtl_lang",
     "rtl_share",
+    "rtl_word_share",
     "score_text",
     "split_paragraphs",
     "split_sentences",

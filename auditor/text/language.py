@@ -20,6 +20,7 @@ same.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -189,6 +190,25 @@ def rtl_share(text: str) -> float:
     if total == 0:
         return 0.0
     return round(sum(n for name, n in counts.items() if name in RTL_SCRIPTS) / total, 3)
+
+
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def rtl_word_share(text: str) -> float:
+    """Share (0..1) of the words of ``text`` written in a right-to-left script.
+
+    Words, not letters: a few long quoted Arabic words in an English page do not
+    make it right to left, as a reader would not call it so."""
+    if not isinstance(text, str):
+        return 0.0
+    total = rtl = 0
+    for token in text[:SCRIPT_SAMPLE * 2].split():
+        if _LETTER.search(token):
+            total += 1
+            rtl += _RTL_LETTER.search(token) is not None
+    return round(rtl / total, 3) if total else 0.0
 
 
 def is_rtl_lang(code: str) -> bool:

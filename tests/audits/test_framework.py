@@ -72,7 +72,8 @@ def test_get_audit_finds_by_id_and_rejects_unknown_ids():
 # -- every meta is complete ----------------------------------------------------------
 
 STRING_FIELDS = [f.name for f in dataclasses.fields(Meta) if f.type == "str"]
-TUPLE_FIELDS = [f.name for f in dataclasses.fields(Meta) if f.type.startswith("tuple")]
+# Optional ones (root_causes) have a default and may be empty.
+TUPLE_FIELDS = [f.name for f in dataclasses.fields(Meta) if f.type.startswith("tuple") and f.default is dataclasses.MISSING]
 
 
 def test_meta_field_lists_cover_the_declared_fields():
@@ -226,6 +227,10 @@ PROVOKE = {
     ("thin-content", "thin"): lambda: _alone(word_count=12),
     ("title-length", "too-long"): lambda: _alone(title="t" * 90),
     ("title-length", "too-short"): lambda: _alone(title="t"),
+    ("hreflang", "missing-href"): lambda: _alone(hreflang_problems=[{"lang": "fr", "problem": "missing-href"}]),
+    ("hreflang", "relative-href"): lambda: _alone(hreflang=[{"lang": "ar", "href": BASE + "/", "relative": "/"}]),
+    ("link-text", "generic"): lambda: _alone(links=[Link(BASE + "/a", "Read more")]),
+    ("link-text", "bare-url"): lambda: _alone(links=[Link(BASE + "/a", "https://shop.example/a")]),
     ("viewport", "missing"): lambda: _alone(meta={}),
     ("viewport", "no-device-width"): lambda: _alone(meta={"viewport": "width=1024"}),
 }

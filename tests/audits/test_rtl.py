@@ -122,6 +122,37 @@ def test_physical_css_one_finding_per_rule_of_stylesheets_used_by_rtl_pages():
     assert audit.site_score(make_site(), []) is None
 
 
+def _use(rtl: int, ltr: int) -> dict:
+    return {"rtl": rtl, "ltr": ltr, "rtl_page": BASE + "/ar/" if rtl else None, "ltr_page": BASE + "/en/" if ltr else None}
+
+
+def test_physical_css_judges_what_each_stylesheet_styles():
+    shared, en, ar, named = (f"https://shop.example/{n}.css" for n in ("shared", "en", "ar", "assets/stylertl"))
+    rule = ".a { margin-left: 4px }"
+    sheets = {url: analyse(url, rule) for url in (shared, en, ar, named)}
+    site = make_site(stylesheets=sheets, rtl_stylesheets={shared: BASE + "/ar/", ar: BASE + "/ar/", named: BASE + "/ar/"},
+                     stylesheet_use={shared: _use(3, 2), en: _use(0, 5), ar: _use(5, 0), named: _use(5, 0)})
+    found = list(get_audit("physical-css").check_site(site))
+    # en.css: left to right only; ar.css: right-to-left pages only, beside en.css; stylertl.css: made for RTL.
+    assert [(f.url, f.data["rtl_pages"], f.data["ltr_pages"], f.data["ltr_example_page"]) for f in found] == [
+        (shared, 3, 2, BASE + "/en/")]
+
+
+def test_physical_css_on_a_right_to_left_only_site_still_judges_its_stylesheet():
+    sheet = "https://shop.example/bootstrap.min.css"
+    site = make_site(stylesheets={sheet: analyse(sheet, ".a { float: left }")}, rtl_stylesheets={sheet: BASE + "/"},
+                     stylesheet_use={sheet: _use(4, 0)})
+    assert [(f.data["rtl_pages"], f.data["ltr_pages"]) for f in get_audit("physical-css").check_site(site)] == [(4, 0)]
+
+
+def test_physical_css_rules_in_right_to_left_blocks_are_already_right():
+    sheet = "https://shop.example/s.css"
+    css = ('[dir=rtl] .a { margin-left: 4px }\n:dir(rtl) .b { float: right }\nhtml[lang=ar] .c { padding-right: 1em }\n'
+           '.d { text-align: left }\n[dir="rtl"] .d { text-align: right }')
+    site = make_site(stylesheets={sheet: analyse(sheet, css)}, rtl_stylesheets={sheet: BASE + "/"})
+    assert list(get_audit("physical-css").check_site(site)) == []
+
+
 # -- letter-spacing --------------------------------------------------------------------
 
 def test_letter_spacing_inline_on_arabic_and_italic():
@@ -232,3 +263,37 @@ def test_mixed_numerals():
     assert keys("mixed-numerals", page(body="<p>السعر ١٢٠ والشحن ١٥ ريال</p>")) == []
     assert keyed("mixed-numerals", page(body="<p>قیمت ۱۲۰ و ١٥٠</p>"))[-1] == (
         "mixed-eastern", {"arabic_indic": 3, "persian": 3})
+
+
+QUOTING = ("He said it to me: «والمستشفيات بالاستثمارات والمستثمرين» and so I did a bit of it. "
+           "So we go on: «فاستقبلناهم بالترحيبات والمستشارين» is how we say it, as you do.")
+
+
+def test_html_dir_judges_an_english_page_quoting_arabic_by_its_words():
+    p = page(html='lang="en"', text=QUOTING)
+    language = p.facts["language"]
+    assert language["rtl_share"] >= 0.5 > language["rtl_word_share"]  # more Arabic letters, fewer Arabic words
+    assert keys("html-dir", p) == []
+    assert keys("html-dir", page(html='lang="en"', text=AR)) == ["missing"]
+
+
+def test_html_dir_finding_names_the_declared_language_and_the_word_share():
+    found = keyed("html-dir", page(html='', text=AR))
+    assert found == [("missing", {"share": found[0][1]["share"], "declared_lang": None})]
+    assert found[0][1]["share"] > 0.95
+
+
+# -- root causes -------------------------------------------------------------------------
+
+def test_bidi_runs_on_an_english_page_declared_arabic_name_the_lang_mismatch_as_root_cause():
+    from auditor.facts.runner import run_audits
+
+    ids = ("lang-mismatch", "bidi-isolation")
+    wrong = page(text=EN + " Call us on +966 50 123 4567.", path="/wrong.html")
+    right = page(text=AR + " اتصل بنا على +966 50 123 4567.", path="/right.html")
+    out = run_audits([wrong, right], make_site([wrong, right]), [get_audit(i) for i in ids])["audits"]
+    runs = out["bidi-isolation"]["findings"]
+    assert [f["url"] for f in out["lang-mismatch"]["findings"]] == [wrong.url]
+    assert {f["url"] for f in runs} == {wrong.url, right.url}  # every finding is kept and counted
+    assert {f["url"]: f["data"].get("root_cause") for f in runs} == {
+        wrong.url: {"audit": "lang-mismatch", "message_key": "mismatch"}, right.url: None}

@@ -476,3 +476,40 @@ def test_viewport_without_device_width():
     found = findings(VIEWPORT, page)
     assert keyed(found) == [("no-device-width", {"content": "width=1024, initial-scale=1"})]
     assert found[0].selector == 'meta[name="viewport"]'
+
+
+# -- link-text ---------------------------------------------------------------------------
+
+def test_link_text_generic_phrases_in_arabic_and_english_once_per_text():
+    from auditor.model import Link
+
+    links = [Link(BASE + "/a", "اقرأ المزيد »"), Link(BASE + "/b", "اقرأ المزيد »"), Link(BASE + "/c", "Click here"),
+             Link(BASE + "/d", "اضغط هنا"), Link(BASE + "/e", "https://shop.example/e"),
+             Link(BASE + "/f", "سياسة الاسترجاع"), Link(BASE + "/g", "Read more about our roasting"),
+             Link("mailto:a@shop.example", "here", kind="mailto"), Link(BASE + "/h", "")]
+    found = findings(get_audit("link-text"), make_page(links=links))
+    assert [(f.message_key, f.data["text"], f.data.get("count"), f.data["target"]) for f in found] == [
+        ("bare-url", "https://shop.example/e", None, BASE + "/e"),
+        ("generic", "اقرأ المزيد »", 2, BASE + "/a"),
+        ("generic", "Click here", 1, BASE + "/c"),
+        ("generic", "اضغط هنا", 1, BASE + "/d"),
+    ]
+    assert found[1].data["targets"] == [BASE + "/a", BASE + "/b"]
+
+
+def test_link_text_passes_descriptive_links():
+    from auditor.model import Link
+
+    page = make_page(links=[Link(BASE + "/returns", "Shipping and returns"), Link(BASE + "/r", "سياسة الاسترجاع")])
+    assert findings(get_audit("link-text"), page) == []
+
+
+def test_hreflang_missing_and_relative_href_and_link_header_codes():
+    alternates = [{"lang": "ar", "href": BASE + "/ar/"}, {"lang": "x-default", "href": BASE + "/ar/"},
+                  {"lang": "en", "href": BASE + "/en/", "relative": "/en/"},
+                  {"lang": "en_US", "href": BASE + "/us/", "source": "header"}]
+    page = make_page("/ar/", hreflang=alternates, hreflang_problems=[{"lang": "fr", "problem": "missing-href", "source": "head"}])
+    found = {(f.message_key, f.selector, f.data.get("code")) for f in findings(HREFLANG, page, make_site([page]))}
+    assert {("missing-href", 'link[hreflang="fr"]', "fr"), ("relative-href", 'link[hreflang="en"]', None),
+            ("invalid-code", "HTTP Link header", "en_US")} <= found
+    assert not {k for k, _, _ in found} & {"no-self", "no-x-default"}

@@ -15,8 +15,10 @@ def rtl(page: PageRecord) -> dict:
 
 
 def text_share(page: PageRecord) -> float:
+    """Share of the main text's words in a right-to-left script (letters when words
+    were not counted)."""
     language = page.facts.get("language") or {}
-    share = language.get("rtl_share")
+    share = language.get("rtl_word_share", language.get("rtl_share"))
     return rtl(page).get("rtl_share", 0.0) if share is None else share
 
 

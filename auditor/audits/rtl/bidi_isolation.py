@@ -32,6 +32,9 @@ class BidiIsolation(Audit):
         how_to_fix="Wrap each left-to-right run in <bdi> or <span dir=\"ltr\"> (phone links: <a dir=\"ltr\" "
                    "href=\"tel:...\">); give elements filled from templates or user input dir=\"auto\".",
         weight=2,
+        # A left-to-right page declared right to left (dir="rtl", or lang="ar" on English
+        # text) turns each of its runs into a finding: one cause, fixed on <html>.
+        root_causes=("html-dir:rtl-on-ltr", "lang-mismatch:mismatch"),
     )
 
     def applies(self, page, site):

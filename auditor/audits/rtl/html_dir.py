@@ -2,7 +2,7 @@ from auditor.audits.base import Audit, Meta
 from auditor.audits.rtl._page import LTR_SHARE, RTL_SHARE, W3C_BIDI, rtl, text_share
 from auditor.text import is_rtl_lang
 
-MIN_WORDS = 30  # a page needs this much text before its direction is judged from its letters
+MIN_WORDS = 30  # a page needs this much text before its direction is judged from its words
 
 
 class HtmlDir(Audit):
@@ -24,11 +24,11 @@ class HtmlDir(Audit):
         journey=("awareness", "consideration", "decision"),
         effort="small",
         messages={
-            "missing": "The text is right to left ({share:.0%} right-to-left letters) but no element has dir=\"rtl\".",
+            "missing": "The text is right to left ({share:.0%} of its words in a right-to-left script) but no element has dir=\"rtl\".",
             "not-on-html": "dir=\"rtl\" is set on {where} but not on <html>.",
             "css-only": "The direction comes from CSS ({where}) instead of dir=\"rtl\" on <html>.",
             "ltr-on-rtl": "<html dir=\"{value}\"> on a page whose text is right to left.",
-            "rtl-on-ltr": "<html dir=\"rtl\"> on a page whose text is not right to left ({share:.0%} right-to-left letters).",
+            "rtl-on-ltr": "<html dir=\"rtl\"> on a page whose text is not right to left ({share:.0%} of its words in a right-to-left script).",
             "invalid": "dir=\"{value}\" on <{tag}> is not a valid value (rtl, ltr or auto).",
         },
         how_to_fix="Put dir=\"rtl\" (with lang=\"ar\", \"he\", \"fa\"...) on the <html> element of every right-to-left "
@@ -37,6 +37,9 @@ class HtmlDir(Audit):
     )
 
     def check(self, page, site):
+        """The page's direction is judged from its declared language and the words of its
+        main text (W3C, "Structural markup and right-to-left text in HTML"): an English
+        page quoting Arabic phrases stays left to right."""
         facts = rtl(page)
         for d in facts.get("dirs", ()):
             if not d["valid"]:
@@ -57,9 +60,9 @@ class HtmlDir(Audit):
             elif css:
                 yield self.finding(page, "css-only", selector=css, where=css)
             else:
-                yield self.finding(page, "missing", selector="html", share=share)
+                yield self.finding(page, "missing", selector="html", share=share, declared_lang=page.lang)
         elif value == "rtl" and share < LTR_SHARE and page.word_count >= MIN_WORDS and not is_rtl_lang(page.lang or ""):
-            yield self.finding(page, "rtl-on-ltr", selector="html", share=share)
+            yield self.finding(page, "rtl-on-ltr", selector="html", share=share, declared_lang=page.lang)
 
 
 def _css_direction(page, site) -> str | None:

@@ -1,4 +1,10 @@
+import re
+from urllib.parse import urlsplit
+
 from auditor.audits.base import Meta, SiteAudit
+
+# stylertl.css, style-rtl.css, bootstrap.rtl.min.css, /rtl/main.css: made for right to left.
+RTL_NAME = re.compile(r"(?:^|[/._-]|style)rtl(?:[/._-]|$)", re.I)
 
 
 class PhysicalCss(SiteAudit):
@@ -20,7 +26,7 @@ class PhysicalCss(SiteAudit):
         journey=("consideration", "decision"),
         effort="medium",
         messages={
-            "physical": "{file}:{line} {selector} {{{property}: {value}}}: use {fix}.",
+            "physical": "{file}:{line} {selector} {{{property}: {value}}}: use {fix} (loaded by {rtl_pages} right-to-left and {ltr_pages} left-to-right pages sampled).",
         },
         how_to_fix="Replace each physical declaration with its logical equivalent (or add a [dir=\"rtl\"] rule "
                    "that mirrors it). One fix per rule repairs every page using the stylesheet.",
@@ -28,12 +34,29 @@ class PhysicalCss(SiteAudit):
     )
 
     def check_site(self, site):
-        for url, example in site.rtl_stylesheets.items():
+        """A physical side is a defect where right-to-left pages load a stylesheet written
+        for left to right (W3C, "Structural markup and right-to-left text in HTML"; CSS
+        Logical Properties). Rules scoped by [dir=rtl], :dir(rtl) or a right-to-left
+        :lang / [lang] are left out when the stylesheet is read. A stylesheet made for
+        right-to-left pages (an rtl file name, or loaded by right-to-left pages only on a
+        site that gives its left-to-right pages stylesheets of their own) has its sides
+        already flipped: judging it would flip the layout back."""
+        for url in self.judged(site):
+            use = site.stylesheet_use.get(url) or {}
             for item in site.stylesheets.get(url, ()):
                 if item["kind"] == "physical":
                     yield self.finding(url, "physical", selector=item["selector"], file=url, line=item["line"],
                                        property=item["property"], value=item["value"], fix=item["fix"],
-                                       example_page=example)
+                                       example_page=site.rtl_stylesheets[url],
+                                       rtl_pages=use.get("rtl", 0), ltr_pages=use.get("ltr", 0),
+                                       ltr_example_page=use.get("ltr_page"))
+
+    def judged(self, site) -> list[str]:
+        split = any(u.get("ltr") and not u.get("rtl") for u in site.stylesheet_use.values())
+        return [url for url in site.rtl_stylesheets
+                if not RTL_NAME.search(urlsplit(url).path)
+                and not (split and not (site.stylesheet_use.get(url) or {}).get("ltr"))]
 
     def site_score(self, site, findings):
-        return None if not site.rtl_stylesheets else (0.0 if findings else 1.0)
+        return None if not self.judged(site) else (0.0 if findings else 1.0)
+

@@ -8,14 +8,8 @@ a page listing itself in hreflang while naming another page canonical sends two 
 signals.
 """
 
-from urllib.parse import urlsplit
-
 from auditor.audits.base import Audit, Meta
-
-
-def _host(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
+from auditor.urls import same_origin
 
 
 def _language(tag: str | None) -> str:
@@ -61,7 +55,7 @@ class Canonical(Audit):
             yield self.finding(page, "conflicting", selector=selector, count=len(targets), urls=", ".join(targets))
             return
         target = targets[0]
-        if _host(target) != _host(page.url):
+        if not same_origin(target, page.url):
             yield self.finding(page, "offsite", selector=selector, target=target)
             return
         hops, loop = site.chain(target)

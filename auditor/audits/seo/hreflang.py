@@ -22,22 +22,36 @@ class Hreflang(Audit):
             "target-status": "The {code} alternate {target} answers {status}.",
             "no-self": "The page lists alternates but not itself.",
             "no-x-default": "The alternates have no x-default for other languages.",
+            "missing-href": "The hreflang=\"{code}\" alternate has no href.",
+            "relative-href": "{count} alternates have a relative href ({hrefs}); Google reads only fully-qualified URLs.",
         },
         how_to_fix="On every language version, list all versions including itself with BCP 47 codes (ar, ar-SA, en) and an x-default; each target must answer 200 and list this page back.",
         weight=2,
     )
 
     def applies(self, page, site):
-        return page.ok_html and bool(page.hreflang)
+        return page.ok_html and bool(page.hreflang or page.hreflang_problems)
 
     def check(self, page, site):
+        """Read as Google reads hreflang (Google Search Central, "Tell Google about localized
+        versions of your page"): <head> links and the HTTP Link header (a <link> in <body>
+        is ignored, not reported), fully-qualified URLs, ISO 639-1 language and ISO 3166-1
+        region codes."""
+        for bad in page.hreflang_problems:
+            yield self.finding(page, "missing-href", selector=_where(bad, bad["lang"]), code=bad["lang"],
+                               source=bad.get("source", "head"))
+        if not page.hreflang:
+            return
         codes = [e["lang"] for e in page.hreflang]
         for entry in page.hreflang:
             code, target = entry["lang"], entry["href"]
+            source = entry.get("source", "head")
             if code.lower() != "x-default":
                 problem = tag_problem(code)
                 if problem:
-                    yield self.finding(page, "invalid-code", selector=f'link[hreflang="{code}"]', code=code, problem=problem)
+                    yield self.finding(page, "invalid-code", selector=_where(entry, code), code=code, problem=problem,
+                                       **({"source": source} if source != "head" else {}))
+
             if target == page.url:
                 continue
             status = site.final_status(target) if target in site.status else None
@@ -47,7 +61,16 @@ class Hreflang(Audit):
                 back = {e["href"] for e in site.hreflang.get(target, ())}
                 if page.url not in back:
                     yield self.finding(page, "no-return", code=code, target=target)
+        relative = [e for e in page.hreflang if e.get("relative")]
+        if relative:  # one finding per page: it is one way of writing the links
+            yield self.finding(page, "relative-href", selector=_where(relative[0], relative[0]["lang"]),
+                               count=len(relative), hrefs=", ".join(f'{e["lang"]}: {e["relative"]}' for e in relative[:5]),
+                               codes=[e["lang"] for e in relative])
         if page.url not in {e["href"] for e in page.hreflang}:
             yield self.finding(page, "no-self")
         if "x-default" not in {c.lower() for c in codes}:
             yield self.finding(page, "no-x-default")
+
+
+def _where(entry: dict, code: str) -> str:
+    return "HTTP Link header" if entry.get("source") == "header" else f'link[hreflang="{code}"]'

@@ -1,0 +1,75 @@
+"""Links whose text says nothing about where they lead.
+
+Lighthouse's SEO audit "Links do not have descriptive text" lists generic link texts
+(https://developer.chrome.com/docs/lighthouse/seo/link-text); Google Search Central
+asks for anchor text that tells the reader and Google about the page linked to
+(https://developers.google.com/search/docs/crawling-indexing/links-crawlable#anchor-text).
+The same phrases in Arabic are listed here, and a bare URL shown as the text is
+reported too (it tells the name of a page, not what it holds).
+"""
+
+import re
+
+from auditor.audits.base import Audit, Meta
+from auditor.text.scripts import strip_marks
+
+GENERIC_EN = {
+    "click here", "click this", "go", "here", "information", "learn more", "more", "more info",
+    "more information", "right here", "read more", "see more", "start", "this", "link", "details",
+    "continue", "continue reading", "this page", "this link", "click", "tap here", "find out more",
+}
+GENERIC_AR = {
+    "اضغط هنا", "انقر هنا", "اضغط", "انقر", "هنا", "المزيد", "للمزيد", "اقرا المزيد", "اقرا اكثر",
+    "المزيد من المعلومات", "لمزيد من المعلومات", "اعرف المزيد", "التفاصيل", "تفاصيل", "تابع القراءة",
+    "اكمل القراءة", "اضغط هنا للمزيد", "شاهد المزيد", "عرض المزيد", "الرابط", "هذا الرابط",
+}
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_EDGES = " \t\n.:;,!?…»«›‹>→←-–—|()[]\"'"
+_ALEF = str.maketrans("أإآٱ", "اااا")
+
+
+def normalize(text: str) -> str:
+    """Lower case, marks, tatweel and alef forms folded, edge punctuation and arrows dropped."""
+    text = strip_marks(" ".join(text.split())).translate(_ALEF).lower()
+    return text.strip(_EDGES)
+
+
+class LinkText(Audit):
+    meta = Meta(
+        id="link-text",
+        title="Links say where they lead",
+        failure_title="Links whose text says nothing",
+        description="\"Click here\", \"read more\", \"اضغط هنا\" or \"المزيد\" tell neither the reader nor a "
+                    "search engine what the linked page holds.",
+        category="seo",
+        impact="moderate",
+        required_artifacts=("page.links",),
+        help_url="https://developer.chrome.com/docs/lighthouse/seo/link-text",
+        seo_outcome="Anchor text is how search engines learn what a linked page is about; generic text passes "
+                    "no relevance to it (Google Search Central: anchor text; Lighthouse: link text).",
+        cx_outcome="Readers scanning a page, and screen-reader users listing its links, meet ten \"read more\" "
+                   "and cannot tell which one they want.",
+        journey=("awareness", "consideration"),
+        effort="small",
+        messages={
+            "generic": "Links with the text «{text}» ({count} on the page) say nothing of where they lead (first: {target}).",
+            "bare-url": "The link text is the bare address «{text}»: say what the page holds.",
+        },
+        how_to_fix="Write link text that names the destination (\"Shipping and returns\", \"سياسة الاسترجاع\"); "
+                   "for a \"read more\" after a teaser, use the article's title.",
+    )
+
+    def check(self, page, site):
+        generic: dict[str, list] = {}
+        for link in page.links:
+            if link.kind not in ("a", "area") or not link.text.strip():
+                continue
+            text = normalize(link.text)
+            if text in GENERIC_EN or text in GENERIC_AR:
+                generic.setdefault(text, []).append(link)
+            elif BARE_URL.match(link.text.strip()):
+                yield self.finding(page, "bare-url", selector="a", text=link.text.strip(), target=link.href)
+        for links in generic.values():
+            shown = " ".join(links[0].text.split())
+            yield self.finding(page, "generic", selector="a", text=shown, count=len(links), target=links[0].href,
+                               targets=list(dict.fromkeys(link.href for link in links))[:10])
