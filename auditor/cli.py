@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", parents=[common], help="write the report again from DIR/result.json")
     report.add_argument("dir", help="an audit output folder (or a result.json)")
-    report.add_argument("--out", help="where to write report.html (default: next to result.json)")
+    report.add_argument("--out", help="the folder to write report.html into, made if missing (default: the folder of result.json)")
     _report_lang(report)
 
     diff = sub.add_parser("diff", parents=[common], help="compare two runs: new, fixed and unchanged findings")
@@ -303,7 +303,11 @@ def cmd_report(args) -> int:
         raise UsageError(f"no result.json in {source}") from None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    target = Path(args.out) if args.out else (source if source.is_dir() else source.parent) / "report.html"
+    folder = Path(args.out) if args.out else (source if source.is_dir() else source.parent)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out is a folder, as for `auditor audit`; {folder} is a file")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "report.html"
     html.write(result, target, args.report_lang)
     print(f"Report:  {target.resolve()}")
     return EXIT_OK
