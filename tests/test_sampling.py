@@ -98,3 +98,11 @@ def test_templates_past_the_cap_are_listed_not_measured():
     assert [t.measured for t in sorted(templates.values(), key=lambda t: t.key)] == [True, True, True, False, False]
     assert all(not t.sampled for t in templates.values() if not t.measured)
     assert templates["t4"].pages == 1
+
+
+def test_a_page_without_a_declared_language_joins_its_siblings():
+    rows = [(f"{BASE}/p/{i}.html", "ar/rtl aaaa") for i in range(20)] + [(f"{BASE}/p/x.html", "?/rtl aaaa")]
+    rows += [(f"{BASE}/p/y.html", "?/ltr aaaa")]
+    template_of = assign(rows)
+    assert template_of[f"{BASE}/p/x.html"] == template_of[f"{BASE}/p/1.html"]
+    assert template_of[f"{BASE}/p/y.html"] != template_of[f"{BASE}/p/1.html"]  # it renders left to right

@@ -97,8 +97,14 @@ def assign(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
     """URL -> template key, for (url, layout key) rows of the site's HTML pages. A key
     reads as a URL pattern, with its layout in brackets: `/p/*.html [ar/rtl 3fa2c1d0e9]`;
     a layout's pages outside its big patterns read as its commonest pattern and `…`."""
+    rows = list(rows)
+    # A page that declares no language renders like its declared siblings of the same
+    # direction and skeleton: it joins them rather than making a template of its own.
+    declared = {layout.split("/", 1)[1]: layout for _, layout in rows if layout and not layout.startswith("?/")}
     by_layout: dict[str, list[str]] = defaultdict(list)
     for url, layout in rows:
+        if layout and layout.startswith("?/"):
+            layout = declared.get(layout.split("/", 1)[1], layout)
         by_layout[layout or "?"].append(url)
     template_of = {}
     for layout, urls in by_layout.items():
