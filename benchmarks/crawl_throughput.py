@@ -2,7 +2,7 @@
 
     python benchmarks/crawl_throughput.py [--pages 2000] [--concurrency 16] [--runs 1]
 
-Generates a site with ../shared/bench/make_site.py, serves it with nginx (a static
+Generates a site with benchmarks/sitegen.py, serves it with nginx (a static
 server fast enough that the figure measures the crawler; falls back to Python's
 http.server with a warning), then runs both crawlers on it in the same run and
 prints pages/s, the ratio and peak RSS of each process tree (/usr/bin/time -v).

@@ -2,7 +2,7 @@
 
     python benchmarks/memory.py [--sizes 10000 30000 100000] [--concurrency 16]
 
-Generates each site with ../shared/bench/make_site.py, serves it with nginx, audits it
+Generates each site with benchmarks/sitegen.py, serves it with nginx, audits it
 and prints the peak RSS of the audit process (/usr/bin/time -v), its wall time and the
 pages it stored: memory should stay flat while the page count grows.
 """

@@ -3,7 +3,7 @@
     python benchmarks/readability_speed.py [--pages 300] [--repeat 3] [--keep DIR]
 
 Generates a 300-page Arabic site and a 300-page English site with
-the benchmark site generator (benchmarks/sites.py: $AUDITOR_BENCH_DIR), takes each page's main text (the text of its
+benchmarks/sitegen.py, takes each page's main text (the text of its
 <p>, <h1>-<h3> and <li> elements, one paragraph each) and times, per page and
 per 1,000 words:
 
@@ -24,7 +24,6 @@ wall time.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,16 +38,12 @@ from lxml import html as lxml_html
 
 from auditor.text import analyse, detect_language, score_text, split_sentences
 from auditor.text.readability import clear_caches
-from benchmarks.sites import make_site_script
+from benchmarks.sites import generate
 
 BLOCK_XPATH = "//p | //h1 | //h2 | //h3 | //li"
 
 def make_site(out: Path, pages: int, lang: str) -> None:
-    subprocess.run(
-        [sys.executable, str(make_site_script()), "--pages", str(pages), "--out", str(out), "--lang", lang,
-         "--base-url", "http://127.0.0.1:1"],
-        check=True, stdout=subprocess.DEVNULL,
-    )
+    generate(out, pages, "http://127.0.0.1:1", lang)
 
 def page_paragraphs(site: Path) -> list[list[str]]:
     """Main-text paragraphs of every generated page (files under _* and assets skipped)."""
