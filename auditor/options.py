@@ -55,6 +55,9 @@ OPTIONS = (
            metavar="SECONDS", minimum=0.001),
     Option("max_query_variants", 100, "crawl trap limit: at most N query variants of one path reached from that path (default 100)",
            "crawl", int, metavar="N", minimum=1),
+    Option("js", "auto", "run the pages' scripts while crawling: auto = pages that are empty shells and templates whose"
+           " scripts add links, text or head tags (default); always = every page; never = the HTML only", "crawl",
+           choices=("auto", "always", "never")),
     # render
     Option("render", "sample", "measure pages in Chromium: a sample of every page template (default), all pages, or none",
            "render", choices=("none", "sample", "all")),

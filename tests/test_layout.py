@@ -28,7 +28,7 @@ ALLOWED = {
     "auditor.store": {"auditor.model"},
     "auditor.result": {"auditor.store.spill"},
     "auditor.gather": CONTRACT | {"auditor.text", "auditor.store", "spiders"},
-    "spiders": CONTRACT | {"auditor.gather", "auditor.store"},
+    "spiders": CONTRACT | {"auditor.gather", "auditor.store", "auditor.browser"},
     "auditor.browser": CONTRACT | {"auditor.text", "auditor.gather", "auditor.store"},
     "auditor.audits": CONTRACT | {"auditor.text"},
     "auditor.facts": CONTRACT | {"auditor.text", "auditor.gather", "auditor.store", "auditor.audits",

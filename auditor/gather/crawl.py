@@ -70,6 +70,7 @@ class CrawlOptions:
     sitemap: bool = default("sitemap")
     timeout: float = default("timeout")  # seconds for one download (DOWNLOAD_TIMEOUT)
     max_query_variants: int = default("max_query_variants")  # crawl-trap budget per path (AUDITOR_TRAP_QUERY_VARIANTS)
+    js: str = default("js")  # which pages are rendered in Chromium while crawling (auto | always | never)
     known_urls: set[str] = field(default_factory=set)
     resume: Resume | None = None
     # A crawl spread over machines: the Redis URL of the shared frontier, and whether
@@ -102,6 +103,8 @@ def scrapy_settings(options: CrawlOptions) -> Settings:
         "ROBOTSTXT_OBEY": not options.ignore_robots,
         "DOWNLOAD_TIMEOUT": options.timeout,
         "AUDITOR_TRAP_QUERY_VARIANTS": options.max_query_variants,
+        "AUDITOR_JS": options.js,
+        "AUDITOR_CHROMIUM": options.values.get("chromium"),
         "LOG_INSTALL_ROOT_HANDLER": False,
     }
     if options.frontier:
@@ -164,6 +167,7 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
                 pages=spider.pages_done,
                 queue=max(spider.pages_queued - spider.pages_done, 0),
                 resources=spider.resources_done,
+                **({"rendered": spider.rendered} if spider.rendered else {}),
                 errors=spider.errors,
             )
             progress.update(**counters)

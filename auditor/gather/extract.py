@@ -12,6 +12,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from auditor.model import Form, Image, Link, PageRecord, Resource
+from auditor.gather.anchors import anchor_facts
 from auditor.gather.hreflang import read_hreflang
 from auditor.gather.rtl_extract import extract_rtl
 from auditor.gather.templates import layout_key
@@ -333,6 +334,9 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     record.word_count = len(record.text.split())
     record.html_bytes_text = sum(len(t) for t in _text_blocks(body, SKIP_TEXT))
     record.layout = layout_key(root, record.lang, record.dir)
+    anchors = anchor_facts(root)
+    if anchors:
+        record.facts["anchors"] = anchors
     extract_rtl(root, record)
     return record
 

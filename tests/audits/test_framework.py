@@ -147,7 +147,19 @@ def _hreflang(ar_entries=_ALTERNATES, en_entries=_ALTERNATES, en_status=200):
 
 
 # (audit id, message key) -> a page and site that provoke exactly that message
+_JS = {"rendered": True, "reason": "template", "html": {"title": "Shop", "h1": [], "words": 10, "links": 1},
+       "links_added": [BASE + "/p/1", BASE + "/p/2"], "links_added_count": 2, "words_added": 390,
+       "head_changed": ["title"]}
+
 PROVOKE = {
+    ("js-only-links", "js-only"): lambda: _alone(facts={"js": dict(_JS)}),
+    ("js-only-content", "scripted"): lambda: _alone(facts={"js": dict(_JS)}),
+    ("rendered-head-changed", "changed"): lambda: _alone(facts={"js": dict(_JS)}),
+    ("crawlable-anchors", "uncrawlable"): lambda: _alone(facts={"anchors": {
+        "uncrawlable": [{"kind": "javascript", "snippet": '<a href="javascript:go(3)">Offers'}], "uncrawlable_count": 1}}),
+    ("hash-routing", "hash-routes"): lambda: _alone(facts={"anchors": {"hash_routes": ["#/offers"], "hash_route_count": 1}}),
+    ("soft-404", "soft-404"): lambda: _alone(title="Page not found | Shop", word_count=20, text="Sorry"),
+    ("spa-route-status", "route-404"): lambda: _alone(status=404, facts={"js": dict(_JS)}),
     ("axe-violations", "violation"): lambda: _alone(facts={"_axe": [
         {"id": "label", "impact": "critical", "help": "Form elements must have labels", "node_count": 1,
          "nodes": [{"target": "#email", "html": '<input id="email">'}]}]}),
@@ -270,8 +282,8 @@ def test_message_formats_with_the_data_of_its_finding(audit_id, key):
 
 # -- which pages an audit looks at ---------------------------------------------------
 
-# These two judge pages whatever they answered; every other audit needs a 200 HTML page.
-ANY_STATUS = {"http-status", "redirect-chain"}
+# These judge pages whatever they answered; every other audit needs a 200 HTML page.
+ANY_STATUS = {"http-status", "redirect-chain", "spa-route-status"}
 
 
 @pytest.mark.parametrize("audit_id", sorted(
@@ -465,9 +477,11 @@ def test_run_audits_on_a_healthy_site_runs_every_registered_audit_cleanly():
     assert set(result["audits"]) == set(AUDIT_IDS)
     judged = {audit_id: a for audit_id, a in result["audits"].items() if a["category"] in PROVOKED_CATEGORIES}
     assert {audit_id: a["findings"] for audit_id, a in judged.items() if a["findings"]} == {}
-    # axe-violations judges rendered pages only; these pages were not rendered
+    # axe-violations and the script audits judge rendered pages only; these pages were not
+    # rendered, and no page answered 404
     assert {audit_id for audit_id, a in judged.items() if a["score"] is None} == {
-        "axe-violations", "hreflang", "orphan-page", "redirect-chain"}
+        "axe-violations", "hreflang", "orphan-page", "redirect-chain", "spa-route-status",
+        "js-only-links", "js-only-content", "rendered-head-changed"}
     assert {a["score"] for a in judged.values()} == {1.0, None}
     assert {cat: result["categories"][cat]["score"] for cat in PROVOKED_CATEGORIES} == {
         "seo": 1.0, "navigation": 1.0, "accessibility": 1.0,

@@ -1,0 +1,216 @@
+"""Load a crawled page in Chromium and hand back the DOM a visitor's browser builds.
+
+The crawl has already fetched the page (robots.txt, traps, retries and statuses are
+Scrapy's): the browser is served that same response, so the page is not downloaded
+twice and what is rendered is exactly what was crawled. Its scripts and data then load
+from the site. Images, fonts and media are not loaded (links and text do not need
+them), the page never leaves its URL (a script's navigation is recorded, not
+followed), forms are never sent, dialogs are dismissed, and each page is bounded by a
+timeout and a cap on waiting for the network to go quiet.
+
+A few tabs are kept open and reused (opening one costs more than loading a small
+page); each gets a fresh context every TAB_PAGES pages, and the browser is started
+again after a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+
+from .chromium import LAUNCH_ARGS
+
+BLOCKED = ("image", "font", "media")
+# After `load`, scripts fetch their data: wait until no request has been in flight for
+# QUIET_S, but no longer than the cap (pages that poll or stream never go quiet).
+QUIET_S = 0.1
+QUIET_CAP_S = 3.0
+TAB_PAGES = 100  # pages per context: cookies, storage and memory start afresh after
+DROPPED_HEADERS = {"content-encoding", "content-length", "transfer-encoding", "set-cookie"}
+READ_DOM = "() => (document.doctype ? '<!DOCTYPE html>' : '') + document.documentElement.outerHTML"
+
+
+@dataclass
+class Rendered:
+    html: str | None  # the DOM after scripts ran (None when nothing could be read)
+    error: str | None = None
+    blocked_navigations: list[str] = field(default_factory=list)  # where scripts tried to go
+
+
+@dataclass
+class _Job:
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    served: bool = False
+    outcome: Rendered = field(default_factory=lambda: Rendered(None))
+
+
+class _Tab:
+    """One reusable page. The route handler serves the job's response to its navigation."""
+
+    def __init__(self, context, page) -> None:
+        self.context = context
+        self.page = page
+        self.job: _Job | None = None
+        self.pages = 0
+        self.in_flight: set = set()
+        page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.dismiss()))
+        page.on("request", lambda r: self.in_flight.add(r))
+        page.on("requestfinished", lambda r: self.in_flight.discard(r))
+        page.on("requestfailed", lambda r: self.in_flight.discard(r))
+
+    async def route(self, route) -> None:
+        request = route.request
+        job = self.job
+        if request.is_navigation_request() and request.frame.parent_frame is None:
+            if job is not None and not job.served and request.url.split("#")[0] == job.url.split("#")[0]:
+                job.served = True
+                await route.fulfill(status=job.status, body=job.body, headers={
+                    k: v for k, v in job.headers.items() if k.lower() not in DROPPED_HEADERS})
+                return
+            if job is not None and request.url != "about:blank":
+                job.outcome.blocked_navigations.append(request.url)
+            await route.abort()  # a script sending the visitor elsewhere, or a form: never followed
+            return
+        if request.resource_type in BLOCKED:
+            await route.abort()
+            return
+        await route.continue_()
+
+
+class CrawlRenderer:
+    """Renders pages for the crawl, `concurrency` at once. Chromium starts on first use."""
+
+    def __init__(self, executable_path: str, concurrency: int = 4, timeout_s: float = 15.0,
+                 user_agent: str | None = None) -> None:
+        self._exe = executable_path
+        self._size = max(1, concurrency)
+        self._timeout_ms = timeout_s * 1000
+        self._user_agent = user_agent
+        self._pw = None
+        self._browser = None
+        self._starting = asyncio.Lock()
+        self._free: list[_Tab] = []
+        self._open = 0
+        self._returned = asyncio.Condition()
+        self.rendered = 0
+
+    async def _browser_up(self):
+        async with self._starting:
+            if self._browser is None or not self._browser.is_connected():
+                if self._pw is None:
+                    from playwright.async_api import async_playwright
+
+                    self._pw = await async_playwright().start()
+                self._open -= len(self._free)  # tabs of a browser that crashed
+                self._free.clear()
+                self._browser = await self._pw.chromium.launch(
+                    executable_path=self._exe, args=list(LAUNCH_ARGS), headless=True)
+            return self._browser
+
+    async def _new_tab(self) -> _Tab:
+        browser = await self._browser_up()
+        context = await browser.new_context(service_workers="block", user_agent=self._user_agent,
+                                            accept_downloads=False)
+        page = await context.new_page()
+        tab = _Tab(context, page)
+        await context.route("**/*", tab.route)
+        return tab
+
+    async def _take(self) -> _Tab:
+        async with self._returned:
+            while not self._free and self._open >= self._size:
+                await self._returned.wait()
+            if self._free:
+                return self._free.pop()
+            self._open += 1
+        try:
+            return await self._new_tab()
+        except BaseException:
+            await self._give_back(None)
+            raise
+
+    async def _give_back(self, tab: _Tab | None) -> None:
+        async with self._returned:
+            if tab is None:
+                self._open -= 1
+            else:
+                self._free.append(tab)
+            self._returned.notify()
+
+    async def render(self, url: str, status: int, headers: dict[str, str], body: bytes) -> Rendered:
+        tab = await self._take()
+        job = tab.job = _Job(url, status, headers, body)
+        self.rendered += 1
+        try:
+            await self._load(tab, job)
+        except Exception as exc:  # a page that crashes its tab is that page's problem
+            job.outcome.error = _describe(exc, self._timeout_ms)
+            job.outcome.html = None
+            await _close(tab.context)
+            tab = None
+        finally:
+            if tab is not None:
+                tab.job = None
+                tab.pages += 1
+                if tab.pages >= TAB_PAGES or tab.page.is_closed():
+                    await _close(tab.context)
+                    tab = None
+            await self._give_back(tab)
+        return job.outcome
+
+    async def _load(self, tab: _Tab, job: _Job) -> None:
+        page = tab.page
+        tab.in_flight.clear()
+        try:
+            await page.goto(job.url, wait_until="load", timeout=self._timeout_ms)
+        except Exception as exc:
+            if page.is_closed() or not self._browser.is_connected():
+                raise
+            job.outcome.error = _describe(exc, self._timeout_ms)  # read what has loaded all the same
+        await _quiet(tab.in_flight)
+        job.outcome.html = await asyncio.wait_for(page.evaluate(READ_DOM), 10)
+        # leave the page so its timers and sockets stop before the next one
+        with contextlib.suppress(Exception):
+            await page.goto("about:blank", timeout=5000)
+
+    async def close(self) -> None:
+        for tab in self._free:
+            await _close(tab.context)
+        self._free.clear()
+        if self._browser is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._browser.close(), 15)
+        if self._pw is not None:
+            with contextlib.suppress(Exception):
+                await self._pw.stop()
+        self._browser = self._pw = None
+
+
+async def _close(context) -> None:
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(context.close(), 10)
+
+
+async def _quiet(in_flight: set) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + QUIET_CAP_S
+    quiet_since = None
+    while loop.time() < deadline:
+        now = loop.time()
+        if in_flight:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = now
+        elif now - quiet_since >= QUIET_S:
+            return
+        await asyncio.sleep(0.025)
+
+
+def _describe(exc: Exception, timeout_ms: float) -> str:
+    if type(exc).__name__ == "TimeoutError":
+        return f"the page did not finish loading within {timeout_ms / 1000:g} s"
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"

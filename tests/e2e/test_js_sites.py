@@ -1,0 +1,129 @@
+"""Sites built with JavaScript, crawled as a visitor's browser shows them (--js)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from auditor.demo import serve_site
+from benchmarks.sites import generate
+from tests.e2e.cli import load_result, run_cli
+from tests.server import SITES, serve
+
+pytestmark = pytest.mark.e2e
+
+SHELL = (SITES / "spa" / "index.html").read_bytes()
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+ROUTES = ("/about", "/pricing", "/contact", "/old-offer")
+
+
+def audit(site: str, out, *options: str, routes: dict | None = None):
+    with serve(site, routes) as (base, requests):
+        proc = run_cli("audit", "--render", "none", base + "/", "--out", str(out), *options)
+    assert proc.returncode == 0, proc.stderr
+    return base, load_result(out), requests
+
+
+def by_path(result: dict, base: str) -> dict[str, dict]:
+    return {p["url"].removeprefix(base) or "/": p for p in result["pages"]}
+
+
+def finding_paths(result: dict, audit_id: str, base: str) -> list[str]:
+    return sorted(f["url"].removeprefix(base) or "/" for f in result["audits"][audit_id]["findings"])
+
+
+@pytest.fixture(scope="module")
+def history_app(tmp_path_factory):
+    """Every route answered 200 with the app's shell (a history fallback)."""
+    routes = {path: (200, HTML, SHELL) for path in ROUTES}
+    return audit("spa", tmp_path_factory.mktemp("spa"), routes=routes)
+
+
+def test_a_single_page_app_is_crawled_through_the_links_its_script_writes(history_app):
+    base, result, _ = history_app
+    pages = by_path(result, base)
+    assert sorted(pages) == ["/", "/about", "/contact", "/old-offer", "/pricing"]
+    assert {path: page["depth"] for path, page in pages.items()} == {
+        "/": 0, "/about": 1, "/contact": 1, "/old-offer": 1, "/pricing": 1}
+    assert {path: page["js"]["reason"] for path, page in pages.items() if page["js"]["rendered"]} == {
+        path: "shell" for path in pages}
+    # the page is audited as a visitor sees it: the title and h1 the script writes
+    assert pages["/pricing"]["title"] == "Prices and subscriptions | Oasis"
+    assert pages["/pricing"]["js"]["html"]["title"] == "Loading…"
+    assert finding_paths(result, "document-title", base) == []
+    # the contact page is one click away once the menu exists
+    assert [u.removeprefix(base) for u in result["run"]["touchpoints"]["contact"]["urls"]] == ["/contact"]
+
+
+def test_script_audits_name_what_crawlers_without_scripts_miss(history_app):
+    base, result, _ = history_app
+    # the "not found" page the app shows has the menu too
+    assert finding_paths(result, "js-only-links", base) == ["/", "/about", "/contact", "/old-offer", "/pricing"]
+    first = next(f for f in result["audits"]["js-only-links"]["findings"] if f["url"].removeprefix(base) in ("/", ""))
+    assert first["data"]["count"] == 5 and base + "/about" in first["data"]["links"]
+    assert finding_paths(result, "rendered-head-changed", base) == ["/", "/about", "/contact", "/old-offer", "/pricing"]
+    assert finding_paths(result, "js-only-content", base) == ["/", "/about", "/contact", "/old-offer", "/pricing"]
+    uncrawlable = result["audits"]["crawlable-anchors"]["findings"]
+    assert len(uncrawlable) == 5 and {f["data"]["count"] for f in uncrawlable} == {2}
+    assert finding_paths(result, "soft-404", base) == ["/old-offer"]
+    assert finding_paths(result, "spa-route-status", base) == []
+
+
+def test_without_scripts_the_app_is_one_empty_page(tmp_path):
+    routes = {path: (200, HTML, SHELL) for path in ROUTES}
+    base, result, _ = audit("spa", tmp_path, "--js", "never", routes=routes)
+    pages = by_path(result, base)
+    assert sorted(pages) == ["/"]
+    assert pages["/"]["js"] == {"rendered": False}
+    assert result["audits"]["js-only-links"]["findings"] == []
+
+
+def test_routes_the_server_answers_404_are_found_when_the_app_shows_them(tmp_path):
+    routes = {path: (404, HTML, SHELL) for path in ROUTES}
+    base, result, _ = audit("spa", tmp_path, routes=routes)
+    assert finding_paths(result, "spa-route-status", base) == ["/about", "/contact", "/pricing"]
+    finding = next(f for f in result["audits"]["spa-route-status"]["findings"] if f["url"].endswith("/about"))
+    assert finding["data"]["status"] == 404 and finding["data"]["title"] == "About Oasis Coffee | Oasis"
+
+
+def test_hash_routes_are_one_url_to_a_crawler(tmp_path):
+    base, result, _ = audit("spa-hash", tmp_path)
+    assert sorted(by_path(result, base)) == ["/"]
+    [finding] = result["audits"]["hash-routing"]["findings"]
+    assert finding["data"]["count"] == 4 and "#/about" in finding["data"]["routes"]
+
+
+def _depths(result: dict) -> dict[str, int]:
+    return {urlsplit(p["url"]).path.lstrip("/"): p["depth"] for p in result["pages"]
+            if p["status"] == 200 and p["depth"] is not None}
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory):
+    """A generated shop whose category pages build their product links from inline JSON."""
+    site = tmp_path_factory.mktemp("shop-site")
+    outcomes = {}
+    with serve_site(site) as base:
+        generate(site, 150, base, lang="ar", js_links="listing")
+        for mode in ("auto", "never"):
+            out = tmp_path_factory.mktemp(f"shop-{mode}")
+            proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(out), "--js", mode)
+            assert proc.returncode == 0, proc.stderr
+            outcomes[mode] = load_result(out)
+    return base, json.loads((site / "_truth.json").read_text(encoding="utf-8")), outcomes
+
+
+def test_auto_gives_the_visitors_click_depth_and_names_every_script_built_page(shop):
+    base, truth, outcomes = shop
+    result = outcomes["auto"]
+    assert truth["js_link_pages"] and truth["depth"] != truth["depth_static"]
+    assert _depths(result) == truth["depth"]
+    named = sorted(urlsplit(f["url"]).path.lstrip("/") for f in result["audits"]["js-only-links"]["findings"])
+    assert named == truth["js_link_pages"]
+
+
+def test_never_gives_the_click_depth_of_the_html_alone(shop):
+    base, truth, outcomes = shop
+    assert _depths(outcomes["never"]) == truth["depth_static"]
