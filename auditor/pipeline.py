@@ -16,13 +16,14 @@ import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
 from auditor.gather.templates import assign as assign_templates
-from auditor.options import STORED, of_stage
+from auditor.options import STORED, default, of_stage
 from auditor.browser.render import RenderOptions, render
 from auditor.result import build_result, page_summary, write_result
 from auditor.facts.runner import run_audits, site_from_store
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.touchpoint_facts import summary as touchpoint_summary
+from auditor.facts.js_summary import JsSummary
 from auditor.progress import Progress
 from reports import html
 
@@ -115,10 +116,12 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
             spill = Spill()
             counts = {"urls": 0, "html_pages": 0}
+            scripts = JsSummary()
 
             def stream():
                 for page in store.iter_pages():
                     computed(page)
+                    scripts.add(page)
                     summary = page_summary(page)
                     spill.add("pages", (summary,))
                     counts["urls"] += 1
@@ -147,6 +150,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             },
             "crawl_finish_reason": counters.get("finish_reason"),
             "touchpoints": touchpoint_summary(site.touchpoints),
+            "js": scripts.result(values.get("js") or default("js")),
         }
         store.set_run("run", run)
     finally:

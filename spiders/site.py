@@ -316,6 +316,8 @@ class SiteSpider(scrapy.Spider):
             # Canonical and hreflang targets are URLs the site asks search engines to
             # index: fetch them too, so a broken one is known.
             declared = record.canonicals + [entry["href"] for entry in record.hreflang]
+            # where the page's scripts send the visitor (recorded, not followed, while rendering)
+            declared += [u for u in map(normalize, record.facts.get("js", {}).get("navigation_blocked", ())) if u]
             for url in [link.href for link in record.links if link.internal] + declared:
                 if url not in self.seen and self.scope.allows(url):
                     request = self.page_request(url, depth + 1, source=record.url)
@@ -385,7 +387,7 @@ class SiteSpider(scrapy.Spider):
         matters = changes_matter(changes, record.word_count)
         self.sampled(script_key(record, response.body), reason, matters)
         page = merge(record, dom, "template" if reason == "sample" else reason, changes, outcome.error,
-                     outcome.blocked_navigations)
+                     outcome.blocked_navigations, outcome.blocked_posts)
         if reason == "sample":
             page.facts["js"]["sample"] = True
             if not matters:  # scripts change nothing that counts here: the HTML's reading stands

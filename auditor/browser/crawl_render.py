@@ -36,6 +36,7 @@ class Rendered:
     html: str | None  # the DOM after scripts ran (None when nothing could be read)
     error: str | None = None
     blocked_navigations: list[str] = field(default_factory=list)  # where scripts tried to go
+    blocked_posts: list[str] = field(default_factory=list)  # forms sent by scripts (never sent)
 
 
 @dataclass
@@ -72,7 +73,8 @@ class _Tab:
                     k: v for k, v in job.headers.items() if k.lower() not in DROPPED_HEADERS})
                 return
             if job is not None and request.url != "about:blank":
-                job.outcome.blocked_navigations.append(request.url)
+                blocked = job.outcome.blocked_navigations if request.method == "GET" else job.outcome.blocked_posts
+                blocked.append(request.url)
             await route.abort()  # a script sending the visitor elsewhere, or a form: never followed
             return
         if request.resource_type in BLOCKED:

@@ -84,7 +84,7 @@ def changes_matter(changes: dict, html_words: int) -> bool:
 
 
 def merge(html: PageRecord, rendered: PageRecord, reason: str, changes: dict,
-          error: str | None = None, blocked: list[str] = ()) -> PageRecord:
+          error: str | None = None, blocked: list[str] = (), posts: list[str] = ()) -> PageRecord:
     """The page as a visitor's browser shows it, with what its HTML said kept beside it.
 
     The response facts (status, headers, size, encoding) and the template key stay the
@@ -108,6 +108,7 @@ def merge(html: PageRecord, rendered: PageRecord, reason: str, changes: dict,
         "words_added": changes["words_added"],
         "head_changed": changes["head_changed"],
         **({"error": error} if error else {}),
-        **({"navigation_blocked": list(blocked)[:5]} if blocked else {}),
+        **({"navigation_blocked": list(dict.fromkeys(blocked))[:5]} if blocked else {}),
+        **({"form_blocked": list(dict.fromkeys(posts))[:5]} if posts else {}),
     }
     return rendered

@@ -127,3 +127,29 @@ def test_auto_gives_the_visitors_click_depth_and_names_every_script_built_page(s
 def test_never_gives_the_click_depth_of_the_html_alone(shop):
     base, truth, outcomes = shop
     assert _depths(outcomes["never"]) == truth["depth_static"]
+
+
+def test_pages_whose_scripts_misbehave_are_each_bounded_and_recorded(tmp_path):
+    base, result, requests = audit("js-hostile", tmp_path, "--js", "always", "--timeout", "10")
+    pages = by_path(result, base)
+    assert {path for path, page in pages.items() if page.get("js", {}).get("rendered")} == {
+        "/", "/index.html", "/poll.html", "/dialogs.html", "/offer-terms.html", "/redirect.html", "/landing.html", "/offsite.html",
+        "/throws.html", "/form.html"}
+    # a link written after three dialogs is read; the script's navigation is recorded and crawled, never followed
+    assert "/offer-terms.html" in pages and pages["/landing.html"]["status"] == 200
+    assert pages["/redirect.html"]["js"]["navigation_blocked"] == [base + "/landing.html"]
+    assert pages["/offsite.html"]["js"]["navigation_blocked"] == ["http://partner.invalid/welcome"]
+    assert pages["/form.html"]["js"]["form_blocked"] == [base + "/subscribe"] and "/subscribe" not in pages
+    assert ("POST", "/subscribe") not in requests and all(method in ("GET", "HEAD") for method, _ in requests)
+    # polling stops being waited for after the cap
+    assert pages["/poll.html"]["title"] == "Live prices"
+
+
+def test_the_run_says_per_template_what_crawlers_without_scripts_miss(shop):
+    base, truth, outcomes = shop
+    summary = outcomes["auto"]["run"]["js"]
+    assert summary["mode"] == "auto" and summary["rendered"] >= len(truth["js_link_pages"])
+    assert sum(t["pages_with_js_links"] for t in summary["templates"]) == len(truth["js_link_pages"])
+    top = summary["templates"][0]
+    assert top["links_added"] > 0 and 0 < top["js_link_share"] <= 1
+    assert outcomes["never"]["run"]["js"] == {"mode": "never", "rendered": 0, "reasons": {}, "templates": []}
