@@ -1,0 +1,164 @@
+"""Crawling with scripts (--js): speed against a bare Playwright loader, the cost of
+--js auto on a site without script-built links, and peak memory with the browser.
+
+    python benchmarks/js_crawl.py [--pages 500] [--memory-pages 2000] [--skip-memory]
+
+1. A generated shop whose category pages build their product links from inline JSON
+   (benchmarks/sitegen.py --js-links listing), served by nginx. A bare loader (Playwright,
+   4 tabs, images, fonts and media blocked, reads the links after `load`) loads every page
+   a visitor reaches; then `auditor audit --js always --render none`. Pages/s of each and
+   the ratio (crawl stage against the bare loader).
+2. The same generator without script-built links: `--js auto` against `--js never`, wall
+   time end to end, same run.
+3. `--js always` on a bigger shop: peak memory of the whole process tree (the audit,
+   Chromium and its children), sampled from /proc every 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.crawl_throughput import free_port, static_server  # noqa: E402
+from benchmarks.sites import ROOT, generate  # noqa: E402
+from auditor.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+
+TABS = 4
+
+
+async def bare_loader(urls: list[str]) -> float:
+    """Seconds for a bare Playwright loader to load every URL and read its links."""
+    from playwright.async_api import async_playwright
+
+    queue: asyncio.Queue = asyncio.Queue()
+    for url in urls:
+        queue.put_nowait(url)
+
+    async def block(route):
+        if route.request.resource_type in ("image", "font", "media"):
+            await route.abort()
+        else:
+            await route.continue_()
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=find_chromium(), args=list(LAUNCH_ARGS))
+        started = time.perf_counter()
+
+        async def tab():
+            context = await browser.new_context()
+            await context.route("**/*", block)
+            page = await context.new_page()
+            while not queue.empty():
+                url = queue.get_nowait()
+                await page.goto(url, wait_until="load")
+                await page.evaluate("() => Array.from(document.links, a => a.href)")
+            await context.close()
+
+        await asyncio.gather(*(tab() for _ in range(TABS)))
+        seconds = time.perf_counter() - started
+        await browser.close()
+    return seconds
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+        line = next((l for l in status.splitlines() if l.startswith("VmRSS:")), None)
+        rss[int(entry.name)] = int(line.split()[1]) if line else 0
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total / 1024
+
+
+def audit(base: str, out: Path, *options: str) -> tuple[float, float, dict]:
+    """Wall seconds, peak tree RSS in MB, result.json."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
+    command = [sys.executable, "-m", "auditor", "audit", f"{base}/index.html", "--out", str(out), "--render", "none",
+               "--quiet", *options]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_mb(proc.pid))
+        time.sleep(0.2)
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        raise RuntimeError(f"{command} failed:\n{proc.stderr.read()[-2000:]}")
+    return wall, peak, json.loads((out / "result.json").read_text(encoding="utf-8"))
+
+
+def site(work: Path, name: str, pages: int, js_links: str | None) -> tuple[Path, str]:
+    root = work / name
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    generate(root, pages, base, "ar", js_links)
+    return root, base
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--memory-pages", type=int, default=2000)
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-js-"))
+    work.chmod(0o755)  # nginx workers run as an unprivileged user
+
+    shop, base = site(work, "shop", args.pages, "listing")
+    truth = json.loads((shop / "_truth.json").read_text(encoding="utf-8"))
+    urls = [f"{base}/{path}" for path in truth["depth"]]
+    with static_server(shop, int(base.rsplit(":", 1)[1])) as server:
+        bare = asyncio.run(bare_loader(urls))
+        wall, peak, result = audit(base, work / "out-always", "--js", "always")
+    crawl = result["run"]["timings"]["crawl"]
+    stored = sum(1 for p in result["pages"] if p.get("js", {}).get("rendered"))
+    depth_ok = sum(1 for p in result["pages"] if p["url"].removeprefix(base + "/") in truth["depth"]
+                   and p["depth"] == truth["depth"][p["url"].removeprefix(base + "/")])
+    print(f"1. shop of {len(urls)} pages a visitor reaches ({server}): bare loader {len(urls) / bare:.1f} pages/s "
+          f"({bare:.1f} s); --js always crawl stage {stored / crawl:.1f} rendered pages/s ({crawl:.1f} s, "
+          f"{wall:.1f} s end to end, peak {peak:.0f} MB with the browser); ratio {stored / crawl / (len(urls) / bare):.2f}; "
+          f"click depth right on {depth_ok} of {len(truth['depth'])} pages")
+
+    plain, base = site(work, "plain", args.pages, None)
+    with static_server(plain, int(base.rsplit(":", 1)[1])):
+        never, _, _ = audit(base, work / "out-never", "--js", "never")
+        auto, _, result = audit(base, work / "out-auto", "--js", "auto")
+    print(f"2. site without script-built links: --js never {never:.1f} s, --js auto {auto:.1f} s "
+          f"(+{100 * (auto / never - 1):.0f}%, {result['run']['js']['rendered']} pages rendered)")
+
+    if not args.skip_memory:
+        big, base = site(work, "big", args.memory_pages, "listing")
+        with static_server(big, int(base.rsplit(":", 1)[1])):
+            wall, peak, result = audit(base, work / "out-big", "--js", "always")
+        print(f"3. --js always on {len(result['pages'])} URLs: peak {peak:.0f} MB (process tree, browser included), "
+              f"{wall:.0f} s")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
