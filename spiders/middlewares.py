@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 from email.utils import parsedate_to_datetime
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
@@ -92,6 +93,14 @@ class RobotsTxtWaitMiddleware(RobotsTxtMiddleware):
     "no robots.txt": they were fetched even when disallowed. Each waiter here gets its
     own Deferred, fired with the parser.
     """
+
+    def allows(self, url: str) -> bool:
+        """Whether robots.txt, as read so far, lets `url` be fetched (True while unread):
+        what a page's scripts load in the browser obeys it as the crawl does."""
+        parser = self._parsers.get(urlsplit(url).netloc)
+        if parser is None or isinstance(parser, Deferred):
+            return True
+        return parser.allowed(url, self._robotstxt_useragent or self._default_useragent)
 
     async def robot_parser(self, request):
         pending = self._parsers.get(urlparse_cached(request).netloc)

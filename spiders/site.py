@@ -24,7 +24,7 @@ from auditor.gather.rendered import changes_matter, is_shell, merge, script_chan
 from auditor.model import PageRecord
 from auditor.urls import Scope, normalize
 from spiders.items import References, ResourceCheck, SitemapCheck, SitemapUrls, TrapCut
-from spiders.middlewares import MAX_ROBOTS_BYTES
+from spiders.middlewares import MAX_ROBOTS_BYTES, RobotsTxtWaitMiddleware
 from spiders.references import css_references, manifest_references, read_sitemap
 from spiders.traps import TrapGuard, TrapLimits
 
@@ -366,7 +366,7 @@ class SiteSpider(scrapy.Spider):
             self.renderer = CrawlRenderer(find_chromium(settings.get("AUDITOR_CHROMIUM")),
                                           concurrency=settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 4),
                                           timeout_s=settings.getfloat("DOWNLOAD_TIMEOUT", 30),
-                                          user_agent=settings.get("USER_AGENT"))
+                                          user_agent=settings.get("USER_AGENT"), allowed=self.browser_may_fetch)
         outcome = await self.renderer.render(record.url, response.status, dict(_all_headers(response)), response.body)
         self.rendered += 1
         if outcome.html is None:
@@ -394,6 +394,23 @@ class SiteSpider(scrapy.Spider):
                 record.facts["js"] = page.facts["js"]
                 return record
         return page
+
+    def browser_may_fetch(self, url: str) -> bool:
+        """What a rendered page's scripts may load: what the crawl would fetch on the site
+        (scope, --exclude, robots.txt); other hosts' scripts and data, as a visitor's
+        browser loads them."""
+        if not self.scope.on_site(url):
+            return True
+        if not self.scope.allows_resource(url):
+            return False
+        robots = self._robots_middleware()
+        return robots is None or robots.allows(url)
+
+    def _robots_middleware(self):
+        if not self.settings.getbool("ROBOTSTXT_OBEY"):
+            return None
+        found = [m for m in self.crawler.engine.downloader.middleware.middlewares if isinstance(m, RobotsTxtWaitMiddleware)]
+        return found[0] if found else None
 
     def sampled(self, layout: str, reason: str, matters: bool) -> None:
         """Learn from a sample whether its template's pages must be rendered."""

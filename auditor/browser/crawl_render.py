@@ -6,7 +6,10 @@ twice and what is rendered is exactly what was crawled. Its scripts and data the
 from the site. Images, fonts and media are not loaded (links and text do not need
 them), the page never leaves its URL (a script's navigation is recorded, not
 followed), forms are never sent, dialogs are dismissed, and each page is bounded by a
-timeout and a cap on waiting for the network to go quiet.
+timeout and a cap on waiting for the network to go quiet. Only what builds the DOM is
+loaded (scripts and the data they fetch: no stylesheets, images, fonts or media), and
+nothing the crawl itself would not fetch: a caller's `allowed(url)` (the site's scope,
+--exclude and robots.txt) decides for each request.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
 page); each gets a fresh context every TAB_PAGES pages, and the browser is started
@@ -21,7 +24,8 @@ from dataclasses import dataclass, field
 
 from .chromium import LAUNCH_ARGS
 
-BLOCKED = ("image", "font", "media")
+# What builds the DOM; stylesheets, images, fonts, media, icons and beacons are not loaded.
+LOADED = ("script", "xhr", "fetch", "eventsource")
 # After `load`, scripts fetch their data: wait until no request has been in flight for
 # QUIET_S, but no longer than the cap (pages that poll or stream never go quiet).
 QUIET_S = 0.1
@@ -52,7 +56,8 @@ class _Job:
 class _Tab:
     """One reusable page. The route handler serves the job's response to its navigation."""
 
-    def __init__(self, context, page) -> None:
+    def __init__(self, context, page, allowed) -> None:
+        self.allowed = allowed
         self.context = context
         self.page = page
         self.job: _Job | None = None
@@ -77,7 +82,7 @@ class _Tab:
                 blocked.append(request.url)
             await route.abort()  # a script sending the visitor elsewhere, or a form: never followed
             return
-        if request.resource_type in BLOCKED:
+        if request.resource_type not in LOADED or not self.allowed(request.url):
             await route.abort()
             return
         await route.continue_()
@@ -87,8 +92,9 @@ class CrawlRenderer:
     """Renders pages for the crawl, `concurrency` at once. Chromium starts on first use."""
 
     def __init__(self, executable_path: str, concurrency: int = 4, timeout_s: float = 15.0,
-                 user_agent: str | None = None) -> None:
+                 user_agent: str | None = None, allowed=lambda url: True) -> None:
         self._exe = executable_path
+        self._allowed = allowed
         self._size = max(1, concurrency)
         self._timeout_ms = timeout_s * 1000
         self._user_agent = user_agent
@@ -118,7 +124,7 @@ class CrawlRenderer:
         context = await browser.new_context(service_workers="block", user_agent=self._user_agent,
                                             accept_downloads=False)
         page = await context.new_page()
-        tab = _Tab(context, page)
+        tab = _Tab(context, page, self._allowed)
         await context.route("**/*", tab.route)
         return tab
 
