@@ -134,6 +134,12 @@ def run_audit(args, urls: list[str]) -> int:
             render_options.chromium = find_chromium(render_options.chromium)
         except ChromiumNotFound as exc:
             raise UsageError(f"{exc}\n(or run with --render none for the static audit only)") from None
+    if values.get("js") != "never":
+        try:
+            find_chromium(values.get("chromium"))
+        except ChromiumNotFound as exc:
+            raise UsageError(f"{exc}\n(or run with --js never --render none to read only the HTML the server"
+                             " sends)") from None
     try:
         result = audit_site(options, out, values, render_options, ignore=_ignore_rules(args))
     except Unreachable as exc:

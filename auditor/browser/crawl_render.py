@@ -80,7 +80,9 @@ class _Tab:
             if job is not None and request.url != "about:blank":
                 blocked = job.outcome.blocked_navigations if request.method == "GET" else job.outcome.blocked_posts
                 blocked.append(request.url)
-            await route.abort()  # a script sending the visitor elsewhere, or a form: never followed
+            # a script sending the visitor elsewhere, or a form: never followed. A 204 answer
+            # leaves the page where it is (aborting would show the browser's error page).
+            await route.fulfill(status=204, body=b"")
             return
         if request.resource_type not in LOADED or not self.allowed(request.url):
             await route.abort()

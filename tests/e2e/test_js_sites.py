@@ -138,6 +138,7 @@ def test_pages_whose_scripts_misbehave_are_each_bounded_and_recorded(tmp_path):
     # a link written after three dialogs is read; the script's navigation is recorded and crawled, never followed
     assert "/offer-terms.html" in pages and pages["/landing.html"]["status"] == 200
     assert pages["/redirect.html"]["js"]["navigation_blocked"] == [base + "/landing.html"]
+    assert pages["/redirect.html"]["title"] == "Moved"  # the page itself, not the browser's error page
     assert pages["/offsite.html"]["js"]["navigation_blocked"] == ["http://partner.invalid/welcome"]
     assert pages["/form.html"]["js"]["form_blocked"] == [base + "/subscribe"] and "/subscribe" not in pages
     assert ("POST", "/subscribe") not in requests and all(method in ("GET", "HEAD") for method, _ in requests)

@@ -1,0 +1,153 @@
+"""Pages read as a visitor's browser shows them (--js): which pages are rendered while
+crawling, and the page record that rendering gives.
+
+`auto` renders empty shells, and two pages of every group of pages that share a layout
+and their scripts (`script_key`): when scripts change links, main text or head tags
+there, every page of that group is rendered, and pages of the group read from their HTML
+while it was sampled are fetched again to be rendered.
+"""
+
+from __future__ import annotations
+
+import scrapy
+
+from auditor.gather.extract import extract
+from auditor.gather.rendered import changes_matter, is_shell, merge, script_changes, script_key
+from auditor.model import PageRecord
+from spiders.middlewares import RobotsTxtWaitMiddleware
+
+SAMPLES = 2  # pages of each group rendered to learn whether scripts change it
+
+
+def _all_headers(response):
+    for name, values in response.headers.items():
+        yield name.decode("latin-1"), b", ".join(values).decode("latin-1")
+
+
+class ScriptedPages:
+    """The site spider's part that renders pages (mixed into SiteSpider)."""
+
+    def init_scripts(self) -> None:
+        # the browser (started on first use), and per group whether scripts change its
+        # pages: True, False, or None while sampling
+        self.renderer = None
+        self.scripted: dict[str, bool | None] = {}
+        self._samples: dict[str, int] = {}
+        self._samples_done: dict[str, int] = {}
+        self._waiting: dict[str, list[tuple[str, int]]] = {}
+        self.rendered = 0
+
+    @property
+    def js(self) -> str:
+        return self.settings.get("AUDITOR_JS") or "never"
+
+    def render_reason(self, record: PageRecord, response) -> str | None:
+        """Why this page is rendered (always | shell | template | sample), or None."""
+        if self.js == "always":
+            return "always"
+        if response.meta.get("render"):
+            return "template"
+        if is_shell(record, response.body):
+            return "shell"
+        if record.status != 200:
+            return None
+        layout = script_key(record, response.body)
+        verdict = self.scripted.get(layout)
+        if verdict is None and self._samples.get(layout, 0) < SAMPLES:
+            self._samples[layout] = self._samples.get(layout, 0) + 1
+            return "sample"
+        if verdict is None:  # read from the HTML now; rendered later if the samples say so
+            self._waiting.setdefault(layout, []).append((record.url, response.meta["depth"]))
+        return "template" if verdict else None
+
+    async def with_scripts(self, record: PageRecord, response) -> PageRecord:
+        """The page as a visitor's browser shows it, when it needs rendering."""
+        reason = self.render_reason(record, response)
+        if reason is None:
+            record.facts["js"] = {"rendered": False}
+            return record
+        try:
+            return await self.render_page(record, response, reason)
+        except Exception as exc:  # the browser failing never loses the page: its HTML reading stands
+            self.logger.warning("rendering %s failed: %s", record.url, exc)
+            self.sampled(script_key(record, response.body), reason, False)
+            record.facts["js"] = {"rendered": False, "reason": reason, "error": f"{type(exc).__name__}: {exc}"[:300]}
+            return record
+
+    async def render_page(self, record: PageRecord, response, reason: str) -> PageRecord:
+        if self.renderer is None:
+            from auditor.browser.chromium import find_chromium
+            from auditor.browser.crawl_render import CrawlRenderer
+
+            settings = self.settings
+            self.renderer = CrawlRenderer(find_chromium(settings.get("AUDITOR_CHROMIUM")),
+                                          concurrency=settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 4),
+                                          timeout_s=settings.getfloat("DOWNLOAD_TIMEOUT", 30),
+                                          user_agent=settings.get("USER_AGENT"), allowed=self.browser_may_fetch)
+        outcome = await self.renderer.render(record.url, response.status, dict(_all_headers(response)), response.body)
+        self.rendered += 1
+        if outcome.html is None:
+            record.facts["js"] = {"rendered": False, "reason": reason, "error": outcome.error}
+            self.sampled(script_key(record, response.body), reason, False)
+            return record
+        dom = PageRecord(url=record.url, status=record.status, final_url=record.final_url, headers=record.headers,
+                         content_type=record.content_type, is_html=True)
+        extract(dom, outcome.html.encode("utf-8"), "text/html; charset=utf-8")
+        self.localize(dom)
+        for link in dom.links:
+            link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
+        changes = script_changes(record, dom)
+        matters = changes_matter(changes, record.word_count)
+        self.sampled(script_key(record, response.body), reason, matters)
+        page = merge(record, dom, "template" if reason == "sample" else reason, changes, outcome.error,
+                     outcome.blocked_navigations, outcome.blocked_posts)
+        if reason == "sample":
+            page.facts["js"]["sample"] = True
+            if not matters:  # scripts change nothing that counts here: the HTML's reading stands
+                record.facts["js"] = page.facts["js"]
+                return record
+        return page
+
+    def browser_may_fetch(self, url: str) -> bool:
+        """What a rendered page's scripts may load: what the crawl would fetch on the site
+        (scope, --exclude, robots.txt); other hosts' scripts and data, as a visitor's
+        browser loads them."""
+        if not self.scope.on_site(url):
+            return True
+        if not self.scope.allows_resource(url):
+            return False
+        robots = self._robots_middleware()
+        return robots is None or robots.allows(url)
+
+    def _robots_middleware(self):
+        if not self.settings.getbool("ROBOTSTXT_OBEY"):
+            return None
+        found = [m for m in self.crawler.engine.downloader.middleware.middlewares if isinstance(m, RobotsTxtWaitMiddleware)]
+        return found[0] if found else None
+
+    def sampled(self, layout: str, reason: str, matters: bool) -> None:
+        """Learn from a sample whether its template's pages must be rendered."""
+        if reason != "sample" or self.scripted.get(layout) is not None:
+            return
+        self._samples_done[layout] = self._samples_done.get(layout, 0) + 1
+        if matters:
+            self.scripted[layout] = True
+        elif self._samples_done[layout] >= SAMPLES:
+            self.scripted[layout] = False
+            self._waiting.pop(layout, None)
+
+    def release_waiting(self):
+        """Pages read from their HTML while their template was being sampled, fetched
+        again to be rendered now that scripts are known to change that template."""
+        for layout in [k for k in self._waiting if self.scripted.get(k)]:
+            for url, depth in self._waiting.pop(layout):
+                yield scrapy.Request(url, callback=self.parse_page, errback=self.page_failed, dont_filter=True,
+                                     meta={"url": url, "depth": depth, "render": True}, priority=-depth)
+
+    def close_renderer(self, spider=None):
+        if self.renderer is not None:
+            from scrapy.utils.defer import deferred_from_coro
+
+            return deferred_from_coro(self.renderer.close())
+        return None
+
