@@ -107,6 +107,22 @@ def test_css_direction_stylesheet_rule_reported_on_its_first_right_to_left_page(
     assert keyed("css-direction", other, site) == []
 
 
+def test_css_direction_ltr_on_code_blocks_is_right():
+    css = "https://shop.example/code.css"
+    p = page(head=f'<link rel="stylesheet" href="{css}">',
+             body='<pre style="direction: ltr">ls -la</pre><div class="highlight" style="direction:ltr">x = 1</div>')
+    rules = ("pre, code, kbd, samp { direction: ltr; unicode-bidi: embed }\n.highlight { direction: ltr }\n"
+             "body { direction: rtl }\n")
+    site = make_site([p], stylesheets={css: analyse(css, rules)}, rtl_stylesheets={css: p.url})
+    assert keyed("css-direction", p, site) == [("stylesheet", {"file": css, "line": 3, "property": "direction",
+                                                              "value": "rtl"})]
+
+
+def test_css_direction_ltr_on_the_page_text_is_still_reported():
+    assert keyed("css-direction", page(body='<p style="direction: ltr">Welcome</p>')) == [
+        ("inline-direction", {"value": "ltr"})]
+
+
 # -- physical-css ----------------------------------------------------------------------
 
 def test_physical_css_one_finding_per_rule_of_stylesheets_used_by_rtl_pages():
@@ -177,6 +193,18 @@ def test_bidi_isolation_reports_each_run_as_displayed():
     assert found == [
         ("unisolated", {"kind": "phone number", "text": "+966 11 234 5678", "displayed": "5678 234 11 966+"}),
         ("unisolated", {"kind": "price", "text": "120 SAR", "displayed": "SAR 120"})]
+
+
+def test_bidi_isolation_skips_boxes_a_stylesheet_shows_left_to_right():
+    css = "https://shop.example/code.css"
+    body = '<div class="highlight"><pre><code>npm install --save foo; echo done!</code></pre></div>'
+    p = page(head=f'<link rel="stylesheet" href="{css}">', body=body)
+    assert keys("bidi-isolation", p, make_site([p])) == ["ltr-text"]
+    for rules in ("pre { direction: ltr }", "[dir=rtl] .highlight { direction: ltr }", "code { direction: ltr }"):
+        site = make_site([p], stylesheets={css: analyse(css, rules)})
+        assert keys("bidi-isolation", p, site) == [], rules
+    other = make_site([p], stylesheets={css: analyse(css, ".sidebar { direction: ltr }")})
+    assert keys("bidi-isolation", p, other) == ["ltr-text"]
 
 
 def test_bidi_isolation_passes_with_bdi_and_skips_left_to_right_pages():

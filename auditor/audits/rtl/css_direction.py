@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._page import is_rtl_page, rtl
+from auditor.audits.rtl._page import code_like, is_rtl_page, rtl
 
 
 class CssDirection(Audit):
@@ -35,6 +35,8 @@ class CssDirection(Audit):
         facts = rtl(page)
         for style in facts.get("styles", ()):
             props = style["properties"]
+            if _code(style):
+                continue  # a code block shown left to right inside right-to-left text is right
             if "direction" in props:
                 yield self.finding(page, "inline-direction", selector=style["selector"], snippet=style["text"],
                                    value=props["direction"].split()[0].lower() if props["direction"] else "")
@@ -49,6 +51,21 @@ class CssDirection(Audit):
                 if first != page.url:
                     continue
                 for item in site.stylesheets.get(url, ()):
-                    if item["kind"] in ("direction", "unicode-bidi"):
+                    if item["kind"] in ("direction", "unicode-bidi") and not _code_rule(item):
                         yield self.finding(page, "stylesheet", selector=item["selector"], file=url, line=item["line"],
                                            property=item["property"], value=item["value"])
+
+
+def _code(style: dict) -> bool:
+    """An inline style on a code block (its tag or its classes say so)."""
+    last = style["selector"].split(" > ")[-1].split("#")[0]
+    tag, *classes = last.split(".")
+    return code_like([tag]) or any(code_like([f".{c}"]) for c in classes)
+
+
+def _code_rule(item: dict) -> bool:
+    """A stylesheet rule for code blocks only, setting them left to right (or isolating them)."""
+    if item["kind"] == "direction" and not item["value"].lower().startswith("ltr"):
+        return False
+    subjects = item.get("subjects") or []
+    return bool(subjects) and all(code_like(keys) for keys in subjects)
