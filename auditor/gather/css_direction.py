@@ -35,7 +35,7 @@ BOX_SHORTHANDS = {"margin": "margin-inline", "padding": "padding-inline", "inset
                   "border-width": "border-inline-width", "border-style": "border-inline-style",
                   "border-color": "border-inline-color"}
 RTL_SCOPE = re.compile(
-    r"""(?:html|body|:root)?(?:\[dir=["']?rtl["']?(?:\s+[is])?\]|\.rtl\b|:dir\(rtl\)|:lang\((?:ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?:ar|he|fa|ur)[^\]]*\])""",
+    r"""(?:html|body|:root)?(?:\[dir=["']?rtl["']?(?:\s+[is])?\]|\.(?:[\w-]*[-_])?rtl(?![\w])|:dir\(rtl\)|:lang\((?:ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?:ar|he|fa|ur)[^\]]*\])""",
     re.I,
 )
 # Scoped to left-to-right or to a left-to-right language: never applies to Arabic text.

@@ -325,3 +325,18 @@ def test_bidi_runs_on_an_english_page_declared_arabic_name_the_lang_mismatch_as_
     assert {f["url"] for f in runs} == {wrong.url, right.url}  # every finding is kept and counted
     assert {f["url"]: f["data"].get("root_cause") for f in runs} == {
         wrong.url: {"audit": "lang-mismatch", "message_key": "mismatch"}, right.url: None}
+
+
+def test_physical_css_more_right_to_left_names_and_blocks():
+    rule = ".a { margin-left: 4px }"
+    names = ("stylesRTL", "rtlstyle", "theme.rtl.min", "css/rtl/main", "Portland", "shortlist")
+    sheets = {f"https://shop.example/{n}.css": analyse(f"https://shop.example/{n}.css", rule) for n in names}
+    site = make_site(stylesheets=sheets, rtl_stylesheets={url: BASE + "/" for url in sheets})
+    assert sorted({f.url for f in get_audit("physical-css").check_site(site)}) == [
+        "https://shop.example/Portland.css", "https://shop.example/shortlist.css"]
+    sheet = "https://shop.example/s.css"
+    css = ('.is-rtl .a { margin-left: 4px }\nhtml[lang^="ar"] .b { float: right }\n'
+           '@media (min-width: 600px) { body.site-rtl .c { padding-right: 1em } }\n'
+           '[dir=rtl] { .d { margin-left: 1px } }\n.e { [dir=rtl] & { left: 2px } }\n')
+    site = make_site(stylesheets={sheet: analyse(sheet, css)}, rtl_stylesheets={sheet: BASE + "/"})
+    assert list(get_audit("physical-css").check_site(site)) == []
