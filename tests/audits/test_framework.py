@@ -243,6 +243,8 @@ PROVOKE = {
     ("hreflang", "relative-href"): lambda: _alone(hreflang=[{"lang": "ar", "href": BASE + "/", "relative": "/"}]),
     ("link-text", "generic"): lambda: _alone(links=[Link(BASE + "/a", "Read more")]),
     ("link-text", "bare-url"): lambda: _alone(links=[Link(BASE + "/a", "https://shop.example/a")]),
+    ("placeholder-content", "text"): lambda: _alone(text="Lorem ipsum dolor sit amet."),
+    ("placeholder-content", "image"): lambda: _alone(images=[Image(BASE + "/img/placeholder-400x300.png", alt="x")]),
     ("viewport", "missing"): lambda: _alone(meta={}),
     ("viewport", "no-device-width"): lambda: _alone(meta={"viewport": "width=1024"}),
 }

@@ -513,3 +513,38 @@ def test_hreflang_missing_and_relative_href_and_link_header_codes():
     assert {("missing-href", 'link[hreflang="fr"]', "fr"), ("relative-href", 'link[hreflang="en"]', None),
             ("invalid-code", "HTTP Link header", "en_US")} <= found
     assert not {k for k, _, _ in found} & {"no-self", "no-x-default"}
+
+
+# -- placeholder-content -------------------------------------------------------------------
+
+PLACEHOLDER = get_audit("placeholder-content")
+
+
+def test_placeholder_content_passes_on_real_content():
+    from auditor.model import Image
+    page = make_page("/", title="Hello from Riyadh: our new roastery", text="We say hello world to every guest.",
+                     images=[Image(BASE + "/img/beans.jpg", alt="x")])
+    assert findings(PLACEHOLDER, page) == []
+
+
+def test_placeholder_text_in_every_place_it_hides():
+    page = make_page("/blog/", title="Hello world!", meta={"description": "Example article description"},
+                     headings=[{"level": 1, "text": "Sample Page"}],
+                     text="مرحبا بكم.\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n\nلوريم إيبسوم هو نص")
+    found = [(f.message_key, f.data["where"], f.data["text"]) for f in findings(PLACEHOLDER, page)]
+    assert found == [
+        ("text", "title", "Hello world!"),
+        ("text", "meta description", "Example article description"),
+        ("text", "heading", "Sample Page"),
+        ("text", "main text", "Lorem ipsum dolor sit amet, consectetur adipiscing elit."),
+        ("text", "main text", "لوريم إيبسوم هو نص"),
+    ]
+
+
+def test_placeholder_images_by_name_and_service():
+    from auditor.model import Image
+    page = make_page("/", images=[Image(BASE + "/uploads/placeholder-image.png", alt=""),
+                                  Image("https://via.placeholder.com/350x150", alt=""),
+                                  Image(BASE + "/uploads/team.jpg", alt="")])
+    assert [(f.message_key, f.data["src"]) for f in findings(PLACEHOLDER, page)] == [
+        ("image", BASE + "/uploads/placeholder-image.png"), ("image", "https://via.placeholder.com/350x150")]
