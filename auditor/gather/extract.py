@@ -14,6 +14,7 @@ from w3lib.encoding import html_to_unicode
 from auditor.model import Form, Image, Link, PageRecord, Resource
 from auditor.gather.anchors import anchor_facts
 from auditor.gather.hreflang import read_hreflang
+from auditor.gather.fragments import extract_fragments
 from auditor.gather.rtl_extract import extract_rtl
 from auditor.gather.templates import layout_key
 from auditor.urls import UNFETCHED_SCHEMES, normalize
@@ -338,6 +339,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     if anchors:
         record.facts["anchors"] = anchors
     extract_rtl(root, record)
+    extract_fragments(root, record, base)
     return record
 
 

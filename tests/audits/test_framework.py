@@ -243,6 +243,10 @@ PROVOKE = {
     ("hreflang", "relative-href"): lambda: _alone(hreflang=[{"lang": "ar", "href": BASE + "/", "relative": "/"}]),
     ("link-text", "generic"): lambda: _alone(links=[Link(BASE + "/a", "Read more")]),
     ("link-text", "bare-url"): lambda: _alone(links=[Link(BASE + "/a", "https://shop.example/a")]),
+    ("broken-fragment", "same-page"): lambda: _alone(facts={"fragments": {"ids": ["a"], "links": [[BASE + "/p", "b", "B"]]}}),
+    ("broken-fragment", "other-page"): lambda: _with_site(
+        make_page("/p", facts={"fragments": {"ids": [], "links": [[BASE + "/q", "b", "B"]]}}),
+        fragment_ids={BASE + "/q": frozenset({"a"})}),
     ("placeholder-content", "text"): lambda: _alone(text="Lorem ipsum dolor sit amet."),
     ("placeholder-content", "image"): lambda: _alone(images=[Image(BASE + "/img/placeholder-400x300.png", alt="x")]),
     ("viewport", "missing"): lambda: _alone(meta={}),
