@@ -340,3 +340,31 @@ def test_physical_css_more_right_to_left_names_and_blocks():
            '[dir=rtl] { .d { margin-left: 1px } }\n.e { [dir=rtl] & { left: 2px } }\n')
     site = make_site(stylesheets={sheet: analyse(sheet, css)}, rtl_stylesheets={sheet: BASE + "/"})
     assert list(get_audit("physical-css").check_site(site)) == []
+
+
+# -- lang-mismatch: runs in another language --------------------------------------------
+
+def _titled(title: str, body: str, html: str = 'lang="ar" dir="rtl"', h1: str = "Start here with our guide") -> PageRecord:
+    doc = (f'<!DOCTYPE html><html {html}><head><meta charset="utf-8"><title>{title}</title></head>'
+           f"<body><header><p class=\"site-tagline\">{body}</p></header><main><h1>{h1}</h1>"
+           f"<h1 lang=\"en\">Marked English heading here</h1><p>{AR}</p></main></body></html>")
+    record = PageRecord(url=BASE + "/t.html", status=200, final_url=BASE + "/t.html", is_html=True,
+                        content_type="text/html", headers={"Content-Type": "text/html; charset=utf-8"})
+    return Computed()(extract(record, doc.encode("utf-8"), "text/html"))
+
+
+def test_lang_mismatch_names_english_runs_not_marked_in_title_h1_and_tagline():
+    p = _titled("محمصة حبة | Specialty coffee roasted every week", "Fresh coffee delivered to your door")
+    found = findings(get_audit("lang-mismatch"), p)
+    assert [(f.message_key, f.data["where"], f.data["text"], f.selector) for f in found] == [
+        ("unmarked-run", "title", "Specialty coffee roasted every week", "title"),
+        ("unmarked-run", "h1", "Start here with our guide", "body > main > h1"),
+        ("unmarked-run", "tagline", "Fresh coffee delivered to your door", "body > header > p.site-tagline"),
+    ]
+
+
+def test_lang_mismatch_leaves_names_and_marked_runs_alone():
+    p = _titled("محمصة حبة | Habba Roastery", '<span lang="en">Fresh coffee delivered to your door</span>',
+                h1="ابدأ من هنا مع Habba Coffee")
+    assert keys("lang-mismatch", p) == []
+    assert "latin_runs" not in _titled("Specialty coffee roasted every week", "x", html='lang="en"').facts
