@@ -1,7 +1,12 @@
-"""Runs of Latin-script words in the title, the h1s and the tagline of a page declared in
-a right-to-left language, with no lang attribute of their own.
+"""Language marks of a page, as the W3C Internationalization Checker reads them.
 
-Fills record.facts["latin_runs"] = [{where, text, selector}] when there are any.
+Fills, when there is something to say:
+- record.facts["latin_runs"] = [{where, text, selector}]: runs of Latin-script words in
+  the title, the h1s and the tagline of a page declared in a right-to-left language, with
+  no lang attribute of their own;
+- record.facts["lang_attrs"] = {"conflicts": [{selector, lang, xml_lang}], "invalid":
+  [{selector, lang, problem}]}: elements whose lang and xml:lang disagree, and elements
+  below <html> whose lang is no valid BCP 47 tag.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import re
 
 from auditor.gather.rtl_extract import selector
 from auditor.text import is_rtl_lang
-from auditor.text.langtags import primary
+from auditor.text.langtags import primary, tag_problem
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TAGLINE = re.compile(r"tagline|slogan|site-description|site-desc\b|subtitle|strapline", re.I)
@@ -21,6 +26,9 @@ SAMPLE = 80
 
 
 def extract_latin_runs(root, record) -> None:
+    marks = extract_lang_attrs(root)
+    if marks:
+        record.facts["lang_attrs"] = marks
     declared = primary(record.lang)
     if not declared or not is_rtl_lang(declared):
         return
@@ -43,9 +51,38 @@ def extract_latin_runs(root, record) -> None:
         record.facts["latin_runs"] = runs
 
 
+WITH_LANG = None  # built on first use: an XPath of every element with lang or xml:lang
+
+
+def extract_lang_attrs(root) -> dict:
+    """Elements whose lang and xml:lang disagree, and invalid lang values below <html>."""
+    global WITH_LANG
+    if WITH_LANG is None:
+        from lxml import etree
+        WITH_LANG = etree.XPath("//*[@lang or @*[name()='xml:lang']]")
+    conflicts, invalid = [], []
+    for el in WITH_LANG(root):
+        lang, xml_lang = el.get("lang"), _xml_lang(el)
+        if lang is not None and xml_lang is not None and lang.strip().lower() != xml_lang.strip().lower():
+            conflicts.append({"selector": selector(el), "lang": lang, "xml_lang": xml_lang})
+        value = lang if lang is not None else xml_lang
+        problem = tag_problem(value) if el is not root and value and value.strip() else None
+        if problem:
+            invalid.append({"selector": selector(el), "lang": value, "problem": problem})
+        if len(conflicts) + len(invalid) >= 2 * MAX_ITEMS:
+            break
+    return {"conflicts": conflicts, "invalid": invalid} if conflicts or invalid else {}
+
+
+def _xml_lang(el) -> str | None:
+    """xml:lang, as the HTML parser names it (or namespaced, from an XHTML parser)."""
+    value = el.get("xml:lang")
+    return value if value is not None else el.get(XML_LANG)
+
+
 def _lang_of(el) -> str | None:
     for node in [el, *el.iterancestors()]:
-        value = node.get("lang") or node.get(XML_LANG)
+        value = node.get("lang") or _xml_lang(node)
         if value is not None:
             return value
     return None
@@ -56,7 +93,7 @@ def _own_text(el, declared: str) -> str:
     parts = [el.text or ""]
     for child in el:
         if isinstance(child.tag, str):
-            marked = child.get("lang") or child.get(XML_LANG)
+            marked = child.get("lang") or _xml_lang(child)
             if marked is None or primary(marked) == declared:
                 parts.append(_own_text(child, declared))
         parts.append(child.tail or "")

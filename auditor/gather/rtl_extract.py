@@ -153,6 +153,7 @@ class _Walker:
         self.keys: set[str] = set()
         self.runs_ok = 0
         self.bdo: list[str] = []
+        self.bdo_bad_dir: list[dict] = []  # <bdo dir="auto"> and other values that override nothing
         self.bdi = 0
 
     def run(self) -> None:
@@ -173,6 +174,7 @@ class _Walker:
         f["dirs"] = self.dirs[:MAX_ITEMS]
         f["dir_count"] = len(self.dirs)
         f["bdo_without_dir"] = self.bdo[:MAX_ITEMS]
+        f["bdo_bad_dir"] = self.bdo_bad_dir[:MAX_ITEMS]
         f["bdi"] = self.bdi
         f["styles"] = self.styles[:MAX_ITEMS]
         f["inputs"] = self.inputs[:MAX_ITEMS]
@@ -219,6 +221,8 @@ class _Walker:
         elif tag == "bdo":
             if own_dir is None:
                 self.bdo.append(selector(el))
+            elif own_dir.strip().lower() not in ("ltr", "rtl"):
+                self.bdo_bad_dir.append({"selector": selector(el), "dir": own_dir})
             return ["\ufffc"] + ([el.tail] if el.tail else []), False
         if tag == "input":
             self._input(el, direction)

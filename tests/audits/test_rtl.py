@@ -283,6 +283,19 @@ def test_charset_conflict_legacy_and_missing():
     assert keyed("charset", legacy) == [("missing", {}), ("legacy", {"encoding": "cp1256"})]
 
 
+def test_charset_declared_twice_or_with_an_unknown_name():
+    twice = page(head='<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">')
+    assert keyed("charset", twice) == [("several", {"count": 2, "values": "utf-8 (meta charset), UTF-8 (meta http-equiv)"})]
+    unknown = page(content_type="text/html; charset=utf-9")
+    assert keyed("charset", unknown) == [("unknown", {"value": "utf-9", "source": "header"}),
+                                         ("conflict", {"values": "utf-8 (meta charset), utf-9 (header)"})]
+
+
+def test_bdo_with_dir_auto_overrides_nothing():
+    assert keyed("css-direction", page(body='<bdo dir="auto">A-1</bdo><bdo dir="rtl">B-2</bdo>')) == [
+        ("bdo-dir", {"value": "auto"})]
+
+
 # -- mixed-numerals --------------------------------------------------------------------
 
 def test_mixed_numerals():

@@ -548,3 +548,17 @@ def test_placeholder_images_by_name_and_service():
                                   Image(BASE + "/uploads/team.jpg", alt="")])
     assert [(f.message_key, f.data["src"]) for f in findings(PLACEHOLDER, page)] == [
         ("image", BASE + "/uploads/placeholder-image.png"), ("image", "https://via.placeholder.com/350x150")]
+
+
+def test_html_lang_xml_lang_agreement_and_lang_on_every_element():
+    from auditor.gather.extract import extract
+    from auditor.model import PageRecord
+    doc = ('<!DOCTYPE html><html lang="ar" xml:lang="en"><head><title>t</title></head><body>'
+           '<p lang="ar_SA">نص</p><span lang="en, fr">x</span><b lang="">y</b>'
+           '<i lang="en-GB" xml:lang="en-gb">fine</i></body></html>')
+    page = extract(PageRecord(url=BASE + "/", status=200, is_html=True), doc.encode("utf-8"), "text/html")
+    assert [(f.message_key, f.selector, f.data.get("problem")) for f in findings(HTML_LANG, page)] == [
+        ("xml-lang-conflict", "html", None),
+        ("invalid-element", "body > p", "underscore"),
+        ("invalid-element", "body > span", "malformed"),
+    ]

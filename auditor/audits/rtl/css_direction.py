@@ -22,6 +22,7 @@ class CssDirection(Audit):
             "inline-direction": "style=\"direction: {value}\" on {selector}: use dir=\"{value}\".",
             "unicode-bidi": "style=\"unicode-bidi: {value}\" on {selector}: use <bdi>, <bdo dir> or dir.",
             "bdo-without-dir": "<bdo> without a dir attribute overrides nothing.",
+            "bdo-dir": "<bdo dir=\"{value}\"> overrides nothing: <bdo> takes dir=\"ltr\" or dir=\"rtl\".",
             "stylesheet": "{file}:{line} {selector} {{{property}: {value}}} sets direction in CSS.",
         },
         how_to_fix="Replace direction: rtl/ltr with the dir attribute on the element, unicode-bidi with <bdi> (or "
@@ -45,6 +46,8 @@ class CssDirection(Audit):
                                    value=props["unicode-bidi"])
         for where in facts.get("bdo_without_dir", ()):
             yield self.finding(page, "bdo-without-dir", selector=where)
+        for item in facts.get("bdo_bad_dir", ()):
+            yield self.finding(page, "bdo-dir", selector=item["selector"], value=item["dir"])
         if is_rtl_page(page):
             # each stylesheet rule once: on the first right-to-left page that uses the stylesheet
             for url, first in site.rtl_stylesheets.items():
