@@ -154,3 +154,9 @@ def test_inline_direction_ltr_is_the_computed_direction():
 def test_runs_name_the_elements_around_them():
     (run,) = rtl_facts(f'<p>{AR}</p><div class="highlight"><pre><code>echo done!</code></pre></div>')["runs"]
     assert {"pre", "code", "div", ".highlight", "div.highlight"} <= set(run["within"])
+
+
+def test_fallback_content_and_isolated_elements_are_not_text_out_of_order():
+    body = (f'<p>{AR}</p><div><video src="a.mp4">Your browser does not support the video tag.</video></div>'
+            '<div><a href="mailto:info@shop.example">info@shop.example</a>\n<span dir="ltr">→</span></div>')
+    assert rtl_facts(body)["runs"] == []

@@ -41,7 +41,9 @@ PLAIN = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*|\d+(?:[.,]\d+)*)
 ICON_TAGS = frozenset({"a", "button", "span", "i", "img", "svg"})
 BREADCRUMB = re.compile("breadcrumb|مسار", re.I)
 GLYPH = re.compile("[" + re.escape("→›»❯▶►⟩〉➜➔⇒>←‹«❮◀◄⟨〈⇐<") + "]")
-SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "textarea", "select", "option"}
+# (the text of video, audio and canvas is fallback content that browsers do not show)
+SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "textarea", "select", "option",
+        "video", "audio", "canvas"}
 BLOCKS = {
     "body", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "main", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption", "header",

@@ -32,13 +32,15 @@ class Display:
     @property
     def in_order(self) -> bool:
         """True when a reader sees the run's characters in their written order: marks that
-        draw nothing (zero-width space, LRM, RLM) may move without anyone seeing it."""
-        return self.one_run or visible(self.visual) == visible(self.logical)
+        draw nothing (zero-width space, LRM, RLM) and white space at its ends may move
+        without anyone seeing it."""
+        return self.one_run or visible(self.visual).strip() == visible(self.logical).strip()
 
 
 def visible(text: str) -> str:
-    """`text` without the format characters (Unicode category Cf) that draw nothing."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    """`text` without the format characters (Unicode category Cf) that draw nothing, and
+    without U+FFFC, which stands for an isolated element: placed as a whole, not text."""
+    return "".join(ch for ch in text if ch != "\ufffc" and unicodedata.category(ch) != "Cf")
 
 
 def leading_neutrals(text: str) -> int:
