@@ -528,6 +528,9 @@ def test_placeholder_content_passes_on_real_content():
 
 
 def test_placeholder_text_in_every_place_it_hides():
+    titled = make_page("/blog/new/", title="My New Post | Ehab's blog", text="Notes.")
+    assert [(f.data["where"], f.data["text"]) for f in findings(PLACEHOLDER, titled)] == [
+        ("title", "My New Post | Ehab's blog")]
     page = make_page("/blog/", title="Hello world!", meta={"description": "Example article description"},
                      headings=[{"level": 1, "text": "Sample Page"}],
                      text="مرحبا بكم.\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n\nلوريم إيبسوم هو نص")

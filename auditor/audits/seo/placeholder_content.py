@@ -16,8 +16,10 @@ STARTER = re.compile(
     r"|\bwelcome to (?:jekyll|docusaurus|hugo)\b|\byour (?:site|blog) description(?: here)?\b"
     r"|\b(?:insert|add|enter) (?:your )?text here\b|\bsite description goes here\b", re.I)
 # Sample posts' whole titles: only as a title or a heading, never inside a sentence.
-STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my first post", "sample post",
-                            "blog post title", "post title", "page title", "untitled"})
+STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my first post", "my new post", "new post",
+                            "sample post", "test post", "test page", "blog post title", "post title", "page title",
+                            "untitled"})
+TITLE_PARTS = re.compile(r"\s+[|\-–—·:»]\s+")  # "My First Post | Site name"
 PLACEHOLDER_NAME = re.compile(r"placeholder|^dummy[-_.]|^no[-_]?image\.", re.I)
 PLACEHOLDER_HOSTS = ("placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "picsum.photos",
                      "placekitten.com", "fakeimg.pl", "loremflickr.com")
@@ -54,10 +56,11 @@ class PlaceholderContent(Audit):
         seen = set()
         for where, text in _places(page):
             match = FILLER.search(text) or STARTER.search(text)
-            whole = " ".join(text.split()).lower()
-            if match is None and not (where in ("title", "heading") and whole in STARTER_TITLES):
+            parts = [" ".join(part.split()).lower() for part in TITLE_PARTS.split(text)]
+            starter = next((part for part in parts if part in STARTER_TITLES), None) if where in ("title", "heading") else None
+            if match is None and starter is None:
                 continue
-            found = match.group(0).lower() if match else whole
+            found = match.group(0).lower() if match else starter
             if found in seen:
                 continue
             seen.add(found)
