@@ -160,3 +160,8 @@ def test_fallback_content_and_isolated_elements_are_not_text_out_of_order():
     body = (f'<p>{AR}</p><div><video src="a.mp4">Your browser does not support the video tag.</video></div>'
             '<div><a href="mailto:info@shop.example">info@shop.example</a>\n<span dir="ltr">→</span></div>')
     assert rtl_facts(body)["runs"] == []
+
+
+def test_an_inline_code_in_a_block_of_other_text_does_not_name_the_block():
+    (run,) = rtl_facts(f"<p>{AR}</p><p>Run <code>make</code> then wait!</p>")["runs"]
+    assert "code" not in run["within"]

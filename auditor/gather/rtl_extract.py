@@ -433,10 +433,14 @@ class _Walker:
 
 def _within(el, inner: bool) -> list[str]:
     """The tags and classes of an element and its ancestors ('pre', '.highlight',
-    'div.highlight'), and with `inner` of the elements inside it (a block of left-to-right
-    text whose <code> fills it): what a stylesheet rule may give it a direction by."""
+    'div.highlight'), and with `inner` of the element inside it that holds all its text
+    (<pre><code>): what a stylesheet rule may give it a direction by."""
     keys: set[str] = set()
-    nodes = [el, *el.iterancestors()] + (list(el.iterdescendants())[:20] if inner else [])
+    nodes = [el, *el.iterancestors()]
+    node = el
+    while inner and not (node.text or "").strip() and len(node) == 1 and not (node[0].tail or "").strip():
+        node = node[0]  # <pre><code>...</code></pre>: the one child holding all the text
+        nodes.append(node)
     for node in nodes:
         if not isinstance(node.tag, str) or node.tag in ("body", "html"):
             continue
