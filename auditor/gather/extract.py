@@ -202,6 +202,9 @@ def _form(form, base: str, labels: dict[str, str]) -> Form:
     )
 
 
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16le"), (b"\xfe\xff", "utf-16be"))
+
+
 def extract(record: PageRecord, body: bytes, content_type: str | None = None) -> PageRecord:
     """Fill `record` with the static facts of the HTML in `body`."""
     text, encoding = decode(body, content_type)
@@ -225,6 +228,9 @@ def extract(record: PageRecord, body: bytes, content_type: str | None = None) ->
     # libxml2 stops at its limits (256 levels of nesting) and keeps what it read so far
     limit = next((e.message for e in PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
     extract_tree(record, root)
+    bom = next((name for mark, name in BOMS if body.startswith(mark)), None)
+    if bom and "rtl" in record.facts:
+        record.facts["rtl"]["charsets"]["bom"] = bom  # what browsers decode by, whatever is declared
     if limit:
         record.error = ("HTML nested more than 255 elements deep: the parser stops there, so the rest of the page"
                         " was not read" if "depth" in limit else f"HTML beyond the parser's limits ({limit}):"

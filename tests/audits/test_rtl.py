@@ -381,3 +381,12 @@ def test_lang_mismatch_leaves_names_and_marked_runs_alone():
                 h1="ابدأ من هنا مع Habba Coffee")
     assert keys("lang-mismatch", p) == []
     assert "latin_runs" not in _titled("Specialty coffee roasted every week", "x", html='lang="en"').facts
+
+
+def test_charset_byte_order_mark_against_the_declarations():
+    record = PageRecord(url=BASE + "/bom.html", status=200, is_html=True, content_type="text/html",
+                        headers={"Content-Type": "text/html; charset=windows-1256"})
+    doc = f'<html lang="ar" dir="rtl"><head><meta charset="utf-8"></head><body><p>{AR}</p></body></html>'
+    found = keyed("charset", extract(record, b"\xef\xbb\xbf" + doc.encode("utf-8"), "text/html; charset=windows-1256"))
+    assert ("bom-conflict", {"bom": "utf-8", "source": "header", "value": "cp1256"}) in found
+    assert not [d for k, d in found if k == "bom-conflict" and d["source"] == "meta charset"]

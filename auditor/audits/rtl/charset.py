@@ -43,6 +43,7 @@ class Charset(Audit):
             "missing": "Neither the Content-Type header nor a <meta charset> declares the encoding.",
             "several": "The document declares its encoding {count} times ({values}): once is allowed.",
             "unknown": "The encoding name «{value}» ({source}) is not one browsers know.",
+            "bom-conflict": "The byte-order mark says {bom} but {source} declares {value}.",
         },
         how_to_fix="Save the page as UTF-8, send Content-Type: text/html; charset=utf-8 and put <meta "
                    "charset=\"utf-8\"> first in <head>, once.",
@@ -65,6 +66,10 @@ class Charset(Audit):
         for source, value in [(d["source"], d["value"]) for d in inside] + [("header", info.get("header"))]:
             if value and not _known(value):
                 yield self.finding(page, "unknown", value=value, source=source)
+        bom = info.get("bom")
+        for source, value in declared if bom else ():
+            if value != _name(bom) and not (bom.startswith("utf-16") and value == "utf-16"):
+                yield self.finding(page, "bom-conflict", bom=bom, source=source, value=value)
         if len(values) > 1:
             yield self.finding(page, "conflict", values=", ".join(f"{v} ({s})" for s, v in declared))
         if not declared:
