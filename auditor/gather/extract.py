@@ -15,7 +15,7 @@ from auditor.model import Form, Image, Link, PageRecord, Resource
 from auditor.gather.anchors import anchor_facts
 from auditor.gather.hreflang import read_hreflang
 from auditor.gather.fragments import extract_fragments
-from auditor.gather.lang_runs import extract_latin_runs
+from auditor.gather.lang_marks import extract_lang_marks
 from auditor.gather.rtl_extract import extract_rtl
 from auditor.gather.templates import layout_key
 from auditor.urls import UNFETCHED_SCHEMES, normalize
@@ -347,7 +347,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
         record.facts["anchors"] = anchors
     extract_rtl(root, record)
     extract_fragments(root, record, base)
-    extract_latin_runs(root, record)
+    extract_lang_marks(root, record)
     return record
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from auditor.gather.rtl_extract import selector
 from auditor.text import is_rtl_lang
 from auditor.text.langtags import primary, tag_problem
@@ -25,14 +27,24 @@ MAX_ITEMS = 6
 SAMPLE = 80
 
 
-def extract_latin_runs(root, record) -> None:
+def extract_lang_marks(root, record) -> None:
     marks = extract_lang_attrs(root)
     if marks:
         record.facts["lang_attrs"] = marks
-    declared = primary(record.lang)
+    runs = latin_runs(root, record.lang)
+    if runs:
+        record.facts["latin_runs"] = runs
+
+
+def latin_runs(root, lang: str | None) -> list[dict]:
+    """Latin-script runs of three words or more in the title, h1s and tagline of a page
+    declared in a right-to-left language, outside elements marked with another lang."""
+    declared = primary(lang)
     if not declared or not is_rtl_lang(declared):
-        return
-    places = [("title", el) for el in root.iter("title")][:1] + [("h1", el) for el in root.iter("h1")]
+        return []
+    head = root.find("head")
+    title = (head if head is not None else root).find(".//title")
+    places = ([("title", title)] if title is not None else []) + [("h1", el) for el in root.iter("h1")]
     body = root.find("body")
     if body is not None:
         places += [("tagline", el) for el in body.iter() if isinstance(el.tag, str)
@@ -47,19 +59,15 @@ def extract_latin_runs(root, record) -> None:
             runs.append({"where": where, "text": best[:SAMPLE], "selector": "title" if where == "title" else selector(el)})
         if len(runs) >= MAX_ITEMS:
             break
-    if runs:
-        record.facts["latin_runs"] = runs
+    return runs
 
 
-WITH_LANG = None  # built on first use: an XPath of every element with lang or xml:lang
+# Every element with lang or xml:lang (as the HTML parser names it), found in C.
+WITH_LANG = etree.XPath("//*[@lang or @*[name()='xml:lang']]")
 
 
 def extract_lang_attrs(root) -> dict:
     """Elements whose lang and xml:lang disagree, and invalid lang values below <html>."""
-    global WITH_LANG
-    if WITH_LANG is None:
-        from lxml import etree
-        WITH_LANG = etree.XPath("//*[@lang or @*[name()='xml:lang']]")
     conflicts, invalid = [], []
     for el in WITH_LANG(root):
         lang, xml_lang = el.get("lang"), _xml_lang(el)
