@@ -129,3 +129,39 @@ def test_display_of_a_run_in_left_to_right_text_keeps_its_order():
     start = text.index("+")
     shown = display(text, start, start + 16, rtl=False)
     assert shown.one_run and shown.visual == "+966 11 234 5678"
+
+
+@pytest.mark.parametrize("body", [
+    "<h2>Getting started\u200b</h2>",  # a heading anchor's zero-width space
+    "<li>\u200eRelease notes\u200f</li>",  # direction marks draw nothing
+    "<li>🚀 Quick start guide</li>",  # an emoji on the line's start side
+    "<li>✓ Free shipping over 200</li>",
+])
+def test_invisible_marks_and_leading_symbols_are_not_runs_out_of_order(body):
+    assert rtl_facts(f"<p>{AR}</p><ul>{body}</ul>")["runs"] == []
+
+
+def test_trailing_punctuation_still_moves():
+    facts = rtl_facts(f"<p>{AR}</p><ul><li>🚀 Quick start guide!</li></ul>")
+    assert [(r["kind"], r["displayed"]) for r in facts["runs"]] == [("ltr-text", "!Quick start guide")]
+
+
+def test_inline_direction_ltr_is_the_computed_direction():
+    facts = rtl_facts(f'<p>{AR}</p><pre style="direction: ltr">npm install --save foo; echo done!</pre>')
+    assert facts["runs"] == []
+
+
+def test_runs_name_the_elements_around_them():
+    (run,) = rtl_facts(f'<p>{AR}</p><div class="highlight"><pre><code>echo done!</code></pre></div>')["runs"]
+    assert {"pre", "code", "div", ".highlight", "div.highlight"} <= set(run["within"])
+
+
+def test_fallback_content_and_isolated_elements_are_not_text_out_of_order():
+    body = (f'<p>{AR}</p><div><video src="a.mp4">Your browser does not support the video tag.</video></div>'
+            '<div><a href="mailto:info@shop.example">info@shop.example</a>\n<span dir="ltr">→</span></div>')
+    assert rtl_facts(body)["runs"] == []
+
+
+def test_an_inline_code_in_a_block_of_other_text_does_not_name_the_block():
+    (run,) = rtl_facts(f"<p>{AR}</p><p>Run <code>make</code> then wait!</p>")["runs"]
+    assert "code" not in run["within"]

@@ -111,6 +111,8 @@ class Site:
     page_lang_dir: dict[str, tuple] = field(default_factory=dict)  # hreflang target -> (its lang, its dir)
     # stylesheet -> {rtl, ltr: sampled pages of each direction loading it; rtl_page, ltr_page: one of each}
     stylesheet_use: dict[str, dict] = field(default_factory=dict)
+    # page linked into with a fragment (page.html#section) -> its ids (see auditor/facts/fragment_facts.py)
+    fragment_ids: dict[str, frozenset] = field(default_factory=dict)
 
     @cached_property
     def redirect_targets(self) -> set[str]:

@@ -27,7 +27,8 @@ Each result is a plain JSON-serialisable dict:
   resources [{url, type, transfer_bytes, decoded_bytes, status, content_encoding,
     cache_control, render_blocking, mime, failed (None, an error text, or
     "pending": still loading when read)}]; on an error, what was loading,
-  images [{src, natural_w, natural_h, display_w, display_h, has_size_attrs,
+  images [{src, natural_w, natural_h, display_w, display_h, has_size_attrs, css_sized (CSS fixes
+    its box: width and height, or aspect-ratio; None when it has the attributes),
     loading, bytes}],
   axe [{id, impact, help, help_url, tags, node_count, nodes [{target, html}]}]
     or None, axe_version,

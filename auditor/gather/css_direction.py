@@ -35,7 +35,7 @@ BOX_SHORTHANDS = {"margin": "margin-inline", "padding": "padding-inline", "inset
                   "border-width": "border-inline-width", "border-style": "border-inline-style",
                   "border-color": "border-inline-color"}
 RTL_SCOPE = re.compile(
-    r"""(?:html|body|:root)?(?:\[dir=["']?rtl["']?(?:\s+[is])?\]|\.rtl\b|:dir\(rtl\)|:lang\((?:ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?:ar|he|fa|ur)[^\]]*\])""",
+    r"""(?:html|body|:root)?(?:\[dir=["']?rtl["']?(?:\s+[is])?\]|\.(?:[\w-]*[-_])?rtl(?![\w])|:dir\(rtl\)|:lang\((?:ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?:ar|he|fa|ur)[^\]]*\])""",
     re.I,
 )
 # Scoped to left-to-right or to a left-to-right language: never applies to Arabic text.
@@ -58,6 +58,13 @@ def analyse(url: str, css: str) -> list[dict]:
                 rtl_sets.update((base, name) for name, _, _ in decls)
     items: list[dict] = []
     for selectors, decls, line in rules:
+        for name, value, decl_line in decls:
+            if name == "direction" and value.lower().startswith("ltr"):
+                # what right-to-left pages show left to right, scoped to them or not
+                boxes = [s for s in selectors if not LTR_SCOPE.search(s)]
+                if boxes:
+                    items.append({"kind": "ltr-box", "url": url, "line": decl_line or line, "selector": ", ".join(boxes),
+                                  "property": name, "value": value, "fix": None, "subjects": subject_keys(boxes)})
         plain = [s for s in selectors if _rtl_base(s) is None and not LTR_SCOPE.search(s)]
         if not plain:
             continue
@@ -69,8 +76,11 @@ def analyse(url: str, css: str) -> list[dict]:
             kept = [s for s in plain if not (kind == "physical" and _overridden(s, name, rtl_sets))]
             if not kept:
                 continue
-            items.append({"kind": kind, "url": url, "line": decl_line or line, "selector": ", ".join(kept),
-                          "property": name, "value": value, "fix": fix})
+            item = {"kind": kind, "url": url, "line": decl_line or line, "selector": ", ".join(kept),
+                    "property": name, "value": value, "fix": fix}
+            if kind in ("direction", "unicode-bidi"):
+                item["subjects"] = subject_keys(kept)
+            items.append(item)
             if len(items) >= MAX_ITEMS:
                 return items
     return items
@@ -131,6 +141,17 @@ def subject(selector: str) -> tuple[str | None, list[str]]:
     tag = re.match(r"^[a-zA-Z][\w-]*", compound)
     classes = re.findall(r"\.([\w-]+)", compound)
     return (tag.group(0).lower() if tag else None), classes
+
+
+def subject_keys(selectors: list[str]) -> list[list[str]]:
+    """Per selector, the keys its subject is matched by ('pre'; '.highlight'; 'code.x',
+    '.y' for code.x.y); [] for a selector that names neither tag nor class."""
+    out = []
+    for selector in selectors:
+        tag, classes = subject(selector)
+        tag = None if tag == "*" else tag
+        out.append([f"{tag}.{c}" if tag else f".{c}" for c in classes] if classes else ([tag] if tag else []))
+    return out
 
 
 def matches(selector: str, keys: set[str]) -> bool:

@@ -14,6 +14,8 @@ from w3lib.encoding import html_to_unicode
 from auditor.model import Form, Image, Link, PageRecord, Resource
 from auditor.gather.anchors import anchor_facts
 from auditor.gather.hreflang import read_hreflang
+from auditor.gather.fragments import extract_fragments
+from auditor.gather.lang_marks import extract_lang_marks
 from auditor.gather.rtl_extract import extract_rtl
 from auditor.gather.templates import layout_key
 from auditor.urls import UNFETCHED_SCHEMES, normalize
@@ -200,6 +202,9 @@ def _form(form, base: str, labels: dict[str, str]) -> Form:
     )
 
 
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16le"), (b"\xfe\xff", "utf-16be"))
+
+
 def extract(record: PageRecord, body: bytes, content_type: str | None = None) -> PageRecord:
     """Fill `record` with the static facts of the HTML in `body`."""
     text, encoding = decode(body, content_type)
@@ -223,6 +228,9 @@ def extract(record: PageRecord, body: bytes, content_type: str | None = None) ->
     # libxml2 stops at its limits (256 levels of nesting) and keeps what it read so far
     limit = next((e.message for e in PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
     extract_tree(record, root)
+    bom = next((name for mark, name in BOMS if body.startswith(mark)), None)
+    if bom and "rtl" in record.facts:
+        record.facts["rtl"]["charsets"]["bom"] = bom  # what browsers decode by, whatever is declared
     if limit:
         record.error = ("HTML nested more than 255 elements deep: the parser stops there, so the rest of the page"
                         " was not read" if "depth" in limit else f"HTML beyond the parser's limits ({limit}):"
@@ -338,6 +346,8 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     if anchors:
         record.facts["anchors"] = anchors
     extract_rtl(root, record)
+    extract_fragments(root, record, base)
+    extract_lang_marks(root, record)
     return record
 
 

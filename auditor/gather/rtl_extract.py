@@ -12,7 +12,7 @@ from html.entities import html5
 
 from lxml import etree
 
-from auditor.text.bidi_order import display
+from auditor.text.bidi_order import display, leading_neutrals
 
 # Every text node outside scripts and styles, gathered in C.
 VISIBLE_TEXT = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)
@@ -41,7 +41,9 @@ PLAIN = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*|\d+(?:[.,]\d+)*)
 ICON_TAGS = frozenset({"a", "button", "span", "i", "img", "svg"})
 BREADCRUMB = re.compile("breadcrumb|مسار", re.I)
 GLYPH = re.compile("[" + re.escape("→›»❯▶►⟩〉➜➔⇒>←‹«❮◀◄⟨〈⇐<") + "]")
-SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "textarea", "select", "option"}
+# (the text of video, audio and canvas is fallback content that browsers do not show)
+SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "textarea", "select", "option",
+        "video", "audio", "canvas"}
 BLOCKS = {
     "body", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "main", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption", "header",
@@ -49,6 +51,8 @@ BLOCKS = {
     "legend", "br", "hr",
 }
 VALID_DIR = {"rtl", "ltr", "auto"}
+INLINE_DIRECTION = re.compile(r"(?:^|;)\s*direction\s*:\s*(ltr|rtl)\b", re.I)
+MAX_WITHIN = 40
 STYLE_HINTS = ("letter-spacing", "italic", "oblique", "direction", "unicode-bidi", "left", "right")
 PHYSICAL_STYLE = {"margin-left", "margin-right", "padding-left", "padding-right", "float", "left", "right",
                   "border-left", "border-right", "text-align"}
@@ -151,6 +155,7 @@ class _Walker:
         self.keys: set[str] = set()
         self.runs_ok = 0
         self.bdo: list[str] = []
+        self.bdo_bad_dir: list[dict] = []  # <bdo dir="auto"> and other values that override nothing
         self.bdi = 0
 
     def run(self) -> None:
@@ -171,6 +176,7 @@ class _Walker:
         f["dirs"] = self.dirs[:MAX_ITEMS]
         f["dir_count"] = len(self.dirs)
         f["bdo_without_dir"] = self.bdo[:MAX_ITEMS]
+        f["bdo_bad_dir"] = self.bdo_bad_dir[:MAX_ITEMS]
         f["bdi"] = self.bdi
         f["styles"] = self.styles[:MAX_ITEMS]
         f["inputs"] = self.inputs[:MAX_ITEMS]
@@ -217,12 +223,17 @@ class _Walker:
         elif tag == "bdo":
             if own_dir is None:
                 self.bdo.append(selector(el))
+            elif own_dir.strip().lower() not in ("ltr", "rtl"):
+                self.bdo_bad_dir.append({"selector": selector(el), "dir": own_dir})
             return ["\ufffc"] + ([el.tail] if el.tail else []), False
         if tag == "input":
             self._input(el, direction)
         style = attrib.get("style")
         if style and any(h in style.lower() for h in STYLE_HINTS):
             self._style(el, style)
+            css_dir = INLINE_DIRECTION.search(style)
+            if own_dir is None and css_dir:
+                direction = css_dir.group(1).lower()  # the computed direction of a block
         cls = attrib.get("class")
         is_block = tag in BLOCKS or el is self.body
         isolate = el is not self.body and (own_dir is not None or tag in ("bdi", "bdo"))
@@ -312,12 +323,15 @@ class _Walker:
         if el.tag != "body" and LATIN_RE.search(text) and not ARABIC_LETTER.search(text):
             # left-to-right text that inherits a right-to-left direction (templated content)
             stripped = text.strip()
-            if PLAIN.match(stripped):
+            start = text.index(stripped)
+            # an icon or emoji on the line's start side stays there: it is placed, not moved
+            lead = leading_neutrals(stripped)
+            start, stripped = start + lead, stripped[lead:]
+            if not stripped or PLAIN.match(stripped):
                 self.runs_ok += 1
                 return
-            start = text.index(stripped)
             shown = display(text, start, start + len(stripped))
-            if shown.one_run:
+            if shown.in_order:
                 self.runs_ok += 1
             else:
                 self._run("ltr-text", el, text, start, start + len(stripped), shown.visual)
@@ -333,7 +347,7 @@ class _Walker:
                 self.runs_ok += 1
                 continue
             shown = display(text, start, end)
-            if shown.one_run:
+            if shown.in_order:
                 self.runs_ok += 1
             else:
                 self._run(kind, el, text, start, end, shown.visual)
@@ -341,7 +355,8 @@ class _Walker:
     def _run(self, kind: str, el, text: str, start: int, end: int, visual: str) -> None:
         if len(self.runs) < MAX_ITEMS:
             self.runs.append({"kind": kind, "text": text[start:end][:SAMPLE], "displayed": visual[:SAMPLE],
-                              "selector": selector(el), "snippet": _snippet(text, start, end)})
+                              "selector": selector(el), "snippet": _snippet(text, start, end),
+                              "within": _within(el, inner=kind == "ltr-text")})
 
     def _controls(self, el, text: str) -> None:
         if not CONTROL_RE.search(text):
@@ -414,6 +429,25 @@ class _Walker:
             if value in ("rtl", "ltr"):
                 return value
         return None
+
+
+def _within(el, inner: bool) -> list[str]:
+    """The tags and classes of an element and its ancestors ('pre', '.highlight',
+    'div.highlight'), and with `inner` of the element inside it that holds all its text
+    (<pre><code>): what a stylesheet rule may give it a direction by."""
+    keys: set[str] = set()
+    nodes = [el, *el.iterancestors()]
+    node = el
+    while inner and not (node.text or "").strip() and len(node) == 1 and not (node[0].tail or "").strip():
+        node = node[0]  # <pre><code>...</code></pre>: the one child holding all the text
+        nodes.append(node)
+    for node in nodes:
+        if not isinstance(node.tag, str) or node.tag in ("body", "html"):
+            continue
+        keys.add(node.tag)
+        for name in (node.get("class") or "").split()[:5]:
+            keys.update((f".{name}", f"{node.tag}.{name}"))
+    return sorted(keys)[:MAX_WITHIN]
 
 
 def _link(el):

@@ -22,11 +22,36 @@ WINDOW = 80  # characters looked at on each side of the run, at most
 class Display:
     levels: tuple[int, ...]  # resolved level of each character of the run
     visual: str  # the run's characters as seen from left to right (mirrored glyphs mirrored)
+    logical: str = ""  # the run's characters in memory order
 
     @property
     def one_run(self) -> bool:
         """True when the run shows as one unbroken left-to-right sequence."""
         return len(set(self.levels)) == 1 and self.levels[0] % 2 == 0
+
+    @property
+    def in_order(self) -> bool:
+        """True when a reader sees the run's characters in their written order: marks that
+        draw nothing (zero-width space, LRM, RLM) and white space at its ends may move
+        without anyone seeing it."""
+        return self.one_run or visible(self.visual).strip() == visible(self.logical).strip()
+
+
+def visible(text: str) -> str:
+    """`text` without the format characters (Unicode category Cf) that draw nothing, and
+    without U+FFFC, which stands for an isolated element: placed as a whole, not text."""
+    return "".join(ch for ch in text if ch != "\ufffc" and unicodedata.category(ch) != "Cf")
+
+
+def leading_neutrals(text: str) -> int:
+    """How many characters at the start of `text` have no direction of their own (symbols,
+    emoji, spaces, marks): at a line's start they stay on its start side."""
+    n = 0
+    for ch in text:
+        if (unicodedata.bidirectional(ch) or "ON") not in ("ON", "WS", "BN", "S", "NSM"):
+            break
+        n += 1
+    return n
 
 
 def _classes(text: str) -> list[str]:
@@ -165,7 +190,7 @@ def display(text: str, start: int, end: int, rtl: bool = True) -> Display:
             if levels[i] % 2 and unicodedata.mirrored(ch):
                 ch = MIRROR.get(ch, ch)
             chars.append(ch)
-    return Display(tuple(levels[start - lo:end - lo]), "".join(chars))
+    return Display(tuple(levels[start - lo:end - lo]), "".join(chars), text[start:end])
 
 
 MIRROR = {a: b for a, b in zip("()<>[]{}«»‹›❮❯⟨⟩〈〉", ")(><][}{»«›‹❯❮⟩⟨〉〈")}

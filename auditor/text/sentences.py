@@ -6,7 +6,8 @@ stops. The Arabic comma ``،`` and semicolon ``؛`` do not end sentences.
 
 A full stop does not end a sentence inside a number (3.5, which has no space
 after the dot), after a single letter (initials such as "J." or the Arabic
-"د." for doctor), after an abbreviation that is always followed by more text
+"د." for doctor; but a capital such as the language "R." ends the sentence before
+Arabic text, or before a capitalised word when no name is around it), after an abbreviation that is always followed by more text
 ("Dr.", "e.g."), or after an abbreviation such as "U.S." or "etc." when the next
 word starts in lower case. Line breaks inside a paragraph are ordinary spaces.
 """
@@ -36,6 +37,8 @@ _DOTTED_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}$")
 # ordinary letters so every later count sees one spelling.
 _NEEDS_NFKC_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\u0653-\u0655]")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_ARABIC_LETTER_RE = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_INITIAL_RE = re.compile(r"^[^\W\d_]\.$")
 
 # Abbreviations always followed by more of the same sentence.
 _ALWAYS = {
@@ -181,17 +184,36 @@ def abbreviations(lang: object) -> tuple[frozenset[str], frozenset[str]]:
     return _ALL_ALWAYS, _ALL_SOMETIMES
 
 
-def _dot_ends_sentence(prev: str, following: str | None, always: frozenset[str], sometimes: frozenset[str]) -> bool:
-    """Whether a full stop after ``prev`` ends the sentence, given the next token."""
+def _dot_ends_sentence(prev: str, following: str | None, always: frozenset[str], sometimes: frozenset[str],
+                       earlier: str | None = None) -> bool:
+    """Whether a full stop after ``prev`` ends the sentence, given the next token (and the
+    token before ``prev``, which tells an initial in a name from a one-letter word)."""
     key = prev.lower()
     if key in always:
         return False
     if len(prev) == 1 and prev.isalpha():
-        return False  # an initial: "J. Smith", "د. أحمد"
+        # "J. Smith" and "د. أحمد" are initials; "written in R. The rest" and "بلغة R. وهي"
+        # end a sentence: a capital before Arabic text, or before a capitalised word
+        # when nothing around it looks like a name.
+        first = following.lstrip(_OPENERS)[:1] if following else ""
+        if not prev.isupper() or not first:
+            return False
+        if _ARABIC_LETTER_RE.match(first):
+            return True
+        return first.isupper() and not _in_name(earlier, following)
     if key in sometimes or _DOTTED_RE.match(prev):
         first = following.lstrip(_OPENERS)[:1] if following else ""
         return not first.islower()
     return True
+
+
+def _in_name(earlier: str | None, following: str) -> bool:
+    """Whether an initial sits in a name: first in its sentence, after a capitalised word
+    or another initial ("Anna K. Lee", "J. R. Smith"), or before another initial."""
+    if _INITIAL_RE.match(following):
+        return True
+    earlier = (earlier or "").lstrip(_OPENERS)
+    return not earlier or earlier[-1] in _TERMINATORS or earlier[:1].isupper()
 
 
 def _sentence_ends(paragraph: str, always: frozenset[str], sometimes: frozenset[str]) -> list[int]:
@@ -214,7 +236,9 @@ def _sentence_ends(paragraph: str, always: frozenset[str], sometimes: frozenset[
                 end = match.end()
                 following = paragraph[end:end + 40].split(None, 1)
                 prev = before.rstrip(".").lstrip(_OPENERS)
-                if not _dot_ends_sentence(prev, following[0] if following else None, always, sometimes):
+                earlier = paragraph[:max(token_start, 0)].rsplit(None, 1)[-1:] if token_start > 0 else []
+                if not _dot_ends_sentence(prev, following[0] if following else None, always, sometimes,
+                                          earlier[0] if earlier else None):
                     continue
         ends.append(match.end())
     ends.append(len(paragraph))

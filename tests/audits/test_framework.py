@@ -243,6 +243,17 @@ PROVOKE = {
     ("hreflang", "relative-href"): lambda: _alone(hreflang=[{"lang": "ar", "href": BASE + "/", "relative": "/"}]),
     ("link-text", "generic"): lambda: _alone(links=[Link(BASE + "/a", "Read more")]),
     ("link-text", "bare-url"): lambda: _alone(links=[Link(BASE + "/a", "https://shop.example/a")]),
+    ("broken-fragment", "same-page"): lambda: _alone(facts={"fragments": {"ids": ["a"], "links": [[BASE + "/p", "b", "B"]]}}),
+    ("broken-fragment", "other-page"): lambda: _with_site(
+        make_page("/p", facts={"fragments": {"ids": [], "links": [[BASE + "/q", "b", "B"]]}}),
+        fragment_ids={BASE + "/q": frozenset({"a"})}),
+    ("html-lang", "xml-lang-conflict"): lambda: _alone(
+        facts={"lang_attrs": {"conflicts": [{"selector": "html", "lang": "ar", "xml_lang": "en"}], "invalid": []}}),
+    ("html-lang", "invalid-element"): lambda: _alone(
+        facts={"lang_attrs": {"conflicts": [], "invalid": [{"selector": "body > p", "lang": "ar_SA",
+                                                            "problem": "underscore"}]}}),
+    ("placeholder-content", "text"): lambda: _alone(text="Lorem ipsum dolor sit amet."),
+    ("placeholder-content", "image"): lambda: _alone(images=[Image(BASE + "/img/placeholder-400x300.png", alt="x")]),
     ("viewport", "missing"): lambda: _alone(meta={}),
     ("viewport", "no-device-width"): lambda: _alone(meta={"viewport": "width=1024"}),
 }

@@ -107,6 +107,22 @@ def test_css_direction_stylesheet_rule_reported_on_its_first_right_to_left_page(
     assert keyed("css-direction", other, site) == []
 
 
+def test_css_direction_ltr_on_code_blocks_is_right():
+    css = "https://shop.example/code.css"
+    p = page(head=f'<link rel="stylesheet" href="{css}">',
+             body='<pre style="direction: ltr">ls -la</pre><div class="highlight" style="direction:ltr">x = 1</div>')
+    rules = ("pre, code, kbd, samp { direction: ltr; unicode-bidi: embed }\n.highlight { direction: ltr }\n"
+             "body { direction: rtl }\n")
+    site = make_site([p], stylesheets={css: analyse(css, rules)}, rtl_stylesheets={css: p.url})
+    assert keyed("css-direction", p, site) == [("stylesheet", {"file": css, "line": 3, "property": "direction",
+                                                              "value": "rtl"})]
+
+
+def test_css_direction_ltr_on_the_page_text_is_still_reported():
+    assert keyed("css-direction", page(body='<p style="direction: ltr">Welcome</p>')) == [
+        ("inline-direction", {"value": "ltr"})]
+
+
 # -- physical-css ----------------------------------------------------------------------
 
 def test_physical_css_one_finding_per_rule_of_stylesheets_used_by_rtl_pages():
@@ -177,6 +193,18 @@ def test_bidi_isolation_reports_each_run_as_displayed():
     assert found == [
         ("unisolated", {"kind": "phone number", "text": "+966 11 234 5678", "displayed": "5678 234 11 966+"}),
         ("unisolated", {"kind": "price", "text": "120 SAR", "displayed": "SAR 120"})]
+
+
+def test_bidi_isolation_skips_boxes_a_stylesheet_shows_left_to_right():
+    css = "https://shop.example/code.css"
+    body = '<div class="highlight"><pre><code>npm install --save foo; echo done!</code></pre></div>'
+    p = page(head=f'<link rel="stylesheet" href="{css}">', body=body)
+    assert keys("bidi-isolation", p, make_site([p])) == ["ltr-text"]
+    for rules in ("pre { direction: ltr }", "[dir=rtl] .highlight { direction: ltr }", "code { direction: ltr }"):
+        site = make_site([p], stylesheets={css: analyse(css, rules)})
+        assert keys("bidi-isolation", p, site) == [], rules
+    other = make_site([p], stylesheets={css: analyse(css, ".sidebar { direction: ltr }")})
+    assert keys("bidi-isolation", p, other) == ["ltr-text"]
 
 
 def test_bidi_isolation_passes_with_bdi_and_skips_left_to_right_pages():
@@ -255,6 +283,19 @@ def test_charset_conflict_legacy_and_missing():
     assert keyed("charset", legacy) == [("missing", {}), ("legacy", {"encoding": "cp1256"})]
 
 
+def test_charset_declared_twice_or_with_an_unknown_name():
+    twice = page(head='<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">')
+    assert keyed("charset", twice) == [("several", {"count": 2, "values": "utf-8 (meta charset), UTF-8 (meta http-equiv)"})]
+    unknown = page(content_type="text/html; charset=utf-9")
+    assert keyed("charset", unknown) == [("unknown", {"value": "utf-9", "source": "header"}),
+                                         ("conflict", {"values": "utf-8 (meta charset), utf-9 (header)"})]
+
+
+def test_bdo_with_dir_auto_overrides_nothing():
+    assert keyed("css-direction", page(body='<bdo dir="auto">A-1</bdo><bdo dir="rtl">B-2</bdo>')) == [
+        ("bdo-dir", {"value": "auto"})]
+
+
 # -- mixed-numerals --------------------------------------------------------------------
 
 def test_mixed_numerals():
@@ -297,3 +338,55 @@ def test_bidi_runs_on_an_english_page_declared_arabic_name_the_lang_mismatch_as_
     assert {f["url"] for f in runs} == {wrong.url, right.url}  # every finding is kept and counted
     assert {f["url"]: f["data"].get("root_cause") for f in runs} == {
         wrong.url: {"audit": "lang-mismatch", "message_key": "mismatch"}, right.url: None}
+
+
+def test_physical_css_more_right_to_left_names_and_blocks():
+    rule = ".a { margin-left: 4px }"
+    names = ("stylesRTL", "rtlstyle", "theme.rtl.min", "css/rtl/main", "Portland", "shortlist")
+    sheets = {f"https://shop.example/{n}.css": analyse(f"https://shop.example/{n}.css", rule) for n in names}
+    site = make_site(stylesheets=sheets, rtl_stylesheets={url: BASE + "/" for url in sheets})
+    assert sorted({f.url for f in get_audit("physical-css").check_site(site)}) == [
+        "https://shop.example/Portland.css", "https://shop.example/shortlist.css"]
+    sheet = "https://shop.example/s.css"
+    css = ('.is-rtl .a { margin-left: 4px }\nhtml[lang^="ar"] .b { float: right }\n'
+           '@media (min-width: 600px) { body.site-rtl .c { padding-right: 1em } }\n'
+           '[dir=rtl] { .d { margin-left: 1px } }\n.e { [dir=rtl] & { left: 2px } }\n')
+    site = make_site(stylesheets={sheet: analyse(sheet, css)}, rtl_stylesheets={sheet: BASE + "/"})
+    assert list(get_audit("physical-css").check_site(site)) == []
+
+
+# -- lang-mismatch: runs in another language --------------------------------------------
+
+def _titled(title: str, body: str, html: str = 'lang="ar" dir="rtl"', h1: str = "Start here with our guide") -> PageRecord:
+    doc = (f'<!DOCTYPE html><html {html}><head><meta charset="utf-8"><title>{title}</title></head>'
+           f"<body><header><p class=\"site-tagline\">{body}</p></header><main><h1>{h1}</h1>"
+           f"<h1 lang=\"en\">Marked English heading here</h1><p>{AR}</p></main></body></html>")
+    record = PageRecord(url=BASE + "/t.html", status=200, final_url=BASE + "/t.html", is_html=True,
+                        content_type="text/html", headers={"Content-Type": "text/html; charset=utf-8"})
+    return Computed()(extract(record, doc.encode("utf-8"), "text/html"))
+
+
+def test_lang_mismatch_names_english_runs_not_marked_in_title_h1_and_tagline():
+    p = _titled("محمصة حبة | Specialty coffee roasted every week", "Fresh coffee delivered to your door")
+    found = findings(get_audit("lang-mismatch"), p)
+    assert [(f.message_key, f.data["where"], f.data["text"], f.selector) for f in found] == [
+        ("unmarked-run", "title", "Specialty coffee roasted every week", "title"),
+        ("unmarked-run", "h1", "Start here with our guide", "body > main > h1"),
+        ("unmarked-run", "tagline", "Fresh coffee delivered to your door", "body > header > p.site-tagline"),
+    ]
+
+
+def test_lang_mismatch_leaves_names_and_marked_runs_alone():
+    p = _titled("محمصة حبة | Habba Roastery", '<span lang="en">Fresh coffee delivered to your door</span>',
+                h1="ابدأ من هنا مع Habba Coffee")
+    assert keys("lang-mismatch", p) == []
+    assert "latin_runs" not in _titled("Specialty coffee roasted every week", "x", html='lang="en"').facts
+
+
+def test_charset_byte_order_mark_against_the_declarations():
+    record = PageRecord(url=BASE + "/bom.html", status=200, is_html=True, content_type="text/html",
+                        headers={"Content-Type": "text/html; charset=windows-1256"})
+    doc = f'<html lang="ar" dir="rtl"><head><meta charset="utf-8"></head><body><p>{AR}</p></body></html>'
+    found = keyed("charset", extract(record, b"\xef\xbb\xbf" + doc.encode("utf-8"), "text/html; charset=windows-1256"))
+    assert ("bom-conflict", {"bom": "utf-8", "source": "header", "value": "cp1256"}) in found
+    assert not [d for k, d in found if k == "bom-conflict" and d["source"] == "meta charset"]

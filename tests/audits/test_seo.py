@@ -513,3 +513,55 @@ def test_hreflang_missing_and_relative_href_and_link_header_codes():
     assert {("missing-href", 'link[hreflang="fr"]', "fr"), ("relative-href", 'link[hreflang="en"]', None),
             ("invalid-code", "HTTP Link header", "en_US")} <= found
     assert not {k for k, _, _ in found} & {"no-self", "no-x-default"}
+
+
+# -- placeholder-content -------------------------------------------------------------------
+
+PLACEHOLDER = get_audit("placeholder-content")
+
+
+def test_placeholder_content_passes_on_real_content():
+    from auditor.model import Image
+    page = make_page("/", title="Hello from Riyadh: our new roastery", text="We say hello world to every guest.",
+                     images=[Image(BASE + "/img/beans.jpg", alt="x")])
+    assert findings(PLACEHOLDER, page) == []
+
+
+def test_placeholder_text_in_every_place_it_hides():
+    titled = make_page("/blog/new/", title="My New Post | Ehab's blog", text="Notes.")
+    assert [(f.data["where"], f.data["text"]) for f in findings(PLACEHOLDER, titled)] == [
+        ("title", "My New Post | Ehab's blog")]
+    page = make_page("/blog/", title="Hello world!", meta={"description": "Example article description"},
+                     headings=[{"level": 1, "text": "Sample Page"}],
+                     text="مرحبا بكم.\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n\nلوريم إيبسوم هو نص")
+    found = [(f.message_key, f.data["where"], f.data["text"]) for f in findings(PLACEHOLDER, page)]
+    assert found == [
+        ("text", "title", "Hello world!"),
+        ("text", "meta description", "Example article description"),
+        ("text", "heading", "Sample Page"),
+        ("text", "main text", "Lorem ipsum dolor sit amet, consectetur adipiscing elit."),
+        ("text", "main text", "لوريم إيبسوم هو نص"),
+    ]
+
+
+def test_placeholder_images_by_name_and_service():
+    from auditor.model import Image
+    page = make_page("/", images=[Image(BASE + "/uploads/placeholder-image.png", alt=""),
+                                  Image("https://via.placeholder.com/350x150", alt=""),
+                                  Image(BASE + "/uploads/team.jpg", alt="")])
+    assert [(f.message_key, f.data["src"]) for f in findings(PLACEHOLDER, page)] == [
+        ("image", BASE + "/uploads/placeholder-image.png"), ("image", "https://via.placeholder.com/350x150")]
+
+
+def test_html_lang_xml_lang_agreement_and_lang_on_every_element():
+    from auditor.gather.extract import extract
+    from auditor.model import PageRecord
+    doc = ('<!DOCTYPE html><html lang="ar" xml:lang="en"><head><title>t</title></head><body>'
+           '<p lang="ar_SA">نص</p><span lang="en, fr">x</span><b lang="">y</b>'
+           '<i lang="en-GB" xml:lang="en-gb">fine</i></body></html>')
+    page = extract(PageRecord(url=BASE + "/", status=200, is_html=True), doc.encode("utf-8"), "text/html")
+    assert [(f.message_key, f.selector, f.data.get("problem")) for f in findings(HTML_LANG, page)] == [
+        ("xml-lang-conflict", "html", None),
+        ("invalid-element", "body > p", "underscore"),
+        ("invalid-element", "body > span", "malformed"),
+    ]

@@ -369,6 +369,12 @@ def test_unsized_displayed_image_is_a_finding():
     assert found[0].snippet == BASE + "/unsized.jpg"
 
 
+def test_an_image_whose_box_css_fixes_is_sized():
+    page = measured_page(images=[image("/avatar.jpg", display=(48, 48), sized=False, css_sized=True),
+                                 image("/fluid.jpg", display=(360, 240), sized=False, css_sized=False)])
+    assert [f.data["src"] for f in findings(UNSIZED, page)] == [BASE + "/fluid.jpg"]
+
+
 def test_unsized_images_do_not_apply_to_a_page_without_images():
     page = measured_page()
     assert not UNSIZED.applies(page, make_site([page]))

@@ -28,6 +28,18 @@ def test_arabic_initial_does_not_end_a_sentence():
     assert texts("قال د. أحمد إن الموقع سريع. ثم غادر.", "ar") == ["قال د. أحمد إن الموقع سريع.", "ثم غادر."]
 
 
+def test_a_single_capital_before_a_capitalised_word_ends_the_sentence():
+    text = "Most of our models are written in R. The rest use Python. We thank J. R. Smith and Anna K. Lee for it."
+    assert texts(text, "en") == ["Most of our models are written in R.", "The rest use Python.",
+                                 "We thank J. R. Smith and Anna K. Lee for it."]
+    assert texts("J. Smith wrote it in C. Then he left.", "en") == ["J. Smith wrote it in C.", "Then he left."]
+
+
+def test_a_single_capital_before_an_arabic_letter_ends_the_sentence():
+    text = "نكتب التحليلات بلغة R. وهي لغة مفتوحة المصدر. قال د. أحمد إنها سهلة."
+    assert texts(text, "ar") == ["نكتب التحليلات بلغة R.", "وهي لغة مفتوحة المصدر.", "قال د. أحمد إنها سهلة."]
+
+
 def test_decimals_and_english_abbreviations():
     text = (
         "Dr. Smith moved to the U.S. in 2019 and paid 3.5 million. "

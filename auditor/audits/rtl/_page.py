@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from auditor.model import PageRecord
 from auditor.text import is_rtl_lang
 
@@ -27,3 +29,30 @@ def is_rtl_page(page: PageRecord) -> bool:
     facts = rtl(page)
     dirs = {(page.dir or "").strip().lower(), (facts.get("body_dir") or "").strip().lower()}
     return "rtl" in dirs or is_rtl_lang(page.lang or "") or text_share(page) >= RTL_SHARE
+
+
+CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
+# Classes that code highlighters and documentation themes give code blocks.
+CODE_CLASS = re.compile(r"highlight|hljs|prism|chroma|syntax|code|language-|lang-|sourcecode|terminal|console|shell",
+                        re.I)
+
+
+def code_like(keys: list[str]) -> bool:
+    """Whether a selector subject's keys ('pre', '.highlight', 'div.hljs') name a code block."""
+    if not keys:
+        return False
+    for key in keys:
+        tag, _, cls = key.partition(".")
+        if tag not in CODE_TAGS and not (cls and CODE_CLASS.search(cls)):
+            return False
+    return True
+
+
+def ltr_boxes(page: PageRecord, site) -> list[list[str]]:
+    """The subjects of the rules setting direction: ltr in the stylesheets the page loads."""
+    out = []
+    for resource in page.resources:
+        for item in site.stylesheets.get(resource.url, ()):
+            if item["kind"] == "ltr-box":
+                out.extend(keys for keys in item["subjects"] if keys)
+    return out

@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._page import is_rtl_page, rtl
+from auditor.audits.rtl._page import is_rtl_page, ltr_boxes, rtl
 
 KINDS = {
     "phone": "phone number", "email": "e-mail address", "url": "web address", "price": "price",
@@ -17,7 +17,7 @@ class BidiIsolation(Audit):
                     "shows the run as it is displayed.",
         category="rtl",
         impact="serious",
-        required_artifacts=("page.facts.rtl",),
+        required_artifacts=("page.facts.rtl", "site.stylesheets"),
         help_url="https://www.w3.org/International/articles/inline-bidi-markup/",
         seo_outcome="Scrambled phone numbers and prices in the page are scrambled in snippets and rich results "
                     "too, and calls and orders from search drop (W3C: inline markup and bidirectional text).",
@@ -41,7 +41,11 @@ class BidiIsolation(Audit):
         return page.ok_html and bool(rtl(page).get("checked")) and is_rtl_page(page)
 
     def check(self, page, site):
+        boxes = ltr_boxes(page, site)
         for run in rtl(page).get("runs", ()):
+            within = set(run.get("within") or ())
+            if any(within.issuperset(keys) for keys in boxes):
+                continue  # a stylesheet shows it left to right (code blocks): displayed as written
             if run["kind"] == "ltr-text":
                 yield self.finding(page, "ltr-text", selector=run["selector"], snippet=run["snippet"],
                                    text=run["text"], displayed=run["displayed"])

@@ -13,6 +13,14 @@ def _name(label: str | None) -> str | None:
         return label.strip().lower()
 
 
+def _known(label: str) -> bool:
+    try:
+        codecs.lookup(label.strip())
+    except LookupError:
+        return False
+    return True
+
+
 class Charset(Audit):
     meta = Meta(
         id="charset",
@@ -33,6 +41,9 @@ class Charset(Audit):
             "conflict": "The encoding is declared as {values}.",
             "legacy": "The page is encoded in {encoding}, not UTF-8.",
             "missing": "Neither the Content-Type header nor a <meta charset> declares the encoding.",
+            "several": "The document declares its encoding {count} times ({values}): once is allowed.",
+            "unknown": "The encoding name «{value}» ({source}) is not one browsers know.",
+            "bom-conflict": "The byte-order mark says {bom} but {source} declares {value}.",
         },
         how_to_fix="Save the page as UTF-8, send Content-Type: text/html; charset=utf-8 and put <meta "
                    "charset=\"utf-8\"> first in <head>, once.",
@@ -46,6 +57,19 @@ class Charset(Audit):
         if info.get("header"):
             declared.append(("header", _name(info["header"])))
         values = {v for _, v in declared}
+        # W3C Internationalization Checker: one in-document declaration, with a known name
+        # (several that disagree are a conflict, reported below)
+        inside = [d for d in info["declared"] if d.get("value")]
+        if len(inside) > 1 and len({_name(d["value"]) for d in inside}) == 1:
+            yield self.finding(page, "several", selector="head", count=len(inside),
+                               values=", ".join(f"{d['value']} ({d['source']})" for d in inside))
+        for source, value in [(d["source"], d["value"]) for d in inside] + [("header", info.get("header"))]:
+            if value and not _known(value):
+                yield self.finding(page, "unknown", value=value, source=source)
+        bom = info.get("bom")
+        for source, value in declared if bom else ():
+            if value != _name(bom) and not (bom.startswith("utf-16") and value == "utf-16"):
+                yield self.finding(page, "bom-conflict", bom=bom, source=source, value=value)
         if len(values) > 1:
             yield self.finding(page, "conflict", values=", ".join(f"{v} ({s})" for s, v in declared))
         if not declared:

@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._page import is_rtl_page, rtl
+from auditor.audits.rtl._page import code_like, is_rtl_page, rtl
 
 
 class CssDirection(Audit):
@@ -22,6 +22,7 @@ class CssDirection(Audit):
             "inline-direction": "style=\"direction: {value}\" on {selector}: use dir=\"{value}\".",
             "unicode-bidi": "style=\"unicode-bidi: {value}\" on {selector}: use <bdi>, <bdo dir> or dir.",
             "bdo-without-dir": "<bdo> without a dir attribute overrides nothing.",
+            "bdo-dir": "<bdo dir=\"{value}\"> overrides nothing: <bdo> takes dir=\"ltr\" or dir=\"rtl\".",
             "stylesheet": "{file}:{line} {selector} {{{property}: {value}}} sets direction in CSS.",
         },
         how_to_fix="Replace direction: rtl/ltr with the dir attribute on the element, unicode-bidi with <bdi> (or "
@@ -35,6 +36,8 @@ class CssDirection(Audit):
         facts = rtl(page)
         for style in facts.get("styles", ()):
             props = style["properties"]
+            if _code(style):
+                continue  # a code block shown left to right inside right-to-left text is right
             if "direction" in props:
                 yield self.finding(page, "inline-direction", selector=style["selector"], snippet=style["text"],
                                    value=props["direction"].split()[0].lower() if props["direction"] else "")
@@ -43,12 +46,29 @@ class CssDirection(Audit):
                                    value=props["unicode-bidi"])
         for where in facts.get("bdo_without_dir", ()):
             yield self.finding(page, "bdo-without-dir", selector=where)
+        for item in facts.get("bdo_bad_dir", ()):
+            yield self.finding(page, "bdo-dir", selector=item["selector"], value=item["dir"])
         if is_rtl_page(page):
             # each stylesheet rule once: on the first right-to-left page that uses the stylesheet
             for url, first in site.rtl_stylesheets.items():
                 if first != page.url:
                     continue
                 for item in site.stylesheets.get(url, ()):
-                    if item["kind"] in ("direction", "unicode-bidi"):
+                    if item["kind"] in ("direction", "unicode-bidi") and not _code_rule(item):
                         yield self.finding(page, "stylesheet", selector=item["selector"], file=url, line=item["line"],
                                            property=item["property"], value=item["value"])
+
+
+def _code(style: dict) -> bool:
+    """An inline style on a code block (its tag or its classes say so)."""
+    last = style["selector"].split(" > ")[-1].split("#")[0]
+    tag, *classes = last.split(".")
+    return code_like([tag]) or any(code_like([f".{c}"]) for c in classes)
+
+
+def _code_rule(item: dict) -> bool:
+    """A stylesheet rule for code blocks only, setting them left to right (or isolating them)."""
+    if item["kind"] == "direction" and not item["value"].lower().startswith("ltr"):
+        return False
+    subjects = item.get("subjects") or []
+    return bool(subjects) and all(code_like(keys) for keys in subjects)

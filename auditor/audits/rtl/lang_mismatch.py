@@ -15,7 +15,7 @@ class LangMismatch(Audit):
                     "screen readers the wrong language.",
         category="rtl",
         impact="serious",
-        required_artifacts=("page.lang", "page.facts.language"),
+        required_artifacts=("page.lang", "page.facts.language", "page.facts.latin_runs"),
         help_url="https://www.w3.org/International/questions/qa-html-language-declarations",
         seo_outcome="Google detects the language from the visible text and ignores lang; a page whose text is in "
                     "another language than its locale version competes with its sibling and is shown to the wrong "
@@ -26,13 +26,22 @@ class LangMismatch(Audit):
         effort="medium",
         messages={
             "mismatch": "lang=\"{declared}\" but the main text is in {detected} ({confidence:.0%} sure, {words} words).",
+            "unmarked-run": "The {where} holds «{text}», in Latin script, on a page declared lang=\"{declared}\", "
+                            "with no lang attribute of its own (lang=\"en\" for English).",
         },
         how_to_fix="Translate the page into the language its URL and lang promise, or set lang (and dir) to the "
-                   "language it is really written in.",
+                   "language it is really written in. Mark a run in another language where it is "
+                   "(<span lang=\"en\" dir=\"ltr\">), in the title, headings and tagline too.",
         weight=2,
     )
 
     def check(self, page, site):
+        mismatch = list(self._mismatch(page))
+        yield from mismatch
+        if not mismatch:
+            yield from self._unmarked_runs(page)
+
+    def _mismatch(self, page):
         language = page.facts.get("language") or {}
         declared, detected = primary(page.lang), language.get("lang")
         if not declared or not detected or page.word_count < MIN_WORDS:
@@ -42,3 +51,10 @@ class LangMismatch(Audit):
         if SAME.get(declared, declared) != SAME.get(detected, detected):
             yield self.finding(page, "mismatch", selector="html", declared=page.lang, detected=detected,
                                confidence=language["confidence"], words=page.word_count)
+
+    def _unmarked_runs(self, page):
+        """Title, h1 and tagline runs in a left-to-right language inside a right-to-left page,
+        not marked with their own lang (W3C: "Declaring language in HTML", changes of language)."""
+        for run in page.facts.get("latin_runs") or ():
+            yield self.finding(page, "unmarked-run", selector=run["selector"], snippet=run["text"],
+                               where=run["where"], text=run["text"], declared=page.lang)

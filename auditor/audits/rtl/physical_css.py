@@ -3,8 +3,9 @@ from urllib.parse import urlsplit
 
 from auditor.audits.base import Meta, SiteAudit
 
-# stylertl.css, style-rtl.css, bootstrap.rtl.min.css, /rtl/main.css: made for right to left.
-RTL_NAME = re.compile(r"(?:^|[/._-]|style)rtl(?:[/._-]|$)", re.I)
+# stylertl.css, stylesRTL.css, rtlstyle.css, bootstrap.rtl.min.css, /rtl/main.css: made for
+# right to left. "rtl" inside a word on both sides (Portland.css, shortlist.css) is not.
+RTL_NAME = re.compile(r"(?<![a-z])rtl|rtl(?![a-z])", re.I)
 
 
 class PhysicalCss(SiteAudit):

@@ -19,12 +19,23 @@ class HtmlLang(Audit):
         messages={
             "missing": "<html> has no lang attribute.",
             "invalid": "<html lang=\"{lang}\"> is not a valid BCP 47 tag ({problem}).",
+            "xml-lang-conflict": "{where} has lang=\"{lang}\" but xml:lang=\"{xml_lang}\": the two must agree.",
+            "invalid-element": "{where} has lang=\"{lang}\", not a valid BCP 47 tag ({problem}).",
         },
         how_to_fix="Set <html lang=\"ar\"> (or ar-SA, en, en-GB...) on every page, matching its content.",
         weight=2,
     )
 
     def check(self, page, site):
+        """W3C Internationalization Checker: lang on <html>, the same value in lang and
+        xml:lang, and a valid BCP 47 tag in every lang of the page."""
+        marks = page.facts.get("lang_attrs") or {}
+        for item in marks.get("conflicts") or ():
+            yield self.finding(page, "xml-lang-conflict", selector=item["selector"], where=item["selector"],
+                               lang=item["lang"], xml_lang=item["xml_lang"])
+        for item in marks.get("invalid") or ():
+            yield self.finding(page, "invalid-element", selector=item["selector"], where=item["selector"],
+                               lang=item["lang"], problem=item["problem"])
         if page.lang is None or not page.lang.strip():
             yield self.finding(page, "missing", selector="html")
             return

@@ -30,7 +30,8 @@ class UnsizedImages(Audit):
         for image in images(page):
             # an image with no box on screen (hidden, or not laid out) moves nothing
             shown = (image.get("display_w") or 0) > 0 and (image.get("display_h") or 0) > 0
-            if shown and image.get("has_size_attrs") is False:
+            # CSS that fixes its box (width and height, or aspect-ratio) reserves the space too
+            if shown and image.get("has_size_attrs") is False and not image.get("css_sized"):
                 src = short(image.get("src") or "", 300)
                 yield self.finding(page, "unsized", snippet=src, src=src,
                                    display_w=image["display_w"], display_h=image["display_h"])

@@ -1,0 +1,97 @@
+"""Placeholder text and images left on a live page: lorem ipsum, a theme's sample posts
+and descriptions, images named placeholder or served by placeholder services."""
+
+import re
+from urllib.parse import urlsplit
+
+from auditor.audits.base import Audit, Meta
+
+# Filler text, in Latin and its common Arabic equivalents.
+FILLER = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing elit\b|لوريم [إا]يبسوم"
+                    r"|هذا النص هو مثال لنص يمكن أن يستبدل|هذا نص تجريبي", re.I)
+# What starter themes and site generators ship as sample content.
+STARTER = re.compile(
+    r"\bexample (?:article|page|post|site) description\b|\bjust another wordpress site\b"
+    r"|\bwelcome to wordpress\. this is your first post\b|\bthis is (?:my|your) first (?:blog )?post\b"
+    r"|\bwelcome to (?:jekyll|docusaurus|hugo)\b|\byour (?:site|blog) description(?: here)?\b"
+    r"|\b(?:insert|add|enter) (?:your )?text here\b|\bsite description goes here\b", re.I)
+# Sample posts' whole titles: only as a title or a heading, never inside a sentence.
+STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my first post", "my new post", "new post",
+                            "sample post", "test post", "test page", "blog post title", "post title", "page title",
+                            "untitled"})
+TITLE_PARTS = re.compile(r"\s+[|\-–—·:»]\s+")  # "My First Post | Site name"
+PLACEHOLDER_NAME = re.compile(r"placeholder|^dummy[-_.]|^no[-_]?image\.", re.I)
+PLACEHOLDER_HOSTS = ("placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "picsum.photos",
+                     "placekitten.com", "fakeimg.pl", "loremflickr.com")
+SNIPPET = 60
+
+
+class PlaceholderContent(Audit):
+    meta = Meta(
+        id="placeholder-content",
+        title="No placeholder content is left on the site",
+        failure_title="Placeholder text or images left on live pages",
+        description="Lorem ipsum, a theme's sample posts and descriptions (\"Example article description\", "
+                    "\"Hello world!\") and images named placeholder tell visitors and search engines that the "
+                    "page is unfinished.",
+        category="seo",
+        impact="serious",
+        required_artifacts=("page.title", "page.meta", "page.headings", "page.text", "page.images"),
+        help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
+        seo_outcome="Filler text is content with no value: search engines show it in snippets or rank the page "
+                    "as low quality (Google Search Central: creating helpful, reliable content).",
+        cx_outcome="A visitor who meets lorem ipsum or a sample post doubts the business is real or still "
+                   "running, and leaves before contacting or buying.",
+        journey=("awareness", "consideration"),
+        effort="small",
+        messages={
+            "text": "The {where} holds placeholder text: «{text}».",
+            "image": "A placeholder image is shown: {src}",
+        },
+        how_to_fix="Replace the filler with the real text and images, or remove the theme's sample posts and "
+                   "pages (and their entries in menus and sitemaps).",
+    )
+
+    def check(self, page, site):
+        seen = set()
+        for where, text in _places(page):
+            match = FILLER.search(text) or STARTER.search(text)
+            parts = [" ".join(part.split()).lower() for part in TITLE_PARTS.split(text)]
+            starter = next((part for part in parts if part in STARTER_TITLES), None) if where in ("title", "heading") else None
+            if match is None and starter is None:
+                continue
+            found = match.group(0).lower() if match else starter
+            if found in seen:
+                continue
+            seen.add(found)
+            yield self.finding(page, "text", snippet=_around(text, match), where=where, text=_around(text, match))
+        for image in page.images:
+            if _placeholder_image(image.src):
+                yield self.finding(page, "image", snippet=image.snippet or image.src, src=image.src)
+
+
+def _places(page):
+    if page.title:
+        yield "title", page.title
+    if page.meta.get("description"):
+        yield "meta description", page.meta["description"]
+    for heading in page.headings:
+        yield "heading", heading.get("text") or ""
+    for block in (page.text or "").split("\n\n"):
+        yield "main text", block
+
+
+def _around(text: str, match) -> str:
+    if match is None:
+        return " ".join(text.split())[:SNIPPET]
+    start, end = max(0, match.start() - 20), min(len(text), match.end() + SNIPPET)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
+def _placeholder_image(src: str) -> bool:
+    if not src or src.startswith("data:"):
+        return False
+    parts = urlsplit(src)
+    host = (parts.hostname or "").lower()
+    name = parts.path.rsplit("/", 1)[-1]
+    return any(host == h or host.endswith("." + h) for h in PLACEHOLDER_HOSTS) or bool(PLACEHOLDER_NAME.search(name))
