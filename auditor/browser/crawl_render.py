@@ -183,9 +183,6 @@ class CrawlRenderer:
             job.outcome.error = _describe(exc, self._timeout_ms)  # read what has loaded all the same
         await _quiet(tab.in_flight)
         job.outcome.html = await asyncio.wait_for(page.evaluate(READ_DOM), 10)
-        # leave the page so its timers and sockets stop before the next one
-        with contextlib.suppress(Exception):
-            await page.goto("about:blank", timeout=5000)
 
     async def close(self) -> None:
         for tab in self._free:

@@ -154,3 +154,11 @@ def test_the_run_says_per_template_what_crawlers_without_scripts_miss(shop):
     top = summary["templates"][0]
     assert top["links_added"] > 0 and 0 < top["js_link_share"] <= 1
     assert outcomes["never"]["run"]["js"] == {"mode": "never", "rendered": 0, "reasons": {}, "templates": []}
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(("--max-depth", "0"), ["/"]), (("--max-pages", "3"), 3)])
+def test_page_and_depth_limits_hold_for_links_found_by_rendering(tmp_path, limit, expected):
+    routes = {path: (200, HTML, SHELL) for path in ROUTES}
+    base, result, _ = audit("spa", tmp_path, *limit, routes=routes)
+    pages = sorted(by_path(result, base))
+    assert pages == expected if isinstance(expected, list) else len(pages) == expected
