@@ -286,6 +286,10 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         self.localize(record)
         for link in record.links:
             link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
+        # The HTML's links are queued before the page is rendered, so that waiting for
+        # the browser never lets deeper pages take the place of shallower ones.
+        for item in self.follow(record, depth):
+            yield item
         if record.is_html and not record.error:
             if self.js == "never":
                 record.facts["js"] = {"rendered": False}
@@ -293,10 +297,15 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
                 record = await self.with_scripts(record, response)
                 for request in self.release_waiting():
                     yield request
+                if record.facts["js"].get("rendered"):
+                    for item in self.follow(record, depth):
+                        yield item
         if record.error or response.status >= 400:
             self.errors += 1
         yield record
 
+    def follow(self, record: PageRecord, depth: int):
+        """Requests for the pages and files a fetched page links to (and trap cuts)."""
         if record.status != 200 or not record.is_html:
             return
         if self.max_depth is None or depth < self.max_depth:
@@ -310,8 +319,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
                     request = self.page_request(url, depth + 1, source=record.url)
                     if request:
                         yield request
-            for cut in self.drain_trap_cuts():
-                yield cut
+            yield from self.drain_trap_cuts()
         for resource in record.resources:
             if resource.url not in self.seen and self.scope.allows_resource(resource.url):
                 request = self.resource_request(resource.url, resource.kind)
