@@ -30,6 +30,8 @@ LOADED = ("script", "xhr", "fetch", "eventsource")
 # QUIET_S, but no longer than the cap (pages that poll or stream never go quiet).
 QUIET_S = 0.1
 QUIET_CAP_S = 3.0
+READ_S = 10  # reading the DOM of a page that has loaded
+READ_AFTER_TIMEOUT_S = 2  # ... and of one that has not (its scripts may never yield)
 TAB_PAGES = 100  # pages per context: cookies, storage and memory start afresh after
 DROPPED_HEADERS = {"content-encoding", "content-length", "transfer-encoding", "set-cookie"}
 READ_DOM = "() => (document.doctype ? '<!DOCTYPE html>' : '') + document.documentElement.outerHTML"
@@ -175,14 +177,16 @@ class CrawlRenderer:
     async def _load(self, tab: _Tab, job: _Job) -> None:
         page = tab.page
         tab.in_flight.clear()
+        read_within = READ_S
         try:
             await page.goto(job.url, wait_until="load", timeout=self._timeout_ms)
         except Exception as exc:
             if page.is_closed() or not self._browser.is_connected():
                 raise
             job.outcome.error = _describe(exc, self._timeout_ms)  # read what has loaded all the same
+            read_within = READ_AFTER_TIMEOUT_S  # a page whose scripts never yield would not answer
         await _quiet(tab.in_flight)
-        job.outcome.html = await asyncio.wait_for(page.evaluate(READ_DOM), 10)
+        job.outcome.html = await asyncio.wait_for(page.evaluate(READ_DOM), read_within)
 
     async def close(self) -> None:
         for tab in self._free:
@@ -199,7 +203,7 @@ class CrawlRenderer:
 
 async def _close(context) -> None:
     with contextlib.suppress(Exception):
-        await asyncio.wait_for(context.close(), 10)
+        await asyncio.wait_for(context.close(), 5)
 
 
 async def _quiet(in_flight: set) -> None:

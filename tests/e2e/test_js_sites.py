@@ -130,7 +130,7 @@ def test_never_gives_the_click_depth_of_the_html_alone(shop):
 
 
 def test_pages_whose_scripts_misbehave_are_each_bounded_and_recorded(tmp_path):
-    base, result, requests = audit("js-hostile", tmp_path, "--js", "always", "--timeout", "10")
+    base, result, requests = audit("js-hostile", tmp_path, "--js", "always", "--timeout", "4")
     pages = by_path(result, base)
     assert {path for path, page in pages.items() if page.get("js", {}).get("rendered")} == {
         "/", "/index.html", "/poll.html", "/dialogs.html", "/offer-terms.html", "/redirect.html", "/landing.html", "/offsite.html",
@@ -144,6 +144,10 @@ def test_pages_whose_scripts_misbehave_are_each_bounded_and_recorded(tmp_path):
     assert ("POST", "/subscribe") not in requests and all(method in ("GET", "HEAD") for method, _ in requests)
     # polling stops being waited for after the cap
     assert pages["/poll.html"]["title"] == "Live prices"
+    # a script that never yields: the page keeps its HTML reading, with the reason
+    assert pages["/busy.html"]["js"] == {"rendered": False, "reason": "always",
+                                         "error": "the page did not finish loading within 4 s"}
+    assert pages["/busy.html"]["title"] == "Busy"
 
 
 def test_the_run_says_per_template_what_crawlers_without_scripts_miss(shop):
