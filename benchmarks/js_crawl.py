@@ -11,7 +11,7 @@
 2. The same generator without script-built links: `--js auto` against `--js never`, wall
    time end to end, same run.
 3. `--js always` on a bigger shop: peak memory of the whole process tree (the audit,
-   Chromium and its children), sampled from /proc every 0.2 s.
+   Chromium and its children; PSS, so shared pages count once), sampled every 0.2 s.
 """
 
 from __future__ import annotations
@@ -70,32 +70,31 @@ async def bare_loader(urls: list[str]) -> float:
     return seconds
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB."""
+def tree_memory_mb(pid: int) -> float:
+    """Proportional set size (PSS) of a process and all its descendants, in MB: memory
+    shared between Chromium's processes is counted once, not once per process."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-        line = next((l for l in status.splitlines() if l.startswith("VmRSS:")), None)
-        rss[int(entry.name)] = int(line.split()[1]) if line else 0
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(next(l for l in rollup.splitlines() if l.startswith("Pss:")).split()[1])
+        except (OSError, StopIteration):
+            pass
         todo += children.get(current, [])
     return total / 1024
 
 
 def audit(base: str, out: Path, *options: str) -> tuple[float, float, dict]:
-    """Wall seconds, peak tree RSS in MB, result.json."""
+    """Wall seconds, peak memory of the process tree in MB (PSS), result.json."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
     command = [sys.executable, "-m", "auditor", "audit", f"{base}/index.html", "--out", str(out), "--render", "none",
                "--quiet", *options]
@@ -103,7 +102,7 @@ def audit(base: str, out: Path, *options: str) -> tuple[float, float, dict]:
     proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0.0
     while proc.poll() is None:
-        peak = max(peak, tree_rss_mb(proc.pid))
+        peak = max(peak, tree_memory_mb(proc.pid))
         time.sleep(0.2)
     wall = time.perf_counter() - started
     if proc.returncode:

@@ -108,7 +108,6 @@ class CrawlRenderer:
         self._free: list[_Tab] = []
         self._open = 0
         self._returned = asyncio.Condition()
-        self.rendered = 0
 
     async def _browser_up(self):
         async with self._starting:
@@ -156,7 +155,6 @@ class CrawlRenderer:
     async def render(self, url: str, status: int, headers: dict[str, str], body: bytes) -> Rendered:
         tab = await self._take()
         job = tab.job = _Job(url, status, headers, body)
-        self.rendered += 1
         try:
             await self._load(tab, job)
         except Exception as exc:  # a page that crashes its tab is that page's problem
