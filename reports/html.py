@@ -29,6 +29,19 @@ STAGE_HELP = {
     "loyalty": i18n.N_("After the sale: support, returns, account."),
     "advocacy": i18n.N_("They recommend the business."),
 }
+# How long an effort level takes, in words an owner plans with.
+EFFORT_TIME = {
+    "small": i18n.N_("under an hour"),
+    "medium": i18n.N_("about a day"),
+    "large": i18n.N_("several days"),
+}
+# The first screen's verdict, by the gravest of the first fixes.
+VERDICTS = {
+    "critical": i18n.N_("Urgent: some pages fail visitors or search engines outright. Do the three fixes below first."),
+    "serious": i18n.N_("Sound, but serious problems cost visitors and search traffic. Do the three fixes below first."),
+    "improve": i18n.N_("In good shape: what is left are improvements, the most valuable first."),
+    "clean": i18n.N_("No audit failed: nothing here stands between the site and its visitors."),
+}
 # Run timings, shown by name.
 TIMINGS = (i18n.N_("crawl"), i18n.N_("render"), i18n.N_("audit"), i18n.N_("report"))
 
@@ -82,8 +95,21 @@ def message_html(audit: dict, finding: dict, gettext=lambda s: s) -> Markup:
 
 
 def fix_priority(audit: dict, total_pages: int) -> float:
-    """Impact x reach / effort: what to fix first (an audit's findings taken together)."""
-    return priority(audit["impact"], audit["effort"], audit["failing_pages"], total_pages)
+    """What to fix first, an audit's findings taken together (reports/rank.py, pages unweighed)."""
+    return priority(audit["impact"], audit["effort"], audit["failing_pages"], total_pages, audit.get("journey"))
+
+
+def verdict(fixes: list) -> dict:
+    """The first screen's sentence: how urgent the first three fixes are."""
+    impacts = {f.audit.get("impact") for f in fixes[:3]}
+    level = next((i for i in ("critical", "serious") if i in impacts), "improve" if fixes else "clean")
+    return {"level": level, "text": VERDICTS[level]}
+
+
+def share_text(share: float) -> Markup:
+    """A share of visits as a percentage, isolated so it reads the same in Arabic."""
+    pct = round(share * 100)
+    return Markup('<bdi dir="ltr">%s</bdi>') % ("<1%" if share and pct < 1 else f"{pct}%")
 
 
 def site_language(result: dict) -> str:
@@ -260,6 +286,9 @@ def environment(lang: str = "en") -> Environment:
     env.filters["urldecode"] = _urldecode
     env.filters["when"] = lambda iso: (iso or "").replace("T", " ")[:16] + (" UTC" if iso and iso.endswith("+00:00") else "")
     env.globals["message"] = message
+    env.filters["share"] = share_text
+    env.filters["code"] = lambda text: Markup('<code dir="ltr">%s</code>') % (text,)
+    env.globals["effort_time"] = EFFORT_TIME
     return env
 
 
@@ -279,9 +308,11 @@ def render(result: dict, lang: str | None = None) -> str:
     }
     histogram = depth_histogram(pages)
     rtl = i18n.direction(lang) == "rtl"
+    fixes = build_fixes(result)
     return environment(lang).get_template("report.html.j2").render(
         result=result,
-        fixes=build_fixes(result),
+        fixes=fixes,
+        verdict=verdict(fixes),
         max_fixes=MAX_FIXES,
         impacts=tuple(IMPACT_WEIGHT),
         journey_stages=JOURNEY,

@@ -64,7 +64,8 @@ def test_direction_and_headings(page):
     # a template-wide defect is one fix: twelve product pages, one card
     scopes = tab.locator("#fix-list .scope").all_inner_texts()
     assert [s for s in scopes if "/products/*" in s] == [
-        "12 صفحة · القالب: /products/* · الملاحظات" if lang == "ar" else "12 pages · Template: /products/* · Findings"]
+        "قالب واحد: /products/* · صفحاته الـ12 كلها · الملاحظات" if lang == "ar"
+        else "One template: /products/* · all 12 pages · Findings"]
 
 
 @pytest.mark.parametrize("report", ["ar"], indirect=True)
