@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from reports import charts, i18n
+from reports import bidi, charts, i18n
 from reports.fixes import build_fixes, priority, template_pattern
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -64,24 +64,28 @@ def message(audit: dict, finding: dict) -> str:
         return template
 
 
-def message_html(audit: dict, finding: dict, gettext=lambda s: s) -> Markup:
+def message_html(audit: dict, finding: dict, gettext=lambda s: s, rtl: bool = False) -> Markup:
     """A finding's message in the report's language: the template is translated, then
     filled; every value is escaped and isolated in <bdi> so URLs and numbers keep their
-    own direction inside Arabic text."""
+    own direction inside Arabic text. In a right-to-left report, code in the sentence
+    (`<meta content="{value}">`) is isolated left to right as one piece (reports/bidi.py)."""
     key = finding.get("message_key", "")
     template = gettext(audit.get("messages", {}).get(key, key))
     data = finding.get("data", {})
-    out = Markup()
+    tokens: list[tuple[Markup, bool, bool]] = []
     try:
         parsed = list(_formatter.parse(template))
     except ValueError:
-        return escape(template)
+        return bidi.isolate(template) if rtl else escape(template)
     for literal, name, spec, conversion in parsed:
-        out += escape(literal)
+        if rtl:
+            tokens += [(escape(piece), kind, False) for piece, kind in bidi.split(literal)]
+        else:
+            tokens.append((escape(literal), bidi.TEXT, False))
         if name is None:
             continue
         if name not in data:
-            out += escape("{" + name + "}")
+            tokens.append((escape("{" + name + "}"), bidi.TEXT, False))
             continue
         value = data[name]
         if isinstance(value, str) and name in i18n.VOCABULARY_KEYS:
@@ -90,8 +94,8 @@ def message_html(audit: dict, finding: dict, gettext=lambda s: s) -> Markup:
             text = _formatter.format_field(_formatter.convert_field(value, conversion), spec or "")
         except (ValueError, TypeError):
             text = str(value)
-        out += Markup("<bdi>%s</bdi>") % text
-    return out
+        tokens.append((Markup("<bdi>%s</bdi>") % text, bidi.LTR if rtl and bidi.is_ltr_value(text) else bidi.TEXT, True))
+    return bidi.join(tokens) if rtl else Markup("").join(t[0] for t in tokens)
 
 
 def fix_priority(audit: dict, total_pages: int) -> float:
@@ -275,8 +279,11 @@ def environment(lang: str = "en") -> Environment:
     # Strings from result.json (audit meta, vocabulary) are translated by their English
     # text and stay plain strings, so autoescaping applies to them.
     env.filters["t"] = lambda text: gettext(str(text)) if text else ""
+    if i18n.direction(lang) == "rtl":  # in running text, code and Latin names are isolated
+        env.filters["t"] = lambda text: bidi.isolate(gettext(str(text))) if text else ""
+    env.filters["ta"] = lambda text: gettext(str(text)) if text else ""  # in an attribute: plain text
     env.filters["num"] = lambda n: Markup("<bdi>%s</bdi>") % (n,)
-    env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext)
+    env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext, i18n.direction(lang) == "rtl")
     env.globals["lang"] = lang
     env.globals["dir"] = i18n.direction(lang)
     env.filters["langname"] = lambda code: i18n.language_name(code, lang)

@@ -121,7 +121,7 @@ def test_speed_section_says_how_the_pages_were_measured():
 
 def test_template_rows_show_the_median_of_their_measured_pages_rated():
     speed = section(html.render(measured_result(), "en"))
-    products = row(speed, "<code>/products/*</code>")
+    products = row(speed, "<code dir=\"ltr\">/products/*</code>")
     assert "3 of 40" in re.sub(r"<[^>]+>", "", products)
     # medians of a, b, c: FCP 2600, LCP 5000, CLS 0.30, TBT 700, TTFB 900, 2000 KiB
     assert cells(products) == [
@@ -132,7 +132,7 @@ def test_template_rows_show_the_median_of_their_measured_pages_rated():
         ("needs-improvement", "900 ms needs improvement"),
         ("needs-improvement", "2,000 KiB needs improvement"),
     ]
-    home = row(speed, "<code>/</code>")
+    home = row(speed, "<code dir=\"ltr\">/</code>")
     assert cells(home) == [("good", "1,200 ms good"), ("good", "2,000 ms good"), ("good", "0.020 good"),
                            ("good", "100 ms good"), ("good", "500 ms good"), ("good", "900 KiB good")]
 
@@ -142,14 +142,14 @@ def test_every_measured_page_has_a_row_with_its_lcp_element():
     page_c = row(speed, f'href="{SITE}/products/c"')
     assert cells(page_c) == [("poor", "3,200 ms poor"), ("poor", "6,000 ms poor"), ("poor", "0.400 poor"),
                              ("poor", "900 ms poor"), ("poor", "1,900 ms poor"), ("poor", "5,000 KiB poor")]
-    assert "<code>main &gt; h1</code>" in page_c
+    assert "<code dir=\"ltr\">main &gt; h1</code>" in page_c
     assert f'href="{SITE}/products/d"' not in speed  # crawled but not measured
 
 
 def test_a_hostile_lcp_selector_is_escaped():
     report = html.render(measured_result(), "en")
     assert HOSTILE not in report
-    assert "<code>&lt;img src=x onerror=alert(1)&gt;</code>" in section(report)
+    assert "<code dir=\"ltr\">&lt;img src=x onerror=alert(1)&gt;</code>" in section(report)
 
 
 def test_screenshots_are_inline_jpegs_with_alt_text_and_only_base64_gets_in():
