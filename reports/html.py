@@ -42,6 +42,8 @@ VERDICTS = {
     "improve": i18n.N_("In good shape: what is left are improvements, the most valuable first."),
     "clean": i18n.N_("No audit failed: nothing here stands between the site and its visitors."),
 }
+# Touchpoint kinds whose English name is not the kind's own word.
+TOUCHPOINT_LABELS = {"faq": i18n.N_("FAQ")}
 # Run timings, shown by name.
 TIMINGS = (i18n.N_("crawl"), i18n.N_("render"), i18n.N_("audit"), i18n.N_("report"))
 
@@ -265,6 +267,27 @@ def _urldecode(url: str) -> str:
         return url
 
 
+def _with_unit(text, gettext) -> Markup:
+    """`1,640 ms` with its unit in the report's language, the figure isolated."""
+    number, _, unit = str(text).rpartition(" ")
+    if number and unit in ("ms", "KiB"):
+        return Markup("<bdi>%s</bdi> %s") % (number, gettext(unit))
+    return Markup("<bdi>%s</bdi>") % (text,)
+
+
+def _setting(value, gettext) -> Markup:
+    """An option's value as a reader reads it: a dash when unset, yes or no, words translated."""
+    if value is None or value == [] or value == "":
+        return Markup("\u2014")
+    if isinstance(value, bool):
+        return escape(gettext("yes") if value else gettext("no"))
+    if isinstance(value, list):
+        return Markup('<bdi dir="ltr">%s</bdi>') % ", ".join(map(str, value))
+    if isinstance(value, str) and gettext(value) != value:
+        return escape(gettext(value))
+    return Markup('<bdi dir="ltr">%s</bdi>') % (value,)
+
+
 def environment(lang: str = "en") -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -294,6 +317,9 @@ def environment(lang: str = "en") -> Environment:
     env.filters["when"] = lambda iso: (iso or "").replace("T", " ")[:16] + (" UTC" if iso and iso.endswith("+00:00") else "")
     env.globals["message"] = message
     env.filters["share"] = share_text
+    env.filters["unit"] = lambda text: _with_unit(text, gettext)
+    env.filters["setting"] = lambda value: _setting(value, gettext)
+    env.filters["touchpoint"] = lambda kind: gettext(TOUCHPOINT_LABELS.get(kind, kind))
     env.filters["code"] = lambda text: Markup('<code dir="ltr">%s</code>') % (text,)
     env.globals["effort_time"] = EFFORT_TIME
     return env

@@ -216,7 +216,7 @@ def test_report_colours_follow_the_thresholds_in_result_json():
     result["audits"]["largest-contentful-paint"]["scoring"].update(good=1000, poor=1500)
     home = row(section(html.render(result, "en")), f'href="{SITE}/"')
     assert cells(home)[1][0] == "poor"
-    assert "1,000 ms" in section(html.render(result, "en"))
+    assert "<bdi>1,000</bdi> ms" in section(html.render(result, "en"))
 
 
 def test_scored_metrics_write_their_thresholds_to_the_result():
