@@ -164,3 +164,16 @@ def test_arabic_method_speed_and_axe_text_have_no_english(browser, tmp_path):
     assert not re.search(r"\b(ms|KiB|runs|template sample|start page)\b", speed), speed
     assert "All page content" not in findings and "underscore" not in findings
     assert "1 عناصر" not in findings and "عدد العناصر: 1" in findings
+
+
+def test_the_first_screen_at_390_px_shows_the_verdict_and_the_first_fix_before_the_scores(browser, report):
+    lang, path = report
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    tab.goto(path.as_uri())
+    first_fix = tab.locator("#summary ol.first > li").first.bounding_box()
+    scores = tab.locator("#summary .scores").bounding_box()
+    verdict = tab.locator("#summary .verdict").inner_text()
+    link = tab.locator("#summary ol.first > li a").first.get_attribute("href")
+    tab.close()
+    assert first_fix["y"] + first_fix["height"] <= 844 and first_fix["y"] < scores["y"]
+    assert verdict and link == "#fix-1"
