@@ -211,6 +211,37 @@ def speed_fixes(result: dict, measured: int) -> list[dict]:
     return out[:MAX_SPEED_FIXES]
 
 
+def template_names(keys) -> dict[str, str]:
+    """A readable name per template key: its URL pattern, with its language and
+    direction, then a number, when other templates share the pattern."""
+    keys = list(keys)
+    patterns = {k: template_pattern(k) or "\u2014" for k in keys}
+    names = {}
+    for key in keys:
+        same = [k for k in keys if patterns[k] == patterns[key]]
+        name = patterns[key]
+        if len(same) > 1:
+            detail = next((w for w in key.partition(" [")[2].rstrip("]").split() if "/" in w), "")
+            same = [k for k in same if detail in k]
+            name = f"{name} {detail}".strip()
+            if len(same) > 1:
+                name += f" #{same.index(key) + 1}"
+        names[key] = name
+    return names
+
+
+def render_plan(templates: dict, names: dict[str, str]) -> list[dict]:
+    """Every template with its page count, an example, the pages measured (and why) and how many were not."""
+    rows = []
+    for key, t in sorted(templates.items(), key=lambda kv: (-(kv[1].get("pages") or 0), kv[0])):
+        sampled = t.get("sampled") or [] if t.get("measured", True) else []
+        pages = t.get("pages") or 0
+        rows.append({"name": names.get(key) or template_pattern(key) or "\u2014", "pages": pages,
+                     "example": t.get("example"), "measured": [(u, (t.get("reasons") or {}).get(u)) for u in sampled],
+                     "not_measured": max(pages - len(sampled), 0)})
+    return rows
+
+
 def speed_section(result: dict) -> dict | None:
     """What the load speed section shows; None when no page was measured."""
     measured = [p for p in result["pages"] if p.get("metrics")]
@@ -223,8 +254,9 @@ def speed_section(result: dict) -> dict | None:
     groups: dict[str, list[dict]] = {}
     for page in measured:
         groups.setdefault(page.get("template") or "", []).append(page)
+    names = template_names(list(templates) + [k for k in groups if k not in templates])
     template_rows = [
-        {"pattern": (templates.get(key) or {}).get("pattern") or template_pattern(key) or "\u2014",
+        {"pattern": names.get(key) or template_pattern(key) or "\u2014",
          "pages": (templates.get(key) or {}).get("pages"), "measured": len(group), "cells": _median_cells(group, limits)}
         for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
@@ -253,6 +285,7 @@ def speed_section(result: dict) -> dict | None:
             "reasons": sorted(why.items(), key=lambda kv: -kv[1]),
         },
         "templates": template_rows,
+        "plan": render_plan(templates, names),
         "pages": page_rows,
         "screenshots": [s for s in map(_screenshot, measured) if s][:MAX_SCREENSHOTS],
         "fixes": speed_fixes(result, len(measured)),

@@ -229,3 +229,20 @@ def test_scored_metrics_write_their_thresholds_to_the_result():
     lcp = out["audits"]["largest-contentful-paint"]
     assert lcp["scoring"] == {"metric": "lcp", "good": 2500, "poor": 4000, "unit": "ms"}
     assert lcp["score"] < 0.9 and lcp["findings"][0]["data"]["good"] == lcp["scoring"]["good"]
+
+
+def test_the_render_plan_lists_every_template_with_its_pages_measured_and_not():
+    result = measured_result()
+    other = "/products/* [en/ltr 9f]"
+    result["run"]["render"]["templates"][other] = {"pattern": "/products/*", "pages": 7, "example": SITE + "/en/p/1",
+                                                   "sampled": [], "reasons": {}, "measured": False}
+    result["run"]["render"]["templates"][PRODUCT]["example"] = SITE + "/products/a"
+    result["run"]["render"]["templates"][HOME]["example"] = SITE + "/"
+    plan = re.search(r'<table class="plan">.*?</table>', section(html.render(result, "en")), re.DOTALL).group(0)
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", r).split()) for r in re.findall(r"<tr>.*?</tr>", plan, re.DOTALL)[1:]]
+    assert rows == [
+        f"/products/* #1 40 {SITE}/products/a {SITE}/products/a template sample {SITE}/products/b template sample "
+        f"{SITE}/products/c customer touchpoint 37",
+        f"/products/* en/ltr 7 {SITE}/en/p/1 none 7",
+        f"/ 1 {SITE}/ {SITE}/ start page 0",
+    ]
