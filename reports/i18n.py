@@ -54,6 +54,8 @@ VOCABULARY = (
     # what a number or name is (auditor/audits/rtl/bidi_isolation.py KINDS)
     N_("phone number"), N_("e-mail address"), N_("web address"), N_("price"), N_("product code"),
     N_("Latin-script name"),
+    # which contact detail pages disagree on (auditor/audits/cx/contact_consistency.py KINDS)
+    N_("WhatsApp number"),
     # why a language tag is invalid (auditor/text/langtags.py tag_problem)
     N_("empty"), N_("underscore"), N_("malformed"), N_("unknown-language"), N_("unknown-script"),
     N_("unknown-region"),
