@@ -372,6 +372,8 @@ def render(result: dict, lang: str | None = None) -> str:
         stage: sorted((a for a in failing if stage in a["journey"]), key=lambda a: -fix_priority(a, html_pages))
         for stage in JOURNEY
     }
+    # a stage no audit looks at is not measured: shown as such, never as a clean 0
+    measured_stages = {stage for a in audits if a["score"] is not None for stage in a.get("journey") or ()}
     histogram = depth_histogram(pages)
     rtl = i18n.direction(lang) == "rtl"
     fixes = build_fixes(result)
@@ -396,6 +398,7 @@ def render(result: dict, lang: str | None = None) -> str:
         passed=passed,
         not_applicable=not_applicable,
         journey=journey,
+        measured_stages=measured_stages,
         histogram=histogram,
         histogram_max=max((n for _, n in histogram), default=1),
         pages=pages,

@@ -1,0 +1,26 @@
+"""Parts of the HTML report an owner reads first: the journey view and the links beside it."""
+
+import re
+
+from reports import html
+from tests.report_result import build_result
+
+
+def _stage(page: str, stage: str) -> str:
+    cols = re.findall(r'<div class="stage-col[^"]*">\s*<h3>(.*?)</h3>.*?<p class="count">(.*?)</p>', page, re.DOTALL)
+    return dict((re.sub(r"<[^>]+>", "", h), re.sub(r"<[^>]+>", "", c)) for h, c in cols)[stage]
+
+
+def test_a_journey_stage_no_audit_looks_at_is_not_measured_rather_than_clean():
+    result = build_result()
+    for audit in result["audits"].values():
+        if "loyalty" in audit["journey"]:
+            audit["score"] = None  # not applicable on this site
+    page = html.render(result, "en")
+    assert _stage(page, "loyalty") == "not measured"
+    assert _stage(page, "awareness") == "3 failing audits"  # meta-description, title-length, html-lang
+    assert "unmeasured" in re.search(r'<div class="stage-col[^"]*">\s*<h3>loyalty', page).group(0)
+
+
+def test_the_report_links_to_the_full_result_beside_it():
+    assert '<a href="result.json">' in html.render(build_result(), "en")
