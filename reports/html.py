@@ -350,6 +350,8 @@ def environment(lang: str = "en") -> Environment:
     env.filters["when"] = lambda iso: (iso or "").replace("T", " ")[:16] + (" UTC" if iso and iso.endswith("+00:00") else "")
     env.globals["message"] = message
     env.filters["share"] = share_text
+    # readability sorts by band, the one scale OSMAN and Flesch scores share (easiest first)
+    env.filters["band_rank"] = lambda band: charts.BANDS.index(band) if band in charts.BANDS else len(charts.BANDS)
     env.filters["unit"] = lambda text: _with_unit(text, gettext)
     env.filters["setting"] = lambda value: _setting(value, gettext)
     env.filters["touchpoint"] = lambda kind: gettext(TOUCHPOINT_LABELS.get(kind, kind))

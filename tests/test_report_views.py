@@ -24,3 +24,17 @@ def test_a_journey_stage_no_audit_looks_at_is_not_measured_rather_than_clean():
 
 def test_the_report_links_to_the_full_result_beside_it():
     assert '<a href="result.json">' in html.render(build_result(), "en")
+
+
+def test_readability_sorts_by_band_across_formulas():
+    result = build_result()
+    arabic, english = result["pages"][1], result["pages"][13]
+    arabic["readability"].update(score=80.0, band="very easy")  # bands, not raw OSMAN and Flesch scores, compare
+    page = html.render(result, "en")
+
+    def value(url):
+        row = re.search(r'<tr class="s2" data-item data-search="' + re.escape(url) + r'".*?</tr>', page, re.DOTALL).group(0)
+        return int(re.findall(r'<td data-value="(-?\d+)">', row)[-1])
+
+    assert english["readability"]["band"] == "fairly easy"
+    assert value(arabic["url"]) < value(english["url"])
