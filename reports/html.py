@@ -7,7 +7,7 @@ import re
 import string
 from pathlib import Path
 from statistics import median
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -321,6 +321,12 @@ def _setting(value, gettext) -> Markup:
     return Markup('<bdi dir="ltr">%s</bdi>') % (value,)
 
 
+def _path(url: str) -> str:
+    """A URL of the audited site as its path (and query), decoded: short enough for a narrow column."""
+    parts = urlsplit(url or "")
+    return _urldecode(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
 def environment(lang: str = "en") -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -347,6 +353,7 @@ def environment(lang: str = "en") -> Environment:
     env.filters["score_class"] = score_class
     env.filters["pct"] = lambda s: "\u2013" if s is None else f"{round(s * 100)}"
     env.filters["urldecode"] = _urldecode
+    env.filters["path"] = _path
     env.filters["when"] = lambda iso: (iso or "").replace("T", " ")[:16] + (" UTC" if iso and iso.endswith("+00:00") else "")
     env.globals["message"] = message
     env.filters["share"] = share_text

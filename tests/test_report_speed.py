@@ -241,8 +241,8 @@ def test_the_render_plan_lists_every_template_with_its_pages_measured_and_not():
     plan = re.search(r'<table class="plan">.*?</table>', section(html.render(result, "en")), re.DOTALL).group(0)
     rows = [" ".join(re.sub(r"<[^>]+>", " ", r).split()) for r in re.findall(r"<tr>.*?</tr>", plan, re.DOTALL)[1:]]
     assert rows == [
-        f"/products/* #1 40 {SITE}/products/a {SITE}/products/a template sample {SITE}/products/b template sample "
-        f"{SITE}/products/c customer touchpoint 37",
-        f"/products/* en/ltr 7 {SITE}/en/p/1 none 7",
-        f"/ 1 {SITE}/ {SITE}/ start page 0",
+        "/products/* #1 40 /products/a /products/a template sample /products/b template sample "
+        "/products/c customer touchpoint 37",
+        "/products/* en/ltr 7 /en/p/1 none 7",
+        "/ 1 / / start page 0",
     ]
