@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 import re
 import string
 from pathlib import Path
@@ -408,6 +409,7 @@ def render(result: dict, lang: str | None = None) -> str:
         not_applicable=not_applicable,
         journey=journey,
         measured_stages=measured_stages,
+        findings_on=Counter(f.get("url") for a in audits for f in a["findings"] if not f.get("ignored")),
         histogram=histogram,
         histogram_max=max((n for _, n in histogram), default=1),
         pages=pages,

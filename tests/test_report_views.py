@@ -38,3 +38,12 @@ def test_readability_sorts_by_band_across_formulas():
 
     assert english["readability"]["band"] == "fairly easy"
     assert value(arabic["url"]) < value(english["url"])
+
+
+def test_the_pages_table_counts_each_page_findings_and_sorts_by_them():
+    result = build_result()
+    page = html.render(result, "en")
+    assert '<th scope="col" data-sort="num">Findings</th>' in page
+    product = result["pages"][1]["url"]  # meta-description and broken-link
+    row = re.search(r'<tr class="s2" data-item data-search="' + re.escape(product) + r'".*?</tr>', page, re.DOTALL).group(0)
+    assert re.findall(r'<td data-value="(\d+)">', row)[-1] == "2"
