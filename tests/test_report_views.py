@@ -34,7 +34,7 @@ def test_readability_sorts_by_band_across_formulas():
 
     def value(url):
         row = re.search(r'<tr class="s2" data-item data-search="' + re.escape(url) + r'".*?</tr>', page, re.DOTALL).group(0)
-        return float(re.findall(r'<td data-value="(-?[\d.]+)">', row)[-1])
+        return float(re.findall(r'<td data-value="(-?[\d.]+)">', row)[2])  # status, depth, readability
 
     assert english["readability"]["band"] == "fairly easy"
     assert value(arabic["url"]) < value(english["url"])
@@ -47,3 +47,21 @@ def test_the_pages_table_counts_each_page_findings_and_sorts_by_them():
     product = result["pages"][1]["url"]  # meta-description and broken-link
     row = re.search(r'<tr class="s2" data-item data-search="' + re.escape(product) + r'".*?</tr>', page, re.DOTALL).group(0)
     assert re.findall(r'<td data-value="(\d+)">', row)[-1] == "2"
+
+
+def test_with_a_baseline_the_report_shows_what_changed(tmp_path):
+    from auditor.ci.budgets import Budgets
+    from auditor.ci.finish import finish
+
+    old, new = build_result(), build_result()
+    old["audits"]["html-lang"]["findings"] = []  # the html-lang finding is new since
+    new["audits"]["meta-description"]["findings"] = new["audits"]["meta-description"]["findings"][:10]  # two fixed
+    html.write(new, tmp_path / "report.html", "en")
+    assert 'id="baseline"' not in (tmp_path / "report.html").read_text(encoding="utf-8")
+    finish(new, tmp_path, budgets=Budgets(), baseline=old, report_lang="ar")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    section = re.search(r'<section id="baseline".*?</section>', page, re.DOTALL).group(0)
+    facts = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", section)
+    assert [(t, re.sub(r"<[^>]+>", "", v)) for t, v in facts] == [
+        ("ملاحظات جديدة", "1"), ("ملاحظات أُصلحت", "2"), ("ملاحظات باقية كما هي", "15")]
