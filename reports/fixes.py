@@ -161,7 +161,8 @@ def build_fixes(result: dict) -> list[Fix]:
             if finding.get("ignored"):
                 continue
             data = finding.get("data") or {}
-            if isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and data.get("target") in dead):
+            target = data.get("target") if isinstance(data.get("target"), str) else None
+            if isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and target in dead):
                 later.append((audit_id, audit, finding))
                 continue
             for cause in _causes(audit_id, finding):

@@ -162,3 +162,12 @@ def test_a_consequence_whose_cause_is_missing_keeps_a_fix_of_its_own():
            "data": {"root_cause": {"audit": "lang-mismatch", "message_key": "mismatch"}}}
     fixes = build_fixes(_result([_audit("bidi-isolation", category="rtl", findings=[run])], pages))
     assert [(f.audit["id"], f.finding_count, dict(f.folded)) for f in fixes] == [("bidi-isolation", 1, {})]
+
+
+def test_odd_finding_data_makes_fixes_without_errors():
+    pages = _pages(2, "/p/*")
+    odd = [{"url": pages[0]["url"], "message_key": "missing", "data": {"target": ["a", "b"], "resources": "x.css"}},
+           {"url": pages[1]["url"], "message_key": "missing", "data": {"resources": [None, {"url": 3}], "rule": {}}}]
+    dead = _audit("http-status", findings=_on(pages[:1], "client-error"), messages={"client-error": "x"})
+    fixes = build_fixes(_result([_audit("broken-link", findings=odd), dead], pages))
+    assert sorted((f.audit["id"], f.page_count) for f in fixes) == [("broken-link", 2), ("http-status", 1)]
