@@ -8,7 +8,7 @@ from auditor.text.contacts import page_contacts
 
 
 def gather(store: Store) -> dict:
-    """`contacts` of `Site`: kind -> value key -> {"shown": as first written, "pages": [urls]}."""
+    """`contacts` of `Site`: kind -> value key -> {"shown": as first written, "pages": [urls, sorted]}."""
     contacts: dict[str, dict[str, dict]] = {}
     for record in store.page_dicts():
         hrefs = [link.get("href") or "" for link in record.get("links") or ()]
@@ -16,4 +16,7 @@ def gather(store: Store) -> dict:
             for key, shown in values.items():
                 entry = contacts.setdefault(kind, {}).setdefault(key, {"shown": shown, "pages": []})
                 entry["pages"].append(record["url"])
+    for values in contacts.values():  # in URL order, whatever order the crawl met the pages in
+        for entry in values.values():
+            entry["pages"].sort()
     return {"contacts": contacts}
