@@ -214,7 +214,8 @@ def _finish_ci(args, result: dict, out: Path) -> int:
     budgets = getattr(args, "budgets", None)
     return finish(result, out, budgets=budgets if budgets is not None else Budgets(),
                   fail_on=tuple(dict.fromkeys(getattr(args, "fail_on", []))),
-                  baseline=getattr(args, "baseline_result", None), formats=getattr(args, "formats", ()))
+                  baseline=getattr(args, "baseline_result", None), formats=getattr(args, "formats", ()),
+                  report_lang=getattr(args, "report_lang", None))
 
 
 def cmd_diff(args) -> int:

@@ -14,6 +14,7 @@ import scrapy
 
 import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
+from auditor.facts.inlinks import inlink_counts
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
 from auditor.gather.templates import assign as assign_templates
 from auditor.options import STORED, default, of_stage
@@ -117,11 +118,13 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             spill = Spill()
             counts = {"urls": 0, "html_pages": 0}
             scripts = JsSummary()
+            inlinks = inlink_counts(store)
 
             def stream():
                 for page in store.iter_pages():
                     computed(page)
                     scripts.add(page)
+                    page.facts["inlinks"] = inlinks.get(page.url, 0)
                     summary = page_summary(page)
                     spill.add("pages", (summary,))
                     counts["urls"] += 1

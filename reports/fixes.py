@@ -1,33 +1,37 @@
-"""The fix plan: findings grouped by cause, one fix per cause rather than per page.
+"""The fix plan: findings grouped by cause, one fix per change an owner makes.
 
-A template bug found on 800 pages is one fix. Each audit's findings are grouped by
-their message key and, where there is one, the cause they share:
+A cause is what one change fixes:
 
-- a shared target in the finding's data (the broken link's target, the image's
-  src, the axe rule, the stylesheet rule, the shared title...): one fix per target;
-- otherwise the page template (`pages[].template`, its URL pattern): a page-level
-  defect on the pages of one template is one fix;
-- otherwise the message key alone (results without templates).
+- a server setting (text compression, cache lifetimes, server response time): one fix
+  for the whole site (`SERVER_SETTINGS`);
+- a shared file (a render-blocking stylesheet or script, `data.resources`): one fix
+  per file, listing the pages that load it;
+- a distinct rule (an axe rule, a stylesheet rule: `data.rule`, `stylesheet`,
+  `css_rule`): one fix per rule;
+- otherwise one fix per audit and message key, listing its pages and templates; it is
+  a template defect ("template") when it hits every page of its templates.
 
-A finding linked to a root cause on its page (`data.root_cause`, e.g. bidi runs on a
-page declared right to left by mistake) is folded into that cause's fix, counted in
-its `folded`. Fixes rank by impact x reach / effort. Pure over result.json.
+Then findings that follow from another fix's cause fold into it (`folded`): a finding
+linked to a root cause on its page (`data.root_cause`); a link or canonical pointing
+at a page that `http-status` reports (restoring or redirecting that page fixes both);
+two message keys of one audit on the same pages (a noindex page that is also in the
+sitemap); two audits naming the same value on the same pages (an invalid hreflang code
+reported by two audits). Fixes rank by business impact (reports/rank.py) and carry the
+reason for their rank. Pure over result.json.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 
-IMPACT_WEIGHT = {"critical": 4, "serious": 3, "moderate": 2, "minor": 1}
-EFFORT_COST = {"small": 1, "medium": 2, "large": 3}
-# Finding data that names the one thing to change, in order of preference.
-CAUSE_KEYS = ("target", "src", "rule", "stylesheet", "css_rule", "title", "description", "code")
-URL_KEYS = frozenset({"target", "src"})  # these name a cause only when they hold a URL
-# Page text (a title, a description) is a cause only when several findings share it:
-# a duplicated title is one fix, an over-long title is a page's own.
-SHARED_ONLY = frozenset({"title", "description", "code"})
+from reports import rank
+
+SERVER_SETTINGS = frozenset({"text-compression", "cache-policy", "server-response-time"})
+RULE_KEYS = ("rule", "stylesheet", "css_rule")  # each value is a defect of its own
+TARGET_KEYS = ("target", "src", "code")  # values listed on a fix, and what two audits may share
+DEAD_PAGE_AUDIT = "http-status"  # links and canonicals to the pages it reports are fixed with them
 # Audits whose defect is visible on the page: their fixes show a screenshot.
 VISUAL_CATEGORIES = frozenset({"rtl"})
 VISUAL_AUDITS = frozenset({"cumulative-layout-shift", "unsized-images", "image-optimization",
@@ -36,10 +40,9 @@ EXAMPLES = 5
 EVIDENCE = 3
 
 
-def priority(impact: str, effort: str, pages: int, total_pages: int) -> float:
-    """Impact x reach / effort; reach has a floor so a one-page critical defect still counts."""
-    reach = min(pages / max(total_pages, 1), 1.0)
-    return round(IMPACT_WEIGHT.get(impact, 1) * (0.2 + reach) / EFFORT_COST.get(effort, 2), 4)
+def priority(impact: str, effort: str, pages: int, total_pages: int, journey=()) -> float:
+    """An audit's worth when its pages are not weighed: severity x sqrt(share) x stage / effort."""
+    return rank.score(impact, effort, min(pages / max(total_pages, 1), 1.0), rank.best_stage(journey))
 
 
 def template_pattern(template: str | None) -> str | None:
@@ -54,15 +57,19 @@ class Fix:
     id: str
     audit: dict
     message_key: str
-    cause: str  # "target", "template" or "site"
-    cause_value: str | None
+    cause: str  # "site", "file", "rule", "template" or "pages"
+    cause_value: str | None  # the file's URL, or `rule=region`
     evidence: list[dict] = field(default_factory=list)  # the first few findings
     finding_count: int = 0
     pages: dict[str, None] = field(default_factory=dict)  # affected URLs, first seen first
-    templates: list[tuple[str, int]] = field(default_factory=list)  # (URL pattern, pages)
+    reach: dict[str, None] = field(default_factory=dict)  # pages whose visitors meet it, folded findings' too
+    templates: list[tuple[str, int, int]] = field(default_factory=list)  # (URL pattern, pages hit, its pages)
+    targets: dict[str, None] = field(default_factory=dict)  # the links, images or codes at fault
+    folded: Counter = field(default_factory=Counter)  # audit id -> findings that share this fix's cause
+    share: float = 0.0  # the share of visits its pages carry
+    stage: str | None = None
     priority: float = 0.0
     screenshot_url: str | None = None  # a page with a screenshot, for visual defects
-    folded: Counter = field(default_factory=Counter)  # audit id -> findings that follow from this fix's cause
 
     @property
     def page_count(self) -> int:
@@ -74,81 +81,147 @@ class Fix:
 
     @property
     def cause_field(self) -> str | None:
-        """The data field naming the shared target (`target`, `src`, `rule`...)."""
-        return self.cause_value.split("=", 1)[0] if self.cause == "target" and self.cause_value else None
+        return self.cause_value.split("=", 1)[0] if self.cause == "rule" and self.cause_value else None
 
     @property
     def cause_text(self) -> str | None:
-        if self.cause == "target" and self.cause_value:
+        if self.cause == "rule" and self.cause_value:
             return self.cause_value.split("=", 1)[1]
         return self.cause_value
 
+    @property
+    def reason(self) -> dict:
+        """Why it ranks where it does, in the terms of reports/rank.py."""
+        return {"impact": self.audit.get("impact", "minor"), "share": self.share, "stage": self.stage,
+                "effort": self.audit.get("effort", "medium")}
 
-def _cause_values(finding: dict) -> list[str]:
+
+def _causes(audit_id: str, finding: dict) -> list[tuple[str, str | None]]:
     data = finding.get("data") or {}
-    found = []
-    for key in CAUSE_KEYS:
-        value = data.get(key)
-        if isinstance(value, (str, int)) and str(value) and (key not in URL_KEYS or "/" in str(value)):
-            found.append(f"{key}={value}")
-    return found
+    if audit_id in SERVER_SETTINGS:
+        return [("site", None)]
+    files = [r["url"] for r in data.get("resources") or () if isinstance(r, dict) and isinstance(r.get("url"), str)]
+    if files:
+        return [("file", url) for url in dict.fromkeys(files)]
+    for key in RULE_KEYS:
+        if isinstance(data.get(key), (str, int)) and str(data[key]):
+            return [("rule", f"{key}={data[key]}")]
+    return [("pages", None)]
 
 
-def _cause(finding: dict, template: str | None, shared: Counter) -> tuple[str, str | None]:
-    for value in _cause_values(finding):
-        if value.split("=", 1)[0] not in SHARED_ONLY or shared[value] > 1:
-            return "target", value
-    if template:
-        return "template", template
-    return "site", None
+def _targets(finding: dict) -> list[str]:
+    data = finding.get("data") or {}
+    return [str(data[k]) for k in TARGET_KEYS if isinstance(data.get(k), (str, int)) and str(data[k])]
 
 
-def _add(fixes: dict, fix_of_page: dict, audit_id: str, audit: dict, finding: dict, cause: tuple) -> None:
-    key_name = finding.get("message_key", "")
-    key = (audit_id, key_name, *cause)
-    fix = fixes.get(key)
-    if fix is None:
-        fix = fixes[key] = Fix(f"fix-{len(fixes) + 1}", audit, key_name, *cause)
-    fix.finding_count += 1
-    if len(fix.evidence) < EVIDENCE:
-        fix.evidence.append(finding)
-    fix.pages[finding.get("url")] = None
-    fix_of_page.setdefault((audit_id, key_name, finding.get("url")), fix)
+class _Plan:
+    def __init__(self):
+        self.fixes: dict[tuple, Fix] = {}
+        self.of_page: dict[tuple[str, str, str], Fix] = {}  # (audit, message key, page) -> its fix
+
+    def add(self, audit_id: str, audit: dict, finding: dict, cause: tuple[str, str | None]) -> None:
+        key_name = finding.get("message_key", "")
+        key = (audit_id, key_name, *cause)
+        fix = self.fixes.get(key)
+        if fix is None:
+            fix = self.fixes[key] = Fix(f"fix-{len(self.fixes) + 1}", audit, key_name, *cause)
+        fix.finding_count += 1
+        if len(fix.evidence) < EVIDENCE:
+            fix.evidence.append(finding)
+        url = finding.get("url")
+        fix.pages[url] = None
+        fix.reach[url] = None
+        fix.targets.update(dict.fromkeys(_targets(finding)))
+        self.of_page.setdefault((audit_id, key_name, url), fix)
+
+    def fold(self, fix: Fix, audit_id: str, finding: dict) -> None:
+        fix.folded[audit_id] += 1
+        fix.reach[finding.get("url")] = None
 
 
 def build_fixes(result: dict) -> list[Fix]:
     """Every fix of the result, most valuable first."""
     pages = result.get("pages", [])
-    template_of = {p["url"]: template_pattern(p.get("template")) for p in pages}
-    total = sum(1 for p in pages if p.get("is_html") and p.get("status") == 200) or len(pages)
-    with_screenshot = {p["url"] for p in pages if p.get("screenshot")}
-    fixes: dict[tuple, Fix] = {}
-    fix_of_page: dict[tuple[str, str, str], Fix] = {}  # (audit, message key, page) -> its fix
-    consequences: list[tuple[str, dict, dict]] = []
-    for audit_id, audit in result.get("audits", {}).items():
-        # two passes over the findings, as they may be read from disk: shared causes, then fixes
-        shared = Counter(v for f in audit.get("findings", []) if not f.get("ignored") for v in _cause_values(f))
+    weights = rank.Weights(pages)
+    template_of: dict[str, str] = {}
+    template_size: Counter = Counter()
+    with_screenshot = set()
+    for p in pages:
+        if p.get("template"):
+            template_of[p["url"]] = p["template"]
+            template_size[p["template"]] += 1
+        if p.get("screenshot"):
+            with_screenshot.add(p["url"])
+    audits = result.get("audits", {})
+    dead = {f.get("url") for f in (audits.get(DEAD_PAGE_AUDIT) or {}).get("findings", []) if not f.get("ignored")}
+    plan = _Plan()
+    later: list[tuple[str, dict, dict, Fix | None]] = []  # findings that may follow from another fix
+    for audit_id, audit in audits.items():
         for finding in audit.get("findings", []):
             if finding.get("ignored"):
                 continue
-            if isinstance((finding.get("data") or {}).get("root_cause"), dict):
-                consequences.append((audit_id, audit, finding))
+            data = finding.get("data") or {}
+            target = data.get("target") if isinstance(data.get("target"), str) else None
+            if isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and target in dead):
+                later.append((audit_id, audit, finding))
                 continue
-            _add(fixes, fix_of_page, audit_id, audit, finding, _cause(finding, template_of.get(finding.get("url")), shared))
-    for audit_id, audit, finding in consequences:
-        root = finding["data"]["root_cause"]
-        fix = fix_of_page.get((root.get("audit"), root.get("message_key"), finding.get("url")))
+            for cause in _causes(audit_id, finding):
+                plan.add(audit_id, audit, finding, cause)
+    dead_fix = {url: fix for (a, _, url), fix in plan.of_page.items() if a == DEAD_PAGE_AUDIT}
+    for audit_id, audit, finding in later:
+        data = finding.get("data") or {}
+        root = data.get("root_cause")
+        if isinstance(root, dict):
+            fix = plan.of_page.get((root.get("audit"), root.get("message_key"), finding.get("url")))
+        else:
+            fix = dead_fix.get(data.get("target"))
         if fix is not None:
-            fix.folded[audit_id] += 1
+            plan.fold(fix, audit_id, finding)
         else:  # its cause was ignored or is not in this result: a fix of its own
-            _add(fixes, fix_of_page, audit_id, audit, finding, _cause(finding, template_of.get(finding.get("url")), Counter()))
-    for fix in fixes.values():
+            for cause in _causes(audit_id, finding):
+                plan.add(audit_id, audit, finding, cause)
+    fixes = _merge_same_cause(list(plan.fixes.values()))
+    for fix in fixes:
         counts = Counter(template_of.get(url) for url in fix.pages)
-        fix.templates = sorted(((t, n) for t, n in counts.items() if t), key=lambda tn: (-tn[1], tn[0]))
-        fix.priority = priority(fix.audit.get("impact", "minor"), fix.audit.get("effort", "medium"), fix.page_count, total)
+        # a template defect: it hits every page of templates of several pages, and nothing else
+        if fix.cause == "pages" and None not in counts and all(n == template_size[t] > 1 for t, n in counts.items()):
+            fix.cause = "template"
+        by_pattern: dict[str, list[int]] = {}  # templates told apart by layout may share a pattern
+        for t, n in counts.items():
+            if t:
+                hit_size = by_pattern.setdefault(template_pattern(t), [0, 0])
+                hit_size[0] += n
+                hit_size[1] += template_size[t]
+        fix.templates = sorted(((p, h, s) for p, (h, s) in by_pattern.items()), key=lambda t: (-t[1], t[0]))
+        fix.share = weights.share(fix.reach)
+        fix.stage = rank.best_stage(fix.audit.get("journey"))
+        fix.priority = rank.score(fix.audit.get("impact", "minor"), fix.audit.get("effort", "medium"), fix.share, fix.stage)
         if fix.audit.get("category") in VISUAL_CATEGORIES or fix.audit.get("id") in VISUAL_AUDITS:
             fix.screenshot_url = next((u for u in fix.pages if u in with_screenshot), None)
-    ranked = sorted(fixes.values(), key=lambda f: (-f.priority, -f.page_count, f.audit.get("id", ""), str(f.cause_value)))
+    ranked = sorted(fixes, key=lambda f: (-f.priority, -f.share, f.audit.get("id", ""), str(f.cause_value)))
     for n, fix in enumerate(ranked, 1):
         fix.id = f"fix-{n}"
     return ranked
+
+
+def _merge_same_cause(fixes: list[Fix]) -> list[Fix]:
+    """Fold fixes that one change makes: one audit's message keys on the same pages, and
+    two audits naming the same values on the same pages. The graver one is kept."""
+    order = sorted(fixes, key=lambda f: -rank.SEVERITY.get(f.audit.get("impact"), 1))
+    kept: list[Fix] = []
+    by_pages: dict[frozenset, list[Fix]] = {}
+    for fix in order:
+        if fix.cause != "pages":
+            kept.append(fix)
+            continue
+        same = by_pages.setdefault(frozenset(fix.pages), [])
+        into = next((k for k in same if k.audit.get("id") == fix.audit.get("id")
+                     or (fix.targets and set(fix.targets) == set(k.targets))), None)
+        if into is None:
+            same.append(fix)
+            kept.append(fix)
+            continue
+        into.folded[fix.audit.get("id")] += fix.finding_count
+        into.folded.update(fix.folded)
+        into.reach.update(fix.reach)
+    return kept

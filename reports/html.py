@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 import re
 import string
 from pathlib import Path
 from statistics import median
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from reports import charts, i18n
+from reports import bidi, charts, i18n
 from reports.fixes import build_fixes, priority, template_pattern
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +30,21 @@ STAGE_HELP = {
     "loyalty": i18n.N_("After the sale: support, returns, account."),
     "advocacy": i18n.N_("They recommend the business."),
 }
+# How long an effort level takes, in words an owner plans with.
+EFFORT_TIME = {
+    "small": i18n.N_("under an hour"),
+    "medium": i18n.N_("about a day"),
+    "large": i18n.N_("several days"),
+}
+# The first screen's verdict, by the gravest of the first fixes.
+VERDICTS = {
+    "critical": i18n.N_("Urgent: some pages fail visitors or search engines outright. Do the three fixes below first."),
+    "serious": i18n.N_("Sound, but serious problems cost visitors and search traffic. Do the three fixes below first."),
+    "improve": i18n.N_("In good shape: what is left are improvements, the most valuable first."),
+    "clean": i18n.N_("No audit failed: nothing here stands between the site and its visitors."),
+}
+# Touchpoint kinds whose English name is not the kind's own word.
+TOUCHPOINT_LABELS = {"faq": i18n.N_("FAQ")}
 # Run timings, shown by name.
 TIMINGS = (i18n.N_("crawl"), i18n.N_("render"), i18n.N_("audit"), i18n.N_("report"))
 
@@ -51,24 +67,28 @@ def message(audit: dict, finding: dict) -> str:
         return template
 
 
-def message_html(audit: dict, finding: dict, gettext=lambda s: s) -> Markup:
+def message_html(audit: dict, finding: dict, gettext=lambda s: s, rtl: bool = False) -> Markup:
     """A finding's message in the report's language: the template is translated, then
     filled; every value is escaped and isolated in <bdi> so URLs and numbers keep their
-    own direction inside Arabic text."""
+    own direction inside Arabic text. In a right-to-left report, code in the sentence
+    (`<meta content="{value}">`) is isolated left to right as one piece (reports/bidi.py)."""
     key = finding.get("message_key", "")
     template = gettext(audit.get("messages", {}).get(key, key))
     data = finding.get("data", {})
-    out = Markup()
+    tokens: list[tuple[Markup, bool, bool]] = []
     try:
         parsed = list(_formatter.parse(template))
     except ValueError:
-        return escape(template)
+        return bidi.isolate(template) if rtl else escape(template)
     for literal, name, spec, conversion in parsed:
-        out += escape(literal)
+        if rtl:
+            tokens += [(escape(piece), kind, False) for piece, kind in bidi.split(literal)]
+        else:
+            tokens.append((escape(literal), bidi.TEXT, False))
         if name is None:
             continue
         if name not in data:
-            out += escape("{" + name + "}")
+            tokens.append((escape("{" + name + "}"), bidi.TEXT, False))
             continue
         value = data[name]
         if isinstance(value, str) and name in i18n.VOCABULARY_KEYS:
@@ -77,13 +97,26 @@ def message_html(audit: dict, finding: dict, gettext=lambda s: s) -> Markup:
             text = _formatter.format_field(_formatter.convert_field(value, conversion), spec or "")
         except (ValueError, TypeError):
             text = str(value)
-        out += Markup("<bdi>%s</bdi>") % text
-    return out
+        tokens.append((Markup("<bdi>%s</bdi>") % text, bidi.LTR if rtl and bidi.is_ltr_value(text) else bidi.TEXT, True))
+    return bidi.join(tokens) if rtl else Markup("").join(t[0] for t in tokens)
 
 
 def fix_priority(audit: dict, total_pages: int) -> float:
-    """Impact x reach / effort: what to fix first (an audit's findings taken together)."""
-    return priority(audit["impact"], audit["effort"], audit["failing_pages"], total_pages)
+    """What to fix first, an audit's findings taken together (reports/rank.py, pages unweighed)."""
+    return priority(audit["impact"], audit["effort"], audit["failing_pages"], total_pages, audit.get("journey"))
+
+
+def verdict(fixes: list) -> dict:
+    """The first screen's sentence: how urgent the first three fixes are."""
+    impacts = {f.audit.get("impact") for f in fixes[:3]}
+    level = next((i for i in ("critical", "serious") if i in impacts), "improve" if fixes else "clean")
+    return {"level": level, "text": VERDICTS[level]}
+
+
+def share_text(share: float) -> Markup:
+    """A share of visits as a percentage, isolated so it reads the same in Arabic."""
+    pct = round(share * 100)
+    return Markup('<bdi dir="ltr">%s</bdi>') % ("<1%" if share and pct < 1 else f"{pct}%")
 
 
 def site_language(result: dict) -> str:
@@ -179,6 +212,37 @@ def speed_fixes(result: dict, measured: int) -> list[dict]:
     return out[:MAX_SPEED_FIXES]
 
 
+def template_names(keys) -> dict[str, str]:
+    """A readable name per template key: its URL pattern, with its language and
+    direction, then a number, when other templates share the pattern."""
+    keys = list(keys)
+    patterns = {k: template_pattern(k) or "\u2014" for k in keys}
+    names = {}
+    for key in keys:
+        same = [k for k in keys if patterns[k] == patterns[key]]
+        name = patterns[key]
+        if len(same) > 1:
+            detail = next((w for w in key.partition(" [")[2].rstrip("]").split() if "/" in w), "")
+            same = [k for k in same if detail in k]
+            name = f"{name} {detail}".strip()
+            if len(same) > 1:
+                name += f" #{same.index(key) + 1}"
+        names[key] = name
+    return names
+
+
+def render_plan(templates: dict, names: dict[str, str]) -> list[dict]:
+    """Every template with its page count, an example, the pages measured (and why) and how many were not."""
+    rows = []
+    for key, t in sorted(templates.items(), key=lambda kv: (-(kv[1].get("pages") or 0), kv[0])):
+        sampled = t.get("sampled") or [] if t.get("measured", True) else []
+        pages = t.get("pages") or 0
+        rows.append({"name": names.get(key) or template_pattern(key) or "\u2014", "pages": pages,
+                     "example": t.get("example"), "measured": [(u, (t.get("reasons") or {}).get(u)) for u in sampled],
+                     "not_measured": max(pages - len(sampled), 0)})
+    return rows
+
+
 def speed_section(result: dict) -> dict | None:
     """What the load speed section shows; None when no page was measured."""
     measured = [p for p in result["pages"] if p.get("metrics")]
@@ -191,8 +255,9 @@ def speed_section(result: dict) -> dict | None:
     groups: dict[str, list[dict]] = {}
     for page in measured:
         groups.setdefault(page.get("template") or "", []).append(page)
+    names = template_names(list(templates) + [k for k in groups if k not in templates])
     template_rows = [
-        {"pattern": (templates.get(key) or {}).get("pattern") or template_pattern(key) or "\u2014",
+        {"pattern": names.get(key) or template_pattern(key) or "\u2014",
          "pages": (templates.get(key) or {}).get("pages"), "measured": len(group), "cells": _median_cells(group, limits)}
         for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
@@ -221,6 +286,7 @@ def speed_section(result: dict) -> dict | None:
             "reasons": sorted(why.items(), key=lambda kv: -kv[1]),
         },
         "templates": template_rows,
+        "plan": render_plan(templates, names),
         "pages": page_rows,
         "screenshots": [s for s in map(_screenshot, measured) if s][:MAX_SCREENSHOTS],
         "fixes": speed_fixes(result, len(measured)),
@@ -233,6 +299,33 @@ def _urldecode(url: str) -> str:
         return unquote(url or "", errors="strict")
     except UnicodeDecodeError:
         return url
+
+
+def _with_unit(text, gettext) -> Markup:
+    """`1,640 ms` with its unit in the report's language, the figure isolated."""
+    number, _, unit = str(text).rpartition(" ")
+    if number and unit in ("ms", "KiB"):
+        return Markup("<bdi>%s</bdi> %s") % (number, gettext(unit))
+    return Markup("<bdi>%s</bdi>") % (text,)
+
+
+def _setting(value, gettext) -> Markup:
+    """An option's value as a reader reads it: a dash when unset, yes or no, words translated."""
+    if value is None or value == [] or value == "":
+        return Markup("\u2014")
+    if isinstance(value, bool):
+        return escape(gettext("yes") if value else gettext("no"))
+    if isinstance(value, list):
+        return Markup('<bdi dir="ltr">%s</bdi>') % ", ".join(map(str, value))
+    if isinstance(value, str) and gettext(value) != value:
+        return escape(gettext(value))
+    return Markup('<bdi dir="ltr">%s</bdi>') % (value,)
+
+
+def _path(url: str) -> str:
+    """A URL of the audited site as its path (and query), decoded: short enough for a narrow column."""
+    parts = urlsplit(url or "")
+    return _urldecode(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 def environment(lang: str = "en") -> Environment:
@@ -249,8 +342,11 @@ def environment(lang: str = "en") -> Environment:
     # Strings from result.json (audit meta, vocabulary) are translated by their English
     # text and stay plain strings, so autoescaping applies to them.
     env.filters["t"] = lambda text: gettext(str(text)) if text else ""
+    if i18n.direction(lang) == "rtl":  # in running text, code and Latin names are isolated
+        env.filters["t"] = lambda text: bidi.isolate(gettext(str(text))) if text else ""
+    env.filters["ta"] = lambda text: gettext(str(text)) if text else ""  # in an attribute: plain text
     env.filters["num"] = lambda n: Markup("<bdi>%s</bdi>") % (n,)
-    env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext)
+    env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext, i18n.direction(lang) == "rtl")
     env.globals["lang"] = lang
     env.globals["dir"] = i18n.direction(lang)
     env.filters["langname"] = lambda code: i18n.language_name(code, lang)
@@ -258,8 +354,17 @@ def environment(lang: str = "en") -> Environment:
     env.filters["score_class"] = score_class
     env.filters["pct"] = lambda s: "\u2013" if s is None else f"{round(s * 100)}"
     env.filters["urldecode"] = _urldecode
+    env.filters["path"] = _path
     env.filters["when"] = lambda iso: (iso or "").replace("T", " ")[:16] + (" UTC" if iso and iso.endswith("+00:00") else "")
     env.globals["message"] = message
+    env.filters["share"] = share_text
+    # readability sorts by band, the one scale OSMAN and Flesch scores share (easiest first)
+    env.filters["band_rank"] = lambda band: charts.BANDS.index(band) if band in charts.BANDS else len(charts.BANDS)
+    env.filters["unit"] = lambda text: _with_unit(text, gettext)
+    env.filters["setting"] = lambda value: _setting(value, gettext)
+    env.filters["touchpoint"] = lambda kind: gettext(TOUCHPOINT_LABELS.get(kind, kind))
+    env.filters["code"] = lambda text: Markup('<code dir="ltr">%s</code>') % (text,)
+    env.globals["effort_time"] = EFFORT_TIME
     return env
 
 
@@ -277,11 +382,15 @@ def render(result: dict, lang: str | None = None) -> str:
         stage: sorted((a for a in failing if stage in a["journey"]), key=lambda a: -fix_priority(a, html_pages))
         for stage in JOURNEY
     }
+    # a stage no audit looks at is not measured: shown as such, never as a clean 0
+    measured_stages = {stage for a in audits if a["score"] is not None for stage in a.get("journey") or ()}
     histogram = depth_histogram(pages)
     rtl = i18n.direction(lang) == "rtl"
+    fixes = build_fixes(result)
     return environment(lang).get_template("report.html.j2").render(
         result=result,
-        fixes=build_fixes(result),
+        fixes=fixes,
+        verdict=verdict(fixes),
         max_fixes=MAX_FIXES,
         impacts=tuple(IMPACT_WEIGHT),
         journey_stages=JOURNEY,
@@ -299,6 +408,8 @@ def render(result: dict, lang: str | None = None) -> str:
         passed=passed,
         not_applicable=not_applicable,
         journey=journey,
+        measured_stages=measured_stages,
+        findings_on=Counter(f.get("url") for a in audits for f in a["findings"] if not f.get("ignored")),
         histogram=histogram,
         histogram_max=max((n for _, n in histogram), default=1),
         pages=pages,

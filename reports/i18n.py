@@ -54,9 +54,50 @@ VOCABULARY = (
     # what a number or name is (auditor/audits/rtl/bidi_isolation.py KINDS)
     N_("phone number"), N_("e-mail address"), N_("web address"), N_("price"), N_("product code"),
     N_("Latin-script name"),
+    # which contact detail pages disagree on (auditor/audits/cx/contact_consistency.py KINDS)
+    N_("WhatsApp number"),
+    # why a language tag is invalid (auditor/text/langtags.py tag_problem)
+    N_("empty"), N_("underscore"), N_("malformed"), N_("unknown-language"), N_("unknown-script"),
+    N_("unknown-region"),
+    # option values shown in the method section, and why a page was measured
+    N_("sample"), N_("all"), N_("none"), N_("template sample"), N_("KiB"), N_("yes"), N_("no"),
+)
+# axe-core ships no Arabic strings: the help text of its most common rules, translated
+# here (`data.help` of axe-violations findings); a rarer rule's help stays in English.
+AXE_HELP = (
+    N_("All page content should be contained by landmarks"),
+    N_("Document should have one main landmark"),
+    N_("Page should contain a level-one heading"),
+    N_("Elements must meet minimum color contrast ratio thresholds"),
+    N_("Images must have alternative text"),
+    N_("Links must have discernible text"),
+    N_("Buttons must have discernible text"),
+    N_("Form elements must have labels"),
+    N_("<html> element must have a lang attribute"),
+    N_("<html> element must have a valid value for the lang attribute"),
+    N_("Documents must have <title> element to aid in navigation"),
+    N_("Heading levels should only increase by one"),
+    N_("<ul> and <ol> must only directly contain <li>, <script> or <template> elements"),
+    N_("<li> elements must be contained in a <ul> or <ol>"),
+    N_("IDs used in ARIA and labels must be unique"),
+    N_("Zooming and scaling must not be disabled"),
+    N_("Landmarks should have a unique role or role/label/title (i.e. accessible name) combination"),
+    N_("Elements must only use supported ARIA attributes"),
+    N_("Headings should not be empty"),
+    N_("Select element must have an accessible name"),
+    N_("Frames must have an accessible name"),
+    N_("Aside should not be contained in another landmark"),
+    N_("All touch targets must be 24px large, or leave sufficient space"),
+    N_("<svg> elements with an img or image role must have alternative text"),
+    N_("Image buttons must have alternative text"),
+    N_("[role=\"img\"] and [role=\"image\"] elements must have alternative text"),
+    N_("Interactive controls must not be nested"),
+    N_("Scrollable region must have keyboard access"),
+    N_("Links must be distinguishable without relying on color"),
+    N_("Page must have means to bypass repeated blocks"),
 )
 # Finding data whose values are vocabulary words (the rest is page data, shown as is).
-VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side"})
+VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side", "problem", "help"})
 
 
 def po_path(lang: str) -> Path:

@@ -43,7 +43,8 @@ def test_translations_keep_every_placeholder():
         # Arabic singular and dual forms spell the number out, so they may drop it.
         for form in forms:
             have, want = sorted(PLACEHOLDER.findall(form)), sorted(PLACEHOLDER.findall(source))
-            if have != want and not (isinstance(message.id, tuple) and not have):
+            spelled = [p for p in want if p != "%(num)s"]
+            if have != want and not (isinstance(message.id, tuple) and have == spelled):
                 wrong.append((source, form))
     assert wrong == []
 

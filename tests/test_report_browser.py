@@ -64,7 +64,8 @@ def test_direction_and_headings(page):
     # a template-wide defect is one fix: twelve product pages, one card
     scopes = tab.locator("#fix-list .scope").all_inner_texts()
     assert [s for s in scopes if "/products/*" in s] == [
-        "12 صفحة · القالب: /products/* · الملاحظات" if lang == "ar" else "12 pages · Template: /products/* · Findings"]
+        "قالب واحد: /products/* · صفحاته الـ12 كلها · الملاحظات" if lang == "ar"
+        else "One template: /products/* · all 12 pages · Findings"]
 
 
 @pytest.mark.parametrize("report", ["ar"], indirect=True)
@@ -130,3 +131,49 @@ def test_without_script_everything_is_shown(browser, report):
     assert _visible(tab, "#fix-list > li") == min(len(build_fixes(build_result())), 30)
     assert _visible(tab, "form.filters") == 0  # controls that need the script stay hidden
     context.close()
+
+
+def test_arabic_method_speed_and_axe_text_have_no_english(browser, tmp_path):
+    result = build_result()
+    home, product = result["pages"][0], result["pages"][1]
+    result["run"]["settings"] = {"max_pages": None, "ignore_robots": False, "sitemap": True, "include": [],
+                                 "render": "sample", "profile": "mobile"}
+    result["run"]["render"] = {"mode": "sample", "profile": "mobile", "runs": 1, "templates": {
+        "/ [main+nav]": {"pattern": "/", "pages": 1, "example": home["url"], "sampled": [home["url"]],
+                         "reasons": {home["url"]: "start page"}, "measured": True},
+        "/products/* [main+nav]": {"pattern": "/products/*", "pages": 12, "example": product["url"],
+                                   "sampled": [product["url"]], "reasons": {product["url"]: "template sample"},
+                                   "measured": True}}}
+    axe = result["audits"]["axe-violations"]
+    axe["findings"] = [{"url": product["url"], "message_key": "violation", "data": {
+        "rule": "region", "impact": "moderate", "help": "All page content should be contained by landmarks", "nodes": 1}}]
+    axe["failing_pages"] = 1
+    result["audits"]["hreflang-rtl"]["findings"] = [{"url": product["url"], "message_key": "invalid-code", "data": {
+        "code": "ar_SA", "problem": "underscore", "suggestion": "ar-SA"}}]
+    result["audits"]["hreflang-rtl"]["failing_pages"] = 1
+    path = tmp_path / "report.html"
+    html.write(result, path, "ar")
+    tab = browser.new_page()
+    tab.goto(path.as_uri())
+    tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    method = tab.locator("#method").inner_text()
+    speed = tab.locator("#speed").inner_text()
+    findings = tab.locator("#audit-axe-violations").inner_text() + tab.locator("#audit-hreflang-rtl").inner_text()
+    tab.close()
+    assert not re.search(r"\b(None|True|False|sample|mobile)\b|\[\]", method), method
+    assert not re.search(r"\b(ms|KiB|runs|template sample|start page)\b", speed), speed
+    assert "All page content" not in findings and "underscore" not in findings
+    assert "1 عناصر" not in findings and "عدد العناصر: 1" in findings
+
+
+def test_the_first_screen_at_390_px_shows_the_verdict_and_the_first_fix_before_the_scores(browser, report):
+    lang, path = report
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    tab.goto(path.as_uri())
+    first_fix = tab.locator("#summary ol.first > li").first.bounding_box()
+    scores = tab.locator("#summary .scores").bounding_box()
+    verdict = tab.locator("#summary .verdict").inner_text()
+    link = tab.locator("#summary ol.first > li a").first.get_attribute("href")
+    tab.close()
+    assert first_fix["y"] + first_fix["height"] <= 844 and first_fix["y"] < scores["y"]
+    assert verdict and link == "#fix-1"

@@ -121,7 +121,7 @@ def test_speed_section_says_how_the_pages_were_measured():
 
 def test_template_rows_show_the_median_of_their_measured_pages_rated():
     speed = section(html.render(measured_result(), "en"))
-    products = row(speed, "<code>/products/*</code>")
+    products = row(speed, "<code dir=\"ltr\">/products/*</code>")
     assert "3 of 40" in re.sub(r"<[^>]+>", "", products)
     # medians of a, b, c: FCP 2600, LCP 5000, CLS 0.30, TBT 700, TTFB 900, 2000 KiB
     assert cells(products) == [
@@ -132,7 +132,7 @@ def test_template_rows_show_the_median_of_their_measured_pages_rated():
         ("needs-improvement", "900 ms needs improvement"),
         ("needs-improvement", "2,000 KiB needs improvement"),
     ]
-    home = row(speed, "<code>/</code>")
+    home = row(speed, "<code dir=\"ltr\">/</code>")
     assert cells(home) == [("good", "1,200 ms good"), ("good", "2,000 ms good"), ("good", "0.020 good"),
                            ("good", "100 ms good"), ("good", "500 ms good"), ("good", "900 KiB good")]
 
@@ -142,14 +142,14 @@ def test_every_measured_page_has_a_row_with_its_lcp_element():
     page_c = row(speed, f'href="{SITE}/products/c"')
     assert cells(page_c) == [("poor", "3,200 ms poor"), ("poor", "6,000 ms poor"), ("poor", "0.400 poor"),
                              ("poor", "900 ms poor"), ("poor", "1,900 ms poor"), ("poor", "5,000 KiB poor")]
-    assert "<code>main &gt; h1</code>" in page_c
+    assert "<code dir=\"ltr\">main &gt; h1</code>" in page_c
     assert f'href="{SITE}/products/d"' not in speed  # crawled but not measured
 
 
 def test_a_hostile_lcp_selector_is_escaped():
     report = html.render(measured_result(), "en")
     assert HOSTILE not in report
-    assert "<code>&lt;img src=x onerror=alert(1)&gt;</code>" in section(report)
+    assert "<code dir=\"ltr\">&lt;img src=x onerror=alert(1)&gt;</code>" in section(report)
 
 
 def test_screenshots_are_inline_jpegs_with_alt_text_and_only_base64_gets_in():
@@ -216,7 +216,7 @@ def test_report_colours_follow_the_thresholds_in_result_json():
     result["audits"]["largest-contentful-paint"]["scoring"].update(good=1000, poor=1500)
     home = row(section(html.render(result, "en")), f'href="{SITE}/"')
     assert cells(home)[1][0] == "poor"
-    assert "1,000 ms" in section(html.render(result, "en"))
+    assert "<bdi>1,000</bdi> ms" in section(html.render(result, "en"))
 
 
 def test_scored_metrics_write_their_thresholds_to_the_result():
@@ -229,3 +229,20 @@ def test_scored_metrics_write_their_thresholds_to_the_result():
     lcp = out["audits"]["largest-contentful-paint"]
     assert lcp["scoring"] == {"metric": "lcp", "good": 2500, "poor": 4000, "unit": "ms"}
     assert lcp["score"] < 0.9 and lcp["findings"][0]["data"]["good"] == lcp["scoring"]["good"]
+
+
+def test_the_render_plan_lists_every_template_with_its_pages_measured_and_not():
+    result = measured_result()
+    other = "/products/* [en/ltr 9f]"
+    result["run"]["render"]["templates"][other] = {"pattern": "/products/*", "pages": 7, "example": SITE + "/en/p/1",
+                                                   "sampled": [], "reasons": {}, "measured": False}
+    result["run"]["render"]["templates"][PRODUCT]["example"] = SITE + "/products/a"
+    result["run"]["render"]["templates"][HOME]["example"] = SITE + "/"
+    plan = re.search(r'<table class="plan">.*?</table>', section(html.render(result, "en")), re.DOTALL).group(0)
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", r).split()) for r in re.findall(r"<tr>.*?</tr>", plan, re.DOTALL)[1:]]
+    assert rows == [
+        "/products/* #1 40 /products/a /products/a template sample /products/b template sample "
+        "/products/c customer touchpoint 37",
+        "/products/* en/ltr 7 /en/p/1 none 7",
+        "/ 1 / / start page 0",
+    ]

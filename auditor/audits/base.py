@@ -104,6 +104,8 @@ class Site:
     touchpoint_distance: dict[str, dict[str, int]] = field(default_factory=dict)  # page -> {kind: clicks to nearest}
     sales_signal: dict | None = None  # {url, signal}: the first page showing the site sells; None: no sign
     address_evidence: dict[str, str] = field(default_factory=dict)  # contact/about page -> the address sign it shows
+    # kind (phone, whatsapp, email) -> value key -> {shown, pages} (see auditor/facts/contact_facts.py)
+    contacts: dict[str, dict[str, dict]] = field(default_factory=dict)
     # right to left (see auditor/facts/rtl_facts.py)
     stylesheets: dict[str, list[dict]] = field(default_factory=dict)  # stylesheet -> its direction-sensitive declarations
     rtl_stylesheets: dict[str, str] = field(default_factory=dict)  # stylesheet used by right-to-left pages -> one such page

@@ -11,6 +11,7 @@ from auditor.model import PageRecord
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.fragment_facts import gather as fragment_facts
+from auditor.facts.contact_facts import gather as contact_facts
 from auditor.facts.rtl_facts import gather as rtl_facts
 from auditor.facts.touchpoint_facts import gather as touchpoint_facts
 
@@ -157,4 +158,5 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         **touchpoint_facts(store),
         **rtl_facts(store),
         **fragment_facts(store),
+        **contact_facts(store),
     )

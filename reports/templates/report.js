@@ -65,4 +65,10 @@
       });
     });
   });
+
+  // A printed or PDF report shows its evidence: open every fold before printing.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+    document.querySelectorAll("[data-item][hidden], [data-group][hidden]").forEach(function (el) { el.hidden = false; });
+  });
 })();

@@ -9,7 +9,7 @@ from tests.server import serve
 
 pytestmark = pytest.mark.e2e
 
-CX = ("touchpoint-coverage", "touchpoint-depth", "contact-channels", "dead-end-pages", "trust-signals")
+CX = ("touchpoint-coverage", "touchpoint-depth", "contact-channels", "contact-consistency", "dead-end-pages", "trust-signals")
 KINDS = ("contact", "support", "faq", "returns", "shipping", "privacy", "terms", "about", "account")
 
 
@@ -69,6 +69,7 @@ def test_arabic_shop_lacks_only_a_returns_page_and_https(arabic):
                                  {"kind": "returns", "signal": "أضف إلى السلة", "evidence": "/index.html"})],
         "touchpoint-depth": [],
         "contact-channels": [],  # phone and WhatsApp links, a labelled form
+        "contact-consistency": [],  # one phone, one WhatsApp number, one e-mail on every page
         "dead-end-pages": [],
         "trust-signals": [("/index.html", "no-https", {"url": "/index.html"})],  # the address is on the contact page
     })
@@ -102,6 +103,11 @@ def test_english_site_buried_contact_without_channels_and_a_dead_end(english):
             ("/contact.html", "no-direct-channel", {"forms": 1}),
             ("/contact.html", "unlabelled-field", {"name": "message", "type": "textarea"}),
         ],
+        "contact-consistency": [("/help.html", "differs", {
+            "kind": "phone number", "values": "+44 20 7946 0018 (2), +44 20 7946 0999 (1)",
+            "shown": {"+44 20 7946 0018": [base + "/index.html", base + "/shop.html"],
+                      "+44 20 7946 0999": [base + "/help.html"]},
+            "pages": {"+44 20 7946 0018": 2, "+44 20 7946 0999": 1}})],  # the help page's number is another
         "dead-end-pages": [("/product-1.html", "dead-end", {})],
         "trust-signals": [
             ("/index.html", "no-https", {"url": "/index.html"}),

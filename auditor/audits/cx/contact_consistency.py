@@ -1,0 +1,53 @@
+from itertools import combinations
+
+from auditor.audits.base import Meta, SiteAudit
+
+KINDS = {"phone": "phone number", "whatsapp": "WhatsApp number", "email": "e-mail address"}
+EXAMPLES = 5
+
+
+class ContactConsistency(SiteAudit):
+    meta = Meta(
+        id="contact-consistency",
+        title="Every page gives the same contact details",
+        failure_title="Pages disagree on the business's phone, WhatsApp or e-mail",
+        description="The phone and WhatsApp numbers and e-mail addresses the site shows, gathered from every page"
+                    " (one number written in several ways counts once): two values that never appear on the same"
+                    " page are two versions of one contact, such as an old number left on some pages.",
+        category="cx",
+        impact="serious",
+        required_artifacts=("site.contacts",),
+        help_url="https://support.google.com/business/answer/3038177",
+        seo_outcome="Search engines match a business by its name, address and phone across its pages and"
+                    " listings; conflicting numbers weaken its local results (Google Business Profile: guidelines"
+                    " for representing your business).",
+        cx_outcome="A visitor who meets two numbers for one business trusts neither, and may call or write to"
+                   " the one nobody answers.",
+        journey=("decision", "loyalty"),
+        effort="small",
+        messages={
+            "differs": "Pages show different values for the {kind}: {values}.",
+        },
+        how_to_fix="Choose the one current value and write it in one place (the header or footer template, or a"
+                   " shared include) that every page uses; remove the old value from the pages listed.",
+    )
+
+    def check_site(self, site):
+        for kind, label in KINDS.items():
+            values = site.contacts.get(kind) or {}
+            pages = {key: set(v["pages"]) for key, v in values.items()}
+            # two values shown together on a page are two channels; never together, one contact at odds
+            apart = {k for a, b in combinations(pages, 2) if not pages[a] & pages[b] for k in (a, b)}
+            if not apart:
+                continue
+            ranked = sorted(apart, key=lambda k: (-len(pages[k]), values[k]["shown"]))
+            odd = ranked[-1]
+            yield self.finding(
+                values[odd]["pages"][0], "differs", kind=label,
+                values=", ".join(f"{values[k]['shown']} ({len(pages[k])})" for k in ranked),
+                shown={values[k]["shown"]: values[k]["pages"][:EXAMPLES] for k in ranked},
+                pages={values[k]["shown"]: len(pages[k]) for k in ranked},
+            )
+
+    def site_score(self, site, findings):
+        return round(1 - len(findings) / len(KINDS), 3)

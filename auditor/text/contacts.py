@@ -1,0 +1,68 @@
+"""The contact details a page shows: phone and WhatsApp numbers, e-mail addresses.
+
+Read from its tel:, mailto: and WhatsApp links and from its text. Numbers compare by
+their last nine digits, so `+966 55 012 3456`, `00966550123456` and `055 012 3456`
+are one number written three ways.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# A number written for people: starts with +, 00 or 0 and holds 9 to 15 digits.
+PHONE = re.compile(r"(?<![\w+])(?:\+|0)[\d\u00a0 ().-]{7,22}\d(?!\w)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+WHATSAPP_HOSTS = ("wa.me", "api.whatsapp.com", "web.whatsapp.com")
+KEY_DIGITS = 9
+
+
+def phone_key(raw: str) -> str | None:
+    """The number's last nine digits (its national part), or None when it is not a phone number."""
+    digits = re.sub(r"\D", "", raw.translate(ARABIC_DIGITS))
+    if not 9 <= len(digits) <= 15:
+        return None
+    return digits[-KEY_DIGITS:]
+
+
+def _whatsapp_number(href: str) -> str | None:
+    parts = urlsplit(href)
+    if parts.scheme == "whatsapp":
+        match = re.search(r"phone=([\d+]+)", href)
+        return match.group(1) if match else None
+    if (parts.hostname or "").lower() not in WHATSAPP_HOSTS:
+        return None
+    if parts.hostname.lower() == "wa.me":
+        return parts.path.strip("/") or None
+    match = re.search(r"phone=([\d+]+)", parts.query)
+    return match.group(1) if match else None
+
+
+def page_contacts(hrefs, text: str) -> dict[str, dict[str, str]]:
+    """kind ("phone", "whatsapp", "email") -> {comparison key: the value as the page shows it}."""
+    found: dict[str, dict[str, str]] = {"phone": {}, "whatsapp": {}, "email": {}}
+    for href in hrefs:
+        low = href.lower()
+        if low.startswith("tel:"):
+            shown = unquote(href[4:])
+            key = phone_key(shown)
+            if key:
+                found["phone"].setdefault(key, shown)
+        elif low.startswith("mailto:"):
+            address = unquote(href[7:]).split("?", 1)[0].strip()
+            if EMAIL.fullmatch(address):
+                found["email"].setdefault(address.lower(), address)
+        else:
+            number = _whatsapp_number(href)
+            key = phone_key(number) if number else None
+            if key:
+                found["whatsapp"].setdefault(key, number)
+    text = (text or "").translate(ARABIC_DIGITS)
+    for match in PHONE.finditer(text):
+        key = phone_key(match.group())
+        if key and key not in found["whatsapp"]:
+            found["phone"].setdefault(key, " ".join(match.group().split()))
+    for match in EMAIL.finditer(text):
+        found["email"].setdefault(match.group().lower(), match.group())
+    return {kind: values for kind, values in found.items() if values}

@@ -1,0 +1,73 @@
+"""contact-consistency: the phone, WhatsApp and e-mail values the site shows, compared across pages."""
+
+from __future__ import annotations
+
+from auditor.audits import get_audit
+from auditor.facts.contact_facts import gather
+from auditor.model import Link
+from auditor.store.runs import Store
+from auditor.text.contacts import page_contacts, phone_key
+from tests.factories import BASE, make_page, make_site
+
+AUDIT = get_audit("contact-consistency")
+
+
+def test_one_number_written_three_ways_is_one_number():
+    assert phone_key("+966 55 012 3456") == phone_key("00966550123456") == phone_key("055 012 3456") == "550123456"
+    assert phone_key("٠٥٥٠١٢٣٤٥٦") == "550123456"  # Arabic-Indic digits
+    assert phone_key("2016") is None
+
+
+def test_contacts_come_from_links_and_text():
+    found = page_contacts(
+        ["tel:+966112345678", "mailto:Hello@Habba.example?subject=hi", "https://wa.me/966550123456", BASE + "/about"],
+        "اتصل بنا على ‎+966 11 234 5678 أو راسلنا: sales@habba.example — منذ 2016، السعر 120 ر.س")
+    assert found == {"phone": {"112345678": "+966112345678"}, "whatsapp": {"550123456": "966550123456"},
+                     "email": {"hello@habba.example": "Hello@Habba.example", "sales@habba.example": "sales@habba.example"}}
+
+
+def _site(**values):
+    return make_site(contacts={kind: {key: {"shown": shown, "pages": [BASE + p for p in pages]}
+                                      for key, (shown, pages) in v.items()} for kind, v in values.items()})
+
+
+def test_two_numbers_never_shown_together_are_one_finding_listing_each_and_its_pages():
+    site = _site(phone={"112345678": ("+966 11 234 5678", ["/", "/about", "/shop"]),
+                        "112349999": ("+966 11 234 9999", ["/contact"])})
+    found = list(AUDIT.check_site(site))
+    assert [(f.url, f.message_key) for f in found] == [(BASE + "/contact", "differs")]
+    data = found[0].data
+    assert data["kind"] == "phone number"
+    assert data["values"] == "+966 11 234 5678 (3), +966 11 234 9999 (1)"
+    assert data["shown"] == {"+966 11 234 5678": [BASE + "/", BASE + "/about", BASE + "/shop"],
+                             "+966 11 234 9999": [BASE + "/contact"]}
+    assert AUDIT.site_score(site, found) < 1
+
+
+def test_values_shown_together_on_a_page_are_two_channels_not_a_disagreement():
+    site = _site(phone={"112345678": ("+966 11 234 5678", ["/", "/contact"]),
+                        "112349999": ("+966 11 234 9999", ["/contact"])},  # sales and support, side by side
+                 email={"a": ("hello@habba.example", ["/", "/contact"])})
+    assert list(AUDIT.check_site(site)) == []
+
+
+def test_each_kind_is_compared_on_its_own():
+    site = _site(email={"hello@habba.example": ("hello@habba.example", ["/", "/about"]),
+                        "info@habba.example": ("info@habba.example", ["/old-offer"])},
+                 whatsapp={"550123456": ("966550123456", ["/", "/about", "/old-offer"])})
+    assert [(f.data["kind"], f.url) for f in AUDIT.check_site(site)] == [("e-mail address", BASE + "/old-offer")]
+
+
+def test_the_site_fact_is_gathered_from_every_stored_page(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(make_page("/", links=[Link("tel:+966112345678")], text="اتصل بنا"))
+    store.add_page(make_page("/about", text="هاتف: 011 234 5678"))
+    store.add_page(make_page("/contact", text="هاتف: +966 11 234 9999"))
+    store.commit()
+    contacts = gather(store)["contacts"]
+    store.close()
+    assert {k: (v["shown"], v["pages"]) for k, v in contacts["phone"].items()} == {
+        "112345678": ("+966112345678", [BASE + "/", BASE + "/about"]),
+        "112349999": ("+966 11 234 9999", [BASE + "/contact"])}
+    found = list(AUDIT.check_site(make_site(contacts=contacts)))
+    assert [f.url for f in found] == [BASE + "/contact"]
