@@ -33,17 +33,21 @@ def _read_pages(store: Store) -> tuple[dict[str, list[str]], dict | None]:
     that are that touchpoint (from each page's URL, title and h1 and the anchor texts of
     the links to it), and the first page showing that the site sells."""
     found: dict[str, set[str]] = {}
-    sales = None
+    selling: dict[str, str] = {}
     for seen, record in enumerate(store.page_dicts()):
         url = record["url"]
         h1 = [h.get("text") or "" for h in record.get("headings") or () if h.get("level") == 1]
         for kind in page_kinds(url, record.get("title"), h1):
             found.setdefault(url, set()).add(kind)
-        if sales is None and seen < SALES_PAGES:
+        if seen < SALES_PAGES:
             links = [(link.get("href") or "", link.get("text") or "") for link in record.get("links") or ()]
             signal = page_sales_signal(record.get("title"), (record.get("text") or "")[:SALES_TEXT_CHARS], links)
             if signal:
-                sales = {"url": url, "signal": signal}
+                selling[url] = signal
+    # the shallowest page showing it, whatever order the crawl stored pages in
+    depth = store.depths(selling)
+    first = min(selling, key=lambda u: (depth.get(u) is None, depth.get(u) or 0, u), default=None)
+    sales = {"url": first, "signal": selling[first]} if first else None
     redirects = store.redirects()
     for dst, texts in store.link_labels():
         kinds = set().union(*(text_kinds(t) for t in texts.split("\n")))

@@ -447,6 +447,16 @@ class Store:
         for (record,) in rows:
             yield json.loads(record)
 
+    def depths(self, urls: Iterable[str]) -> dict[str, int | None]:
+        """The click depth of each of `urls` (computed by compute_site)."""
+        out: dict[str, int | None] = {}
+        urls = list(urls)
+        for i in range(0, len(urls), 500):
+            chunk = urls[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT url, depth FROM pages WHERE url IN ({marks})", chunk))
+        return out
+
     def link_labels(self) -> Iterator[tuple[str, str]]:
         """(target, anchor text) of every internal link that has text, each pair once."""
         yield from self._stream("SELECT DISTINCT dst, text FROM links WHERE text IS NOT NULL AND text <> ''")
