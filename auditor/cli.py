@@ -84,7 +84,8 @@ def _validate(args) -> None:
     if args.frontier and not args.store:
         raise UsageError("--frontier needs --store postgresql://...: every machine writes its pages to that shared database")
     if args.resume and (args.frontier or args.store):
-        raise UsageError("--resume carries on a run from DIR/run.sqlite on this machine; it cannot be combined with --frontier or --store")
+        raise UsageError("--resume carries on a run from DIR: from its run.sqlite, or from the Redis and PostgreSQL"
+                         " its --frontier and --store named; it cannot be combined with --frontier or --store")
     _check_shared(args.frontier, args.store)
 
 
@@ -109,7 +110,8 @@ def run_audit(args, urls: list[str]) -> int:
     from auditor.browser.render import RenderOptions
     from auditor.gather.crawl import CrawlOptions
     from auditor.options import STORED, of_stage
-    from auditor.pipeline import Interrupted, Stopped, Unreachable, audit_site, fresh_store, resume_options
+    from auditor.pipeline import (Interrupted, Stopped, Unreachable, audit_site, fresh_store, remember_shared,
+                                  resume_options)
     from auditor.urls import normalize
 
     if args.resume:
@@ -128,6 +130,7 @@ def run_audit(args, urls: list[str]) -> int:
             fresh_store(out / "run.sqlite")
         options = CrawlOptions.of([normalize(u) for u in urls], values, args.store or str(out / "run.sqlite"),
                                   frontier=args.frontier)
+        remember_shared(out, args.frontier, args.store)
     render_options = RenderOptions.of(values)
     if render_options.mode != "none":
         try:
@@ -147,12 +150,12 @@ def run_audit(args, urls: list[str]) -> int:
               "Check the address, that the site is up, and that this machine can reach it.", file=sys.stderr)
         return EXIT_USAGE
     except Interrupted as exc:
-        print(f"auditor: stopped; {exc} in {out / 'run.sqlite'}.\n"
+        print(f"auditor: stopped; {exc} in {'the run store' if options.frontier else out / 'run.sqlite'}.\n"
               f"Resume with: auditor audit --resume {out}", file=sys.stderr)
         return 128 + exc.signum
     except Stopped as exc:
         print(f"auditor: stopped ({signal.Signals(exc.signum).name}); what was crawled and measured is saved in "
-              f"{options.store_path}.\nResume with: auditor audit --resume {out}", file=sys.stderr)
+              f"{'the run store' if options.frontier else options.store_path}.\nResume with: auditor audit --resume {out}", file=sys.stderr)
         return 128 + exc.signum
     _summary(result, out)
     return _finish_ci(args, result, out)

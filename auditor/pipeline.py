@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import signal
@@ -16,6 +17,7 @@ import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
 from auditor.facts.inlinks import inlink_counts
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
+from auditor.gather.outstanding import outstanding
 from auditor.gather.templates import assign as assign_templates
 from auditor.options import STORED, default, of_stage
 from auditor.browser.render import RenderOptions, render
@@ -26,7 +28,11 @@ from auditor.store.runs import Store
 from auditor.facts.touchpoint_facts import summary as touchpoint_summary
 from auditor.facts.js_summary import JsSummary
 from auditor.progress import Progress
+from auditor.urls import Scope
 from reports import html
+
+
+SHARED = "shared-run.json"  # a spread crawl's Redis and PostgreSQL URLs, for --resume
 
 
 class Unreachable(Exception):
@@ -105,6 +111,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             counters.update(store.crawl_counts())
         _check_reachable(store, options.start_urls)
         store.compute_site(options.start_urls)
+        completeness = crawl_completeness(store, counters, options)
         store.set_templates(assign_templates(store.layouts()))
         render_info = {"mode": "none"}
         if render_options.mode != "none":
@@ -152,9 +159,12 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
                 "errors": counters.get("errors", 0),
             },
             "crawl_finish_reason": counters.get("finish_reason"),
+            **completeness,
             "touchpoints": touchpoint_summary(site.touchpoints),
             "js": scripts.result(values.get("js") or default("js")),
         }
+        if "distributed" in counters:  # the processes that took part, and the requests re-leased
+            run["distributed"] = counters["distributed"]
         store.set_run("run", run)
     finally:
         store.close()
@@ -167,6 +177,21 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
     return result
 
 
+def crawl_completeness(store: Store, counters: dict, options: CrawlOptions) -> dict:
+    """Whether every URL the crawl discovered has an outcome (a page, a redirect, an error
+    with its reason) and, when not, why: `stopped` (the crawl ended early), `max_pages`
+    (the page limit left URLs unfetched) or `unreached`. Needs the click depths."""
+    scope = counters.get("scope") or Scope(options.start_urls, options.include, options.exclude, options.site_origin)
+    pages, resources = outstanding(store, scope, options.max_depth)
+    unreached = len(pages) + len(resources)
+    reason = None
+    if counters.get("finish_reason") not in (None, "finished"):
+        reason = "stopped"
+    elif unreached:
+        reason = "max_pages" if options.max_pages and store.count_pages() >= options.max_pages else "unreached"
+    return {"complete": reason is None, "incomplete_reason": reason, "unreached": unreached}
+
+
 def save_options(options: CrawlOptions) -> None:
     """Keep the run's start URLs and every stored option with it, for --resume."""
     store = Store(options.store_path)
@@ -176,10 +201,24 @@ def save_options(options: CrawlOptions) -> None:
         store.close()
 
 
+def remember_shared(out: Path, frontier: str | None, store: str | None) -> None:
+    """Keep where a crawl spread over machines keeps its frontier and records (for
+    --resume), readable by this user only since the URLs may hold passwords; a run on
+    one machine removes what an earlier spread run in `out` left."""
+    path = out / SHARED
+    path.unlink(missing_ok=True)
+    if frontier:
+        path.touch(mode=0o600)
+        path.write_text(json.dumps({"frontier": frontier, "store": store}), encoding="utf-8")
+
+
 def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
     """The crawl options of the interrupted run in `out`, with what is left to crawl, and all its option values."""
-    path = out / "run.sqlite"
-    if not path.is_file():
+    path, frontier = out / "run.sqlite", None
+    if (out / SHARED).is_file():  # a crawl spread over machines: carry on from its Redis and PostgreSQL
+        shared = json.loads((out / SHARED).read_text(encoding="utf-8"))
+        path, frontier = shared["store"], shared["frontier"]
+    elif not path.is_file():
         raise FileNotFoundError(f"no run to resume in {out} (no run.sqlite)")
     store = Store(path)
     try:
@@ -188,7 +227,7 @@ def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
             raise FileNotFoundError(f"{path} holds no options to resume from")
         store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
         values = of_stage(saved, *STORED)
-        options = CrawlOptions.of(saved["start_urls"], values, str(path))
+        options = CrawlOptions.of(saved["start_urls"], values, str(path), frontier=frontier)
         options.known_urls = store.known_urls()
         options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages())
     finally:

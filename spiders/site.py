@@ -216,7 +216,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             return None
         if _file_extension(url) in FILE_EXTENSIONS:
             return self.resource_request(url, "file", seen=True)
-        if self.shared and self.max_pages and self.shared.count_page() > self.max_pages:
+        if self.shared and self.max_pages and not self.shared.count_page(url, self.max_pages):
             return None  # the page budget is spent, counting every machine's pages
         self.pages_queued += 1
         return scrapy.Request(

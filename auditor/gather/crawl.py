@@ -177,14 +177,18 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
         if options.frontier and options.seed:
             from spiders import frontier
 
-            frontier.start_run(options.frontier, options.settings())
+            # a resumed run carries on from the frontier its first process left
+            (frontier.rejoin_run if options.resume else frontier.start_run)(options.frontier, options.settings())
         try:
             process.start()
         finally:
             if options.frontier and options.seed:
-                frontier.finish_run(options.frontier)
+                finished = process.stop_signal is None and crawler.stats.get_value("finish_reason") == "finished"
+                counters["distributed"] = frontier.finish_run(options.frontier, finished)
         refresh()
     counters["finish_reason"] = crawler.stats.get_value("finish_reason")
+    if crawler.spider is not None:  # what the crawl stayed within, for what it left out
+        counters["scope"] = crawler.spider.scope
     if process.stop_signal is not None:
         counters["finish_reason"] = "shutdown"
         counters["signal"] = process.stop_signal
