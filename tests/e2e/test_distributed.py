@@ -8,9 +8,12 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections import Counter
 
+import psycopg
 import pytest
+import redis
 
 from benchmarks.sites import generate
 from tests.e2e.cli import ROOT, load_result, run_cli
@@ -101,3 +104,91 @@ def test_frontier_without_a_shared_store_is_a_usage_error(redis_url, tmp_path): 
     proc = run_cli("audit", "http://127.0.0.1:9/", "--out", str(tmp_path), "--frontier", redis_url, timeout=60)
     assert proc.returncode == 2
     assert "--frontier needs --store postgresql://" in proc.stderr
+
+
+def start_audit(base: str, out, frontier: str, store: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
+    return subprocess.Popen([sys.executable, "-m", "auditor", "audit", "--render", "none", f"{base}/index.html",
+                             "--out", str(out), "--concurrency", "4", "--frontier", frontier, "--store", store],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def pages_stored(store: str) -> int:
+    with psycopg.connect(store) as conn:
+        try:
+            return conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+        except psycopg.errors.UndefinedTable:  # the run has not created its tables yet
+            return 0
+
+
+def kill_mid_crawl(frontier: str, store: str, proc: subprocess.Popen, pages: int = 80) -> None:
+    """SIGKILL `proc` mid-crawl: once the run has stored `pages` pages, while `proc` holds requests."""
+    server = redis.Redis.from_url(frontier)
+    deadline = time.monotonic() + 120
+    while pages_stored(store) < pages or next(server.scan_iter(f"auditor:lease:*:{proc.pid}:*"), None) is None:
+        assert proc.poll() is None and time.monotonic() < deadline, "the crawl never got going"
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait(timeout=30)
+
+
+def test_a_worker_killed_mid_crawl_loses_no_page(redis_url, postgres_url, site, tmp_path):  # noqa: F811
+    base, requests, _private, one_machine, one_machine_counts = site
+    requests.clear()
+    worker = start_worker(redis_url, postgres_url)
+    audit = start_audit(base, tmp_path, redis_url, postgres_url)
+    kill_mid_crawl(redis_url, postgres_url, worker)
+    _, stderr = audit.communicate(timeout=180)
+    assert audit.returncode == 0, stderr
+
+    result = load_result(tmp_path)
+    assert identity(result, base) == one_machine
+    assert result["run"]["counts"] == one_machine_counts
+    assert (result["run"]["complete"], result["run"]["incomplete_reason"], result["run"]["unreached"]) == (True, None, 0)
+    # the dead worker's requests went back to the queue, and the record names both processes
+    took_part = result["run"]["distributed"]
+    assert took_part["re_leased"] >= 1
+    assert {p["process"].split(":")[1] for p in took_part["processes"]} == {str(worker.pid), str(audit.pid)}
+
+
+def test_a_coordinator_killed_mid_crawl_resumes_with_the_worker_still_waiting(
+        redis_url, postgres_url, site, tmp_path):  # noqa: F811
+    base, requests, _private, one_machine, one_machine_counts = site
+    requests.clear()
+    worker = start_worker(redis_url, postgres_url)
+    audit = start_audit(base, tmp_path, redis_url, postgres_url)
+    kill_mid_crawl(redis_url, postgres_url, audit)
+    assert worker.poll() is None  # the run is not over for the worker: it waits for it to end
+
+    resumed = run_cli("audit", "--resume", str(tmp_path), timeout=180)
+    stdout, stderr = worker.communicate(timeout=60)
+    assert resumed.returncode == 0, resumed.stderr
+    assert worker.returncode == 0, stderr
+    assert "the run is done" in stdout
+
+    result = load_result(tmp_path)
+    assert identity(result, base) == one_machine
+    assert result["run"]["counts"] == one_machine_counts
+    assert result["run"]["complete"] is True
+    took_part = {p["process"].split(":")[1] for p in result["run"]["distributed"]["processes"]}
+    assert {str(audit.pid), str(worker.pid)} <= took_part and len(took_part) == 3  # the resumed audit too
+
+
+def test_requests_lost_from_the_queue_are_found_by_the_sweep(redis_url, postgres_url, site, tmp_path):  # noqa: F811
+    """Requests that vanish from the queue (no lease covers them) are fetched anyway: before the run
+    ends, every discovered URL the store holds no outcome for is queued again."""
+    base, requests, _private, one_machine, _ = site
+    requests.clear()
+    audit = start_audit(base, tmp_path, redis_url, postgres_url)
+    server = redis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + 120
+    while server.zcard("auditor:requests") < 40:
+        assert audit.poll() is None and time.monotonic() < deadline, "the queue never filled"
+        time.sleep(0.02)
+    lost = server.zpopmax("auditor:requests", 20)  # the lowest-priority requests, gone without a trace
+    _, stderr = audit.communicate(timeout=180)
+    assert audit.returncode == 0, stderr
+    assert len(lost) == 20
+    result = load_result(tmp_path)
+    assert identity(result, base) == one_machine
+    assert result["run"]["complete"] is True
