@@ -284,6 +284,12 @@ def cmd_worker(args) -> int:
     if counters.get("finish_reason") == "shutdown":
         print("auditor: worker stopped; the other machines carry on", file=sys.stderr)
         return 128 + counters.get("signal", signal.SIGINT)
+    from spiders import frontier
+
+    if frontier.was_stopped(args.frontier):
+        print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run was stopped"
+              " where it started (`auditor audit --resume DIR` there carries it on)")
+        return EXIT_OK
     print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
     return EXIT_OK
 

@@ -43,6 +43,7 @@ ALIVE = PREFIX + "alive:"  # + process id: the heartbeat
 PROCESSES = PREFIX + "processes"  # process id -> requests it took
 RELEASED = PREFIX + "released"  # requests moved back from a dead process's lease
 DONE = PREFIX + "done"
+STOPPED = PREFIX + "stopped"  # the run ended before its crawl did: it can be resumed
 RUN = PREFIX + "run"
 # How often an idle process looks for requests other machines queued (Scrapy's own is 5 s).
 POLL_SECONDS = 0.5
@@ -109,7 +110,7 @@ def _state_keys(server: redis.Redis) -> list:
 def start_run(url: str, options: dict) -> str:
     """Clear what an earlier run left and publish this run's options for the workers."""
     server = connect(url)
-    server.delete(DONE, RUN, *_state_keys(server))
+    server.delete(DONE, STOPPED, RUN, *_state_keys(server))
     return _publish(server, options)
 
 
@@ -117,7 +118,7 @@ def rejoin_run(url: str, options: dict) -> str:
     """Carry on a run whose starting process died or was stopped: its queue, leases and
     URL sets stay; a new run id lets waiting workers join, and those still crawling go on."""
     server = connect(url)
-    server.delete(DONE)
+    server.delete(DONE, STOPPED)
     return _publish(server, options)
 
 
@@ -136,8 +137,15 @@ def finish_run(url: str, finished: bool) -> dict:
     run = server.get(RUN)
     server.set(DONE, json.loads(run)["id"] if run else "")
     if finished:
-        server.delete(*_state_keys(server))
+        server.delete(STOPPED, *_state_keys(server))
+    else:
+        server.set(STOPPED, 1)
     return record
+
+
+def was_stopped(url: str) -> bool:
+    """Whether the run this worker took part in ended before its crawl did."""
+    return connect(url).exists(STOPPED) == 1
 
 
 def participants(server: redis.Redis) -> dict:
