@@ -118,7 +118,7 @@ def run_audit(args, urls: list[str]) -> int:
         out = Path(args.resume)
         try:
             options, values = resume_options(out)
-        except FileNotFoundError as exc:
+        except (FileNotFoundError, ConnectionError) as exc:
             raise UsageError(str(exc)) from None
     else:
         values = of_stage(vars(args), *STORED)

@@ -220,7 +220,10 @@ def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
         path, frontier = shared["store"], shared["frontier"]
     elif not path.is_file():
         raise FileNotFoundError(f"no run to resume in {out} (no run.sqlite)")
-    store = Store(path)
+    try:
+        store = Store(path)
+    except Exception as exc:  # the run's PostgreSQL is down or gone
+        raise ConnectionError(f"cannot open the run's store to resume it: {exc}") from None
     try:
         saved = store.get_run("options")
         if not saved:

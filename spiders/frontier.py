@@ -67,6 +67,7 @@ return first[1]
 _RECLAIM = """
 if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 local held = redis.call('HGETALL', KEYS[1])
+if #held == 0 then return 0 end
 for i = 1, #held, 2 do redis.call('ZADD', KEYS[3], held[i + 1], held[i]) end
 redis.call('DEL', KEYS[1])
 redis.call('INCRBY', KEYS[4], #held / 2)

@@ -4,6 +4,7 @@ process, and the result equals a single-machine run's."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -192,3 +193,11 @@ def test_requests_lost_from_the_queue_are_found_by_the_sweep(redis_url, postgres
     result = load_result(tmp_path)
     assert identity(result, base) == one_machine
     assert result["run"]["complete"] is True
+
+
+def test_resuming_a_spread_run_whose_database_is_gone_says_so(tmp_path):
+    (tmp_path / "shared-run.json").write_text(json.dumps(
+        {"frontier": "redis://127.0.0.1:9/0", "store": "postgresql://auditor@127.0.0.1:9/auditor"}))
+    proc = run_cli("audit", "--resume", str(tmp_path), timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "cannot open the run's store to resume it" in proc.stderr
