@@ -17,7 +17,7 @@ import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
 from auditor.facts.inlinks import inlink_counts
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
-from auditor.gather.outstanding import outstanding
+from auditor.gather.outstanding import unfetched_pages
 from auditor.gather.templates import assign as assign_templates
 from auditor.options import STORED, default, of_stage
 from auditor.browser.render import RenderOptions, render
@@ -178,12 +178,12 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
 
 
 def crawl_completeness(store: Store, counters: dict, options: CrawlOptions) -> dict:
-    """Whether every URL the crawl discovered has an outcome (a page, a redirect, an error
-    with its reason) and, when not, why: `stopped` (the crawl ended early), `max_pages`
-    (the page limit left URLs unfetched) or `unreached`. Needs the click depths."""
+    """Whether every page URL the crawl discovered has an outcome (a page, a redirect, an
+    error with its reason) and, when not, why: `stopped` (the crawl ended early), `max_pages`
+    (the page limit left URLs unfetched) or `unreached`. Needs the click depths. (A spread
+    crawl's final sweep also fetches the files pages use that no process checked.)"""
     scope = counters.get("scope") or Scope(options.start_urls, options.include, options.exclude, options.site_origin)
-    pages, resources = outstanding(store, scope, options.max_depth)
-    unreached = len(pages) + len(resources)
+    unreached = len(unfetched_pages(store, scope, options.max_depth))
     reason = None
     if counters.get("finish_reason") not in (None, "finished"):
         reason = "stopped"

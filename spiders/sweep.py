@@ -9,7 +9,7 @@ at most once, so a URL that cannot get an outcome never keeps the run alive.
 
 from __future__ import annotations
 
-from auditor.gather.outstanding import outstanding
+from auditor.gather.outstanding import unchecked_files, unfetched_pages
 from auditor.store.runs import Store
 
 
@@ -18,7 +18,8 @@ def sweep(spider, store_path: str, swept: set[str]) -> int:
     store = Store(store_path)
     try:
         store.compute_site(spider.start_urls)  # the click depths the frontier's depths come from
-        pages, resources = outstanding(store, spider.scope, spider.max_depth)
+        pages = unfetched_pages(store, spider.scope, spider.max_depth)
+        resources = unchecked_files(store, spider.scope)
     finally:
         store.close()
     pages = [(url, depth) for url, depth in pages if url not in swept]

@@ -4,9 +4,11 @@ report's first screen say when it is not, and why."""
 from __future__ import annotations
 
 from auditor.gather.crawl import CrawlOptions
+from auditor.gather.outstanding import unchecked_files
 from auditor.model import Link, PageRecord, Resource
 from auditor.pipeline import crawl_completeness
 from auditor.store.runs import Store
+from auditor.urls import Scope
 from reports.html import render
 from tests.report_result import build_result
 
@@ -39,11 +41,19 @@ def test_every_discovered_url_with_an_outcome_is_a_complete_run(tmp_path):
     assert completeness(store) == {"complete": True, "incomplete_reason": None, "unreached": 0}
 
 
-def test_a_linked_page_a_sitemap_entry_or_a_used_file_without_an_outcome_is_unreached(tmp_path):
-    home = page("/", ["/a", "/lost"])
-    home.resources = [Resource(BASE + "/logo.png", "image")]
-    store = store_with(tmp_path, home, page("/a"), sitemap=["/only-listed"])
-    assert completeness(store) == {"complete": False, "incomplete_reason": "unreached", "unreached": 3}
+def test_a_linked_page_or_a_sitemap_entry_without_an_outcome_is_unreached(tmp_path):
+    store = store_with(tmp_path, page("/", ["/a", "/lost"]), page("/a"), sitemap=["/only-listed"])
+    assert completeness(store) == {"complete": False, "incomplete_reason": "unreached", "unreached": 2}
+
+
+def test_the_files_pages_use_and_nobody_checked_are_found_in_scope_only(tmp_path):
+    home = page("/", ["/a"])
+    home.resources = [Resource(BASE + "/logo.png", "image"), Resource(BASE + "/checked.css", "stylesheet"),
+                      Resource("https://cdn.example/lib.js", "script")]
+    store = store_with(tmp_path, home, page("/a"))
+    store.add_resource(BASE + "/checked.css", "stylesheet", 200)
+    store.commit()
+    assert unchecked_files(store, Scope([BASE + "/"])) == [(BASE + "/logo.png", "image")]
 
 
 def test_out_of_scope_deeper_than_max_depth_and_trap_cut_urls_are_not_missing(tmp_path):
