@@ -150,7 +150,7 @@ def was_stopped(url: str) -> bool:
 
 
 def participants(server: redis.Redis) -> dict:
-    """The processes that took requests (with how many) and the requests re-leased."""
+    """The processes that took part (with the requests each took) and the requests re-leased."""
     taken = {key.decode(): int(n) for key, n in server.hgetall(PROCESSES).items()}
     return {"processes": [{"process": p, "requests": taken[p]} for p in sorted(taken)],
             "re_leased": int(server.get(RELEASED) or 0)}
@@ -228,6 +228,7 @@ class SharedScheduler(Scheduler):
     def open(self, spider):
         super().open(spider)
         self.queue.process = self.process
+        self.server.hsetnx(PROCESSES, self.process, 0)  # taking part, even if it never gets a request
         self._reclaim = self.server.register_script(_RECLAIM)
         # an idle process polls the shared queue this often (Scrapy's engine waits 5 s)
         self.crawler.engine._SLOT_HEARTBEAT_INTERVAL = POLL_SECONDS
