@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -122,14 +123,14 @@ def pages_stored(store: str) -> int:
             return 0
 
 
-def kill_mid_crawl(frontier: str, store: str, proc: subprocess.Popen, pages: int = 80) -> None:
-    """SIGKILL `proc` mid-crawl: once the run has stored `pages` pages, while `proc` holds requests."""
+def kill_mid_crawl(frontier: str, store: str, proc: subprocess.Popen, signum: int = signal.SIGKILL, pages: int = 80) -> None:
+    """Send `signum` to `proc` mid-crawl: once the run has stored `pages` pages, while `proc` holds requests."""
     server = redis.Redis.from_url(frontier)
     deadline = time.monotonic() + 120
     while pages_stored(store) < pages or next(server.scan_iter(f"auditor:lease:*:{proc.pid}:*"), None) is None:
         assert proc.poll() is None and time.monotonic() < deadline, "the crawl never got going"
         time.sleep(0.02)
-    proc.kill()
+    proc.send_signal(signum)
     proc.wait(timeout=30)
 
 
@@ -173,6 +174,29 @@ def test_a_coordinator_killed_mid_crawl_resumes_with_the_worker_still_waiting(
     assert result["run"]["complete"] is True
     took_part = {p["process"].split(":")[1] for p in result["run"]["distributed"]["processes"]}
     assert {str(audit.pid), str(worker.pid)} <= took_part and len(took_part) == 3  # the resumed audit too
+
+
+def test_a_stopped_coordinator_stops_its_workers_and_a_resume_takes_in_a_waiting_worker(
+        redis_url, postgres_url, site, tmp_path):  # noqa: F811
+    base, requests, _private, one_machine, _ = site
+    requests.clear()
+    first = start_worker(redis_url, postgres_url)
+    audit = start_audit(base, tmp_path, redis_url, postgres_url)
+    kill_mid_crawl(redis_url, postgres_url, audit, signal.SIGINT)
+    assert audit.returncode == 130, audit.stderr.read()
+    stdout, stderr = first.communicate(timeout=60)
+    assert first.returncode == 0, stderr
+    assert "the run was stopped" in stdout
+
+    waiting = start_worker(redis_url, postgres_url)  # started between the stop and the resume
+    resumed = run_cli("audit", "--resume", str(tmp_path), timeout=180)
+    stdout, stderr = waiting.communicate(timeout=60)
+    assert resumed.returncode == 0, resumed.stderr
+    assert waiting.returncode == 0 and "the run is done" in stdout, stderr
+    result = load_result(tmp_path)
+    assert identity(result, base) == one_machine
+    took_part = {p["process"].split(":")[1] for p in result["run"]["distributed"]["processes"]}
+    assert {str(audit.pid), str(first.pid), str(waiting.pid)} <= took_part
 
 
 def test_requests_lost_from_the_queue_are_found_by_the_sweep(redis_url, postgres_url, site, tmp_path):  # noqa: F811
