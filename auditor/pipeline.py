@@ -186,9 +186,11 @@ def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
         saved = store.get_run("options")
         if not saved:
             raise FileNotFoundError(f"{path} holds no options to resume from")
-        store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
         values = of_stage(saved, *STORED)
         options = CrawlOptions.of(saved["start_urls"], values, str(path))
+        if not store.count_pages():  # stopped before its first commit: the crawl starts from the start URLs
+            return options, values
+        store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
         options.known_urls = store.known_urls()
         options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages())
     finally:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 
 from benchmarks.sites import generate
 from tests.e2e.cli import ROOT, load_result, run_cli
-from tests.server import serve
+from auditor.demo import serve_site
+from tests.server import SITES, FixtureHandler, serve
 
 pytestmark = pytest.mark.e2e
 PAGES = 300
@@ -91,3 +94,51 @@ def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_
 def test_resume_without_a_run_is_a_usage_error(tmp_path):
     proc = run_cli("audit", "--resume", str(tmp_path))
     assert proc.returncode == 2 and "no run to resume" in proc.stderr
+
+
+class _HeldHandler(FixtureHandler):
+    """Serves a folder, but holds every GET until `opened` is set: a crawl killed while
+    it waits has stored its options and no page yet."""
+
+    opened = threading.Event()
+
+    def do_GET(self):
+        type(self).requests.append(("GET", self.path))
+        type(self).opened.wait(30)
+        try:
+            super().do_GET()
+        except (BrokenPipeError, ConnectionResetError):  # the killed crawl's connection
+            pass
+
+
+def run_options(db) -> dict | None:
+    try:
+        with sqlite3.connect(db) as conn:
+            row = conn.execute("SELECT value FROM run WHERE key = 'options'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return json.loads(row[0]) if row else None
+
+
+def test_resume_of_a_run_killed_before_storing_a_page_starts_the_crawl(tmp_path):
+    handler = type("Held", (_HeldHandler,), {"requests": [], "routes": {}, "refuse_head": set(),
+                                              "opened": threading.Event()})
+    with serve_site(SITES / "basic", handler) as base:
+        db = tmp_path / "run.sqlite"
+        proc = start_cli("audit", "--render", "none", "--js", "never", "--max-click-depth", "1",
+                         f"{base}/index.html", "--out", str(tmp_path))
+        deadline = time.monotonic() + 60
+        while not (run_options(db) and handler.requests):  # options saved, the start URL asked for
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.poll() else "too slow"
+            time.sleep(0.05)
+        proc.kill()
+        proc.communicate(timeout=30)
+        assert stored_pages(db) == set()
+        handler.opened.set()
+
+        resumed = run_cli("audit", "--resume", str(tmp_path))
+        assert resumed.returncode == 0, resumed.stderr
+        assert "reach" not in resumed.stderr
+        result = load_result(tmp_path)
+        assert f"{base}/index.html" in {p["url"] for p in result["pages"]}
+        assert result["run"]["settings"]["max_click_depth"] == 1  # the saved options, not the defaults
