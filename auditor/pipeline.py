@@ -101,7 +101,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
 
     store = Store(options.store_path)
     try:
-        if options.frontier:  # each machine counted only what it fetched itself
+        if options.frontier or options.resume:  # the spider counted only what this process fetched
             counters.update(store.crawl_counts())
         _check_reachable(store, options.start_urls)
         store.compute_site(options.start_urls)

@@ -62,12 +62,13 @@ def site(tmp_path_factory):
         proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(out), "--concurrency", "4")
         assert proc.returncode == 0, proc.stderr
         requests.clear()
-        yield base, requests, identity(load_result(out), base)
+        whole = load_result(out)
+        yield base, requests, (identity(whole, base), whole["run"]["counts"])
 
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_path, how):
-    base, requests, uninterrupted = site
+    base, requests, (uninterrupted, counts) = site
     requests.clear()
     db = tmp_path / "run.sqlite"
     proc = start_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(tmp_path), "--concurrency", "2", "--delay", "0.01")
@@ -87,7 +88,9 @@ def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_
     assert resumed.returncode == 0, resumed.stderr
     fetched_again = [path for method, path in requests if method == "GET" and base + path in before]
     assert fetched_again == []
-    assert identity(load_result(tmp_path), base) == uninterrupted
+    result = load_result(tmp_path)
+    assert identity(result, base) == uninterrupted
+    assert result["run"]["counts"] == counts
     assert not (tmp_path / "queue").exists()
 
 
