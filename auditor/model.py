@@ -14,6 +14,12 @@ def is_noindex(directives: str | None) -> bool:
                                     for d in directives.lower().replace(":", ",").split(","))
 
 
+# The lab metrics of a page measured in Chromium (its facts["metrics"], result.json's
+# pages[].metrics), by the names budgets use.
+METRICS = ("ttfb", "fcp", "lcp", "cls", "tbt", "load_ms", "dom_content_loaded_ms", "dom_nodes", "transfer_bytes",
+           "requests", "js_bytes", "image_bytes", "css_bytes", "font_bytes", "third_party_bytes")
+
+
 @dataclass
 class Link:
     href: str  # absolute, normalised URL (or the raw value for mailto:/tel:/javascript:)

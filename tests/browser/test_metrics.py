@@ -91,3 +91,13 @@ def test_combine_runs_skips_failed_runs_and_reports_total_failure():
     assert result["run_errors"] == ["timeout", None]
     failed = combine_runs("https://a.test/", "desktop", [_run(1, 1, error="page crashed")])
     assert failed["error"] == "page crashed" and failed["metrics"] == {}
+
+
+def test_a_measured_page_carries_exactly_the_metrics_budgets_may_name():
+    from auditor.browser.network import NetworkLog
+    from auditor.browser.page_run import _fill_metrics
+    from auditor.model import METRICS
+
+    out = {"final_url": "http://127.0.0.1/", "warnings": []}
+    _fill_metrics(out, {}, {}, [], NetworkLog())
+    assert tuple(out["metrics"]) == METRICS
