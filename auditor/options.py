@@ -53,6 +53,10 @@ OPTIONS = (
     Option("sitemap", True, "read robots.txt sitemaps and /sitemap.xml (default: yes)", "crawl", bool),
     Option("timeout", 30.0, "give up on a download after this many seconds (default 30)", "crawl", float,
            metavar="SECONDS", minimum=0.001),
+    Option("max_url_length", 2048, "crawl trap limit: URLs longer than N characters are not crawled (default 2048)",
+           "crawl", int, metavar="N", minimum=1),
+    Option("max_path_repeats", 2, "crawl trap limit: a run of folders may follow itself at most N times in a URL's path"
+           " (default 2)", "crawl", int, metavar="N", minimum=1),
     Option("max_query_variants", 100, "crawl trap limit: at most N query variants of one path reached from that path (default 100)",
            "crawl", int, metavar="N", minimum=1),
     Option("js", "auto", "run the pages' scripts while crawling: auto = pages that are empty shells and templates whose"
