@@ -281,7 +281,7 @@ def cmd_worker(args) -> int:
     if counters.get("finish_reason") == "shutdown":
         print("auditor: worker stopped; the other machines carry on", file=sys.stderr)
         return 128 + counters.get("signal", signal.SIGINT)
-    print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
+    print(f"Crawled {counters.get('urls', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
     return EXIT_OK
 
 

@@ -97,7 +97,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
     stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now
     timings["crawl"] = round(time.perf_counter() - t, 2)
     if counters.get("finish_reason") == "shutdown":
-        raise Interrupted(f"{counters.get('pages', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
+        raise Interrupted(f"{counters.get('urls', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
 
     store = Store(options.store_path)
     try:
@@ -130,11 +130,11 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
                     counts["urls"] += 1
                     counts["html_pages"] += bool(summary["is_html"] and summary["status"] == 200)
                     if counts["urls"] % 100 == 0:
-                        progress.update(pages=counts["urls"])
+                        progress.update(urls=counts["urls"], pages=counts["html_pages"])
                     yield page
 
             audit_output = run_audits(stream(), site, spill=spill, ignore=ignore)
-            progress.update(pages=counts["urls"])
+            progress.update(urls=counts["urls"], pages=counts["html_pages"])
         timings["audit"] = round(time.perf_counter() - t, 2)
         run = {
             "start_urls": options.start_urls,

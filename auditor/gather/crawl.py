@@ -160,16 +160,17 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
         seed=options.seed,
     )
     counters: dict = {}
-    with Progress("Crawling", show_progress) as progress:
+    stored = options.resume.pages_stored if options.resume else 0  # URLs a resumed run holds already
+    with Progress("Crawling", show_progress, already=stored) as progress:
         from twisted.internet import task
 
         def refresh():
             spider = crawler.spider
             if spider is None:
                 return
-            counters.update(
-                pages=spider.pages_done,
-                queue=max(spider.pages_queued - spider.pages_done, 0),
+            counters.update(  # URLs as the summary counts them: every page record, whatever its status
+                urls=stored + spider.pages_done,
+                queue=max(spider.pages_queued - stored - spider.pages_done, 0),
                 resources=spider.resources_done,
                 **({"rendered": spider.rendered} if spider.rendered else {}),
                 errors=spider.errors,

@@ -91,6 +91,8 @@ def test_resume_fetches_nothing_twice_and_equals_an_uninterrupted_run(site, tmp_
     result = load_result(tmp_path)
     assert identity(result, base) == uninterrupted
     assert result["run"]["counts"] == counts
+    crawled = next(line for line in resumed.stderr.splitlines() if line.startswith("auditor: crawling done"))
+    assert f"urls {counts['urls']}, queue 0," in crawled  # the progress line counts the whole run
     assert not (tmp_path / "queue").exists()
 
 
