@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audits.base import Site
+from auditor.model import Site
 from auditor.browser.render import RenderOptions
 from auditor.cli import _apply_config, _parser, worker_options
 from auditor.gather.crawl import CrawlOptions, scrapy_settings
