@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import signal
+import sqlite3
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -181,9 +182,12 @@ def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
     path = out / "run.sqlite"
     if not path.is_file():
         raise FileNotFoundError(f"no run to resume in {out} (no run.sqlite)")
-    store = Store(path)
     try:
+        store = Store(path)
         saved = store.get_run("options")
+    except sqlite3.DatabaseError as exc:
+        raise FileNotFoundError(f"{path} is not a run store ({exc})") from None
+    try:
         if not saved:
             raise FileNotFoundError(f"{path} holds no options to resume from")
         values = of_stage(saved, *STORED)

@@ -147,3 +147,11 @@ def test_resume_of_a_run_killed_before_storing_a_page_starts_the_crawl(tmp_path)
         result = load_result(tmp_path)
         assert f"{base}/index.html" in {p["url"] for p in result["pages"]}
         assert result["run"]["settings"]["max_click_depth"] == 1  # the saved options, not the defaults
+
+
+def test_resume_of_a_file_that_is_not_a_run_store_is_a_usage_error(tmp_path):
+    (tmp_path / "run.sqlite").write_bytes(b"not a database, only bytes " * 10)
+    proc = run_cli("audit", "--resume", str(tmp_path))
+    assert proc.returncode == 2, proc.stderr
+    assert f"{tmp_path / 'run.sqlite'} is not a run store" in proc.stderr and "internal error" not in proc.stderr
+    assert (tmp_path / "run.sqlite").read_bytes() == b"not a database, only bytes " * 10  # left as it was
