@@ -287,10 +287,10 @@ def cmd_worker(args) -> int:
     from spiders import frontier
 
     if frontier.was_stopped(args.frontier):
-        print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run was stopped"
+        print(f"Crawled {counters.get('urls', 0)} URLs and {counters.get('resources', 0)} resources; the run was stopped"
               " where it started (`auditor audit --resume DIR` there carries it on)")
         return EXIT_OK
-    print(f"Crawled {counters.get('pages', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
+    print(f"Crawled {counters.get('urls', 0)} URLs and {counters.get('resources', 0)} resources; the run is done")
     return EXIT_OK
 
 

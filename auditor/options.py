@@ -16,6 +16,21 @@ from dataclasses import dataclass
 
 from auditor.text.bands import BANDS as READABILITY_BANDS
 
+# The lab profiles `--profile` chooses, as Lighthouse's devtools throttling applies them
+# in the browser: mobile is slow 4G (150 ms RTT x 3.75 request latency, 1.6 Mbps x 0.9
+# down, 750 Kbps x 0.9 up; Kbps of 1024 bits) with a 4x CPU slowdown. Desktop is not
+# throttled; its nominal lab network (40 ms, 10 Mbps) is what the speed audits use to
+# turn bytes into time. The browser (auditor/browser/profiles.py) and the speed audits
+# read these numbers from here.
+LAB_PROFILES = {
+    "mobile": {"viewport": (412, 823), "device_scale_factor": 1.75, "cpu_slowdown": 4.0,
+               "latency_ms": 150 * 3.75, "download_kbps": 1.6 * 1024 * 0.9, "upload_kbps": 750 * 0.9},
+    "desktop": {"viewport": (1350, 940), "device_scale_factor": 1.0, "cpu_slowdown": 1.0,
+                "latency_ms": 0.0, "download_kbps": 0.0, "upload_kbps": 0.0,
+                "estimate_latency_ms": 40.0, "estimate_download_kbps": 10 * 1024},
+}
+_MOBILE, _DESKTOP = LAB_PROFILES["mobile"], LAB_PROFILES["desktop"]
+
 STAGES = ("crawl", "render", "audit", "report", "ci", "run")
 STORED = ("crawl", "render", "audit", "report", "ci")  # kept with the run, so --resume and workers get them
 
@@ -53,6 +68,10 @@ OPTIONS = (
     Option("sitemap", True, "read robots.txt sitemaps and /sitemap.xml (default: yes)", "crawl", bool),
     Option("timeout", 30.0, "give up on a download after this many seconds (default 30)", "crawl", float,
            metavar="SECONDS", minimum=0.001),
+    Option("max_url_length", 2048, "crawl trap limit: URLs longer than N characters are not crawled (default 2048)",
+           "crawl", int, metavar="N", minimum=1),
+    Option("max_path_repeats", 2, "crawl trap limit: a run of folders may follow itself at most N times in a URL's path"
+           " (default 2)", "crawl", int, metavar="N", minimum=1),
     Option("max_query_variants", 100, "crawl trap limit: at most N query variants of one path reached from that path (default 100)",
            "crawl", int, metavar="N", minimum=1),
     Option("js", "auto", "run the pages' scripts while crawling: auto = pages that are empty shells and templates whose"
@@ -61,8 +80,9 @@ OPTIONS = (
     # render
     Option("render", "sample", "measure pages in Chromium: a sample of every page template (default), all pages, or none",
            "render", choices=("none", "sample", "all")),
-    Option("profile", "mobile", "lab profile: mobile = slow 4G, 4x CPU slowdown, 412x823 (default); desktop = unthrottled, 1350x940",
-           "render", choices=("mobile", "desktop")),
+    Option("profile", "mobile", f"lab profile: mobile = slow 4G, {_MOBILE['cpu_slowdown']:g}x CPU slowdown,"
+           f" {'x'.join(map(str, _MOBILE['viewport']))} (default); desktop = unthrottled, {'x'.join(map(str, _DESKTOP['viewport']))}",
+           "render", choices=tuple(LAB_PROFILES)),
     Option("runs", 1, "measure each page N times and keep the median (default 1)", "render", int, minimum=1),
     Option("sample_per_template", 2, "with --render sample: pages measured per template, the heaviest and typical ones (default 2)",
            "render", int, metavar="N", minimum=1),

@@ -6,6 +6,7 @@ import json
 import os
 import platform
 import signal
+import sqlite3
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -103,11 +104,11 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
     stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now
     timings["crawl"] = round(time.perf_counter() - t, 2)
     if counters.get("finish_reason") == "shutdown":
-        raise Interrupted(f"{counters.get('pages', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
+        raise Interrupted(f"{counters.get('urls', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
 
     store = Store(options.store_path)
     try:
-        if options.frontier:  # each machine counted only what it fetched itself
+        if options.frontier or options.resume:  # the spider counted only what this process fetched
             counters.update(store.crawl_counts())
         _check_reachable(store, options.start_urls)
         store.compute_site(options.start_urls)
@@ -137,11 +138,11 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
                     counts["urls"] += 1
                     counts["html_pages"] += bool(summary["is_html"] and summary["status"] == 200)
                     if counts["urls"] % 100 == 0:
-                        progress.update(pages=counts["urls"])
+                        progress.update(urls=counts["urls"], pages=counts["html_pages"])
                     yield page
 
             audit_output = run_audits(stream(), site, spill=spill, ignore=ignore)
-            progress.update(pages=counts["urls"])
+            progress.update(urls=counts["urls"], pages=counts["html_pages"])
         timings["audit"] = round(time.perf_counter() - t, 2)
         run = {
             "start_urls": options.start_urls,
@@ -222,15 +223,19 @@ def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
         raise FileNotFoundError(f"no run to resume in {out} (no run.sqlite)")
     try:
         store = Store(path)
+        saved = store.get_run("options")
+    except sqlite3.DatabaseError as exc:
+        raise FileNotFoundError(f"{path} is not a run store ({exc})") from None
     except Exception as exc:  # the run's PostgreSQL is down or gone
         raise ConnectionError(f"cannot open the run's store to resume it: {exc}") from None
     try:
-        saved = store.get_run("options")
         if not saved:
             raise FileNotFoundError(f"{path} holds no options to resume from")
-        store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
         values = of_stage(saved, *STORED)
         options = CrawlOptions.of(saved["start_urls"], values, str(path), frontier=frontier)
+        if not store.count_pages():  # stopped before its first commit: the crawl starts from the start URLs
+            return options, values
+        store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
         options.known_urls = store.known_urls()
         options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages())
     finally:

@@ -31,8 +31,9 @@ def quiet() -> bool:
 class Progress:
     """The counters of one stage, shown live (`enabled`) or logged (otherwise)."""
 
-    def __init__(self, label: str, enabled: bool | None = None, log_every_s: float = LOG_EVERY_S):
+    def __init__(self, label: str, enabled: bool | None = None, log_every_s: float = LOG_EVERY_S, already: int = 0):
         self.label = label
+        self.already = already  # counted before this process started (a resumed run): not in the rate
         self.enabled = interactive() if enabled is None else enabled
         self.logging = not self.enabled and not quiet()
         self.log_every_s = log_every_s
@@ -57,8 +58,8 @@ class Progress:
         if self._live:
             parts = [f"[bold]{self.label}[/bold]"]
             parts += [f"{name.replace('_', ' ')} [cyan]{value}[/cyan]" for name, value in counts.items()]
-            if "pages" in counts:
-                parts.append(f"[cyan]{self._rate():.1f}[/cyan] pages/s")
+            if self._rated():
+                parts.append(f"[cyan]{self._rate():.1f}[/cyan] {self._rated()}/s")
             self._live.update(Text.from_markup("  ".join(parts)))
 
     def note(self, text: str) -> None:
@@ -66,12 +67,17 @@ class Progress:
         if self.enabled or self.logging:
             print(f"auditor: {self.label.lower()}: {text}", file=sys.stderr, flush=True)
 
+    def _rated(self) -> str | None:
+        """What the rate counts: URLs when the stage counts them, else pages."""
+        return "URLs" if "urls" in self.counts else "pages" if "pages" in self.counts else None
+
     def _rate(self) -> float:
-        return self.counts.get("pages", 0) / max(time.monotonic() - self.started, 1e-6)
+        done = self.counts.get("urls", self.counts.get("pages", 0)) - self.already
+        return max(done, 0) / max(time.monotonic() - self.started, 1e-6)
 
     def line(self, state: str) -> str:
         counts = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in self.counts.items())
-        rate = f", {self._rate():.1f} pages/s" if "pages" in self.counts else ""
+        rate = f", {self._rate():.1f} {self._rated()}/s" if self._rated() else ""
         elapsed = round(time.monotonic() - self.started)
         return f"auditor: {self.label.lower()} {state} ({elapsed} s){': ' + counts + rate if counts else ''}"
 

@@ -32,8 +32,7 @@ def render(result: dict) -> str:
     changes = (diff or {}).get("categories", {})
     lines += ["| Category | Score |" + (" Change |" if diff else ""), "| --- | ---: |" + (" ---: |" if diff else "")]
     for cat_id, cat in result.get("categories", {}).items():
-        change = (changes.get(cat_id) or {}).get("change")
-        extra = (f" {round(change * 100):+d} |" if change is not None else " |") if diff else ""
+        extra = f" {diff_text._change(changes.get(cat_id) or {})} |" if diff else ""
         lines.append(f"| {_cell(cat['title'])} | {_score(cat['score'])} |{extra}")
     lines.append("")
     if gate is not None:

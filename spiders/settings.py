@@ -38,8 +38,8 @@ DOWNLOADER_MIDDLEWARES = {
 # where a run of folders follows itself more than AUDITOR_TRAP_PATH_REPEATS times,
 # nor session-ID variants of a queued URL, nor more than AUDITOR_TRAP_QUERY_VARIANTS
 # query variants of one path reached from that same path.
-AUDITOR_TRAP_MAX_URL_LENGTH = 2048
-AUDITOR_TRAP_PATH_REPEATS = 2
+AUDITOR_TRAP_MAX_URL_LENGTH = default("max_url_length")
+AUDITOR_TRAP_PATH_REPEATS = default("max_path_repeats")
 AUDITOR_TRAP_QUERY_VARIANTS = default("max_query_variants")
 # The trap limits above decide which long URLs to skip, and record each one; Scrapy's
 # own length filter (2,083 characters) would drop them silently.

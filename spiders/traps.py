@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from auditor.options import default
+
 # Query and path parameters that only carry a visitor's session.
 SESSION_PARAMS = frozenset({
     "jsessionid", "phpsessid", "aspsessionid", "sid", "sessionid", "session_id", "sessid",
@@ -28,9 +30,9 @@ QUERY_VARIANTS = "query-variants"
 
 @dataclass(frozen=True)
 class TrapLimits:
-    max_url_length: int = 2048  # characters of the whole URL
-    max_path_repeats: int = 2  # times one run of path segments may follow itself
-    max_query_variants: int = 100  # URLs of one path reached from that same path
+    max_url_length: int = default("max_url_length")  # characters of the whole URL
+    max_path_repeats: int = default("max_path_repeats")  # times one run of path segments may follow itself
+    max_query_variants: int = default("max_query_variants")  # URLs of one path reached from that same path
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audits.base import Site
+from auditor.model import Site
 from auditor.browser.render import RenderOptions
 from auditor.cli import _apply_config, _parser, worker_options
 from auditor.gather.crawl import CrawlOptions, scrapy_settings
+from auditor.model import PageRecord
 from auditor.options import OPTIONS, STORED, of_stage
 from auditor.pipeline import fresh_store, resume_options, save_options
+from auditor.store.runs import Store
 from tests.services import redis_url  # noqa: F401  (fixture)
 
 START = ["http://127.0.0.1:9/"]
@@ -76,6 +78,8 @@ def reaches_every_stage(crawl: CrawlOptions, values: dict) -> None:
     assert scrapy.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == CHOSEN["concurrency"]
     assert scrapy.getfloat("DOWNLOAD_TIMEOUT") == CHOSEN["timeout"]
     assert scrapy.getint("AUDITOR_TRAP_QUERY_VARIANTS") == CHOSEN["max_query_variants"]
+    assert scrapy.getint("AUDITOR_TRAP_MAX_URL_LENGTH") == CHOSEN["max_url_length"]
+    assert scrapy.getint("AUDITOR_TRAP_PATH_REPEATS") == CHOSEN["max_path_repeats"]
     assert scrapy.getbool("ROBOTSTXT_OBEY") is (not CHOSEN["ignore_robots"])
 
 
@@ -111,6 +115,9 @@ def test_a_resumed_run_keeps_every_option(tmp_path):
     crawl, _ = from_command_line(command_line(), tmp_path)
     fresh_store(tmp_path / "run.sqlite")
     save_options(crawl)
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(PageRecord(url=START[0], status=200))  # a page stored: a real resume, not a new start
+    store.close()
     resumed, values = resume_options(tmp_path)
     assert resumed.resume is not None and resumed.store_path == str(tmp_path / "run.sqlite")
     reaches_every_stage(resumed, values)

@@ -7,14 +7,11 @@ whole-site facts gathered before audits run. No I/O, no browser, no network.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
 from statistics import NormalDist
 
-from auditor.model import PageRecord
-from auditor.options import default
+from auditor.model import PageRecord, Site  # Site: the whole-site facts, a model type (kept importable from here)
 
 IMPACTS = ("critical", "serious", "moderate", "minor")
 JOURNEY = ("awareness", "consideration", "decision", "loyalty", "advocacy")
@@ -79,71 +76,13 @@ class Finding:
         return out
 
 
-@dataclass
-class Site:
-    """Whole-site facts, gathered once before the audits run."""
-
-    start_urls: list[str] = field(default_factory=list)
-    status: dict[str, int | None] = field(default_factory=dict)  # every fetched URL
-    errors: dict[str, str] = field(default_factory=dict)  # URL -> why it has no answer
-    redirects: dict[str, str] = field(default_factory=dict)  # 3xx URL -> its Location
-    title_counts: Counter = field(default_factory=Counter)  # shared titles only
-    description_counts: Counter = field(default_factory=Counter)
-    hreflang: dict[str, list[dict]] = field(default_factory=dict)  # page -> its alternates
-    lang_of: dict[str, str | None] = field(default_factory=dict)  # canonical target -> its lang attribute
-    canonical_of: dict[str, str] = field(default_factory=dict)  # page -> its canonical, when another URL
-    noindex: set[str] = field(default_factory=set)  # pages kept out of search by robots meta or header
-    robots_blocked: dict[str, dict] = field(default_factory=dict)  # linked URL robots.txt blocks -> {count, sources}
-    sitemaps: list[dict] = field(default_factory=list)  # every sitemap met: url, source, status, error, urls, offsite
-    sitemap_problems: list[dict] = field(default_factory=list)  # listed URLs that are not 200 self-canonical pages
-    references: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # stylesheet/manifest -> (url, kind)
-    traps: list[dict] = field(default_factory=list)  # URL patterns the crawl capped (Store.traps)
-    settings: dict = field(default_factory=dict)  # audit thresholds
-    # customer touchpoints (see auditor/text/touchpoints.py)
-    touchpoints: dict[str, list[str]] = field(default_factory=dict)  # kind -> the pages that are that touchpoint
-    touchpoint_distance: dict[str, dict[str, int]] = field(default_factory=dict)  # page -> {kind: clicks to nearest}
-    sales_signal: dict | None = None  # {url, signal}: the first page showing the site sells; None: no sign
-    address_evidence: dict[str, str] = field(default_factory=dict)  # contact/about page -> the address sign it shows
-    # kind (phone, whatsapp, email) -> value key -> {shown, pages} (see auditor/facts/contact_facts.py)
-    contacts: dict[str, dict[str, dict]] = field(default_factory=dict)
-    # right to left (see auditor/facts/rtl_facts.py)
-    stylesheets: dict[str, list[dict]] = field(default_factory=dict)  # stylesheet -> its direction-sensitive declarations
-    rtl_stylesheets: dict[str, str] = field(default_factory=dict)  # stylesheet used by right-to-left pages -> one such page
-    arabic_css: dict[str, list[dict]] = field(default_factory=dict)  # page -> letter-spacing/italic rules first hitting Arabic there
-    page_lang_dir: dict[str, tuple] = field(default_factory=dict)  # hreflang target -> (its lang, its dir)
-    # stylesheet -> {rtl, ltr: sampled pages of each direction loading it; rtl_page, ltr_page: one of each}
-    stylesheet_use: dict[str, dict] = field(default_factory=dict)
-    # page linked into with a fragment (page.html#section) -> its ids (see auditor/facts/fragment_facts.py)
-    fragment_ids: dict[str, frozenset] = field(default_factory=dict)
-
-    @cached_property
-    def redirect_targets(self) -> set[str]:
-        return set(self.redirects.values())
-
-    def setting(self, name: str):
-        """An audit threshold: the run's value, else its declared default (auditor/options.py)."""
-        return self.settings[name] if name in self.settings else default(name)
-
-    def chain(self, url: str) -> tuple[list[str], bool]:
-        """The redirect hops from `url` and whether they loop."""
-        hops, seen = [url], {url}
-        while url in self.redirects:
-            url = self.redirects[url]
-            if url in seen:
-                return hops + [url], True
-            hops.append(url)
-            seen.add(url)
-        return hops, False
-
-    def final_status(self, url: str) -> int | None:
-        hops, loop = self.chain(url)
-        return None if loop else self.status.get(hops[-1])
-
-
 class Audit:
     """One page-level check. Subclasses set `meta` and implement `check`."""
 
     meta: Meta
+    # message key -> a function building the (page, site) that provokes exactly that
+    # finding (see auditor/audits/examples.py); the framework test runs every one.
+    examples: dict[str, Callable[[], tuple[PageRecord, Site]]] = {}
 
     def applies(self, page: PageRecord, site: Site) -> bool:
         return page.ok_html

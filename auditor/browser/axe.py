@@ -11,33 +11,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from auditor.browser.inpage import script
+
 # Only violations are returned, with at most this many nodes each, and short
 # HTML snippets: a report needs examples, not every node of a big page.
 MAX_NODES = 25
 MAX_HTML = 300
 
-_RUN = r"""
-async ([maxNodes, maxHtml]) => {
-  // iframes: false, because axe is only injected into the top frame and would
-  // otherwise wait for answers from frames that cannot give them.
-  const r = await axe.run(document, {resultTypes: ['violations'], iframes: false});
-  return {
-    version: axe.version,
-    violations: r.violations.map(v => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      help_url: v.helpUrl,
-      tags: v.tags,
-      node_count: v.nodes.length,
-      nodes: v.nodes.slice(0, maxNodes).map(n => ({
-        target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '),
-        html: (n.html || '').slice(0, maxHtml),
-      })),
-    })),
-  };
-}
-"""
+RUN_JS = script("axe_run.js")  # called with [MAX_NODES, MAX_HTML]
 
 
 class AxeUnavailable(RuntimeError):
@@ -61,6 +42,6 @@ async def run_axe(page: Any, timeout_s: float) -> dict[str, Any]:
         # evaluate() rather than a <script> tag: a page's Content-Security-Policy
         # would block an inline script, but not the DevTools evaluation.
         await page.evaluate(axe_source())
-        return await page.evaluate(_RUN, [MAX_NODES, MAX_HTML])
+        return await page.evaluate(RUN_JS, [MAX_NODES, MAX_HTML])
 
     return await asyncio.wait_for(_run(), timeout_s)

@@ -2,14 +2,9 @@
 
 Throttling is applied inside the browser over the Chrome DevTools Protocol, so
 the figures are the *applied* ones Lighthouse's devtools method uses, not the
-nominal ones of its simulated method:
-
-- mobile: slow 4G, 150 ms RTT x 3.75 = 562.5 ms request latency,
-  1.6 Mbps x 0.9 = 1474.56 Kbps down, 750 Kbps x 0.9 = 675 Kbps up,
-  4x CPU slowdown, 412x823 viewport at DPR 1.75, mobile UA, touch.
-- desktop: no network or CPU throttling applied in the browser (Lighthouse's
-  nominal 40 ms / 10 Mbps desktop figures exist only for its simulation),
-  1350x940 at DPR 1.
+nominal ones of its simulated method. The numbers are declared once, in
+auditor/options.py (LAB_PROFILES): mobile is slow 4G with a CPU slowdown, a phone
+viewport, a mobile UA and touch; desktop throttles neither network nor CPU.
 
 Kbps are 1024 bits per second, as in Lighthouse, and CDP wants bytes/s.
 The CPU slowdown is relative to the machine running the audit.
@@ -19,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from auditor.options import LAB_PROFILES
 
 _MOBILE_UA = (
     "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 "
@@ -91,27 +88,24 @@ def _kbps_to_bytes_per_s(kbps: float) -> float:
     return kbps * 1024 / 8 if kbps > 0 else -1
 
 
-MOBILE = Profile(
-    name="mobile",
-    viewport_width=412,
-    viewport_height=823,
-    device_scale_factor=1.75,
-    is_mobile=True,
-    user_agent=_MOBILE_UA,
-    latency_ms=150 * 3.75,
-    download_kbps=1.6 * 1024 * 0.9,
-    upload_kbps=750 * 0.9,
-    cpu_slowdown=4.0,
-)
+def _profile(name: str, user_agent: str) -> Profile:
+    numbers = LAB_PROFILES[name]
+    return Profile(
+        name=name,
+        viewport_width=numbers["viewport"][0],
+        viewport_height=numbers["viewport"][1],
+        device_scale_factor=numbers["device_scale_factor"],
+        is_mobile=name == "mobile",
+        user_agent=user_agent,
+        latency_ms=numbers["latency_ms"],
+        download_kbps=numbers["download_kbps"],
+        upload_kbps=numbers["upload_kbps"],
+        cpu_slowdown=numbers["cpu_slowdown"],
+    )
 
-DESKTOP = Profile(
-    name="desktop",
-    viewport_width=1350,
-    viewport_height=940,
-    device_scale_factor=1.0,
-    is_mobile=False,
-    user_agent=_DESKTOP_UA,
-)
+
+MOBILE = _profile("mobile", _MOBILE_UA)
+DESKTOP = _profile("desktop", _DESKTOP_UA)
 
 PROFILES: dict[str, Profile] = {p.name: p for p in (MOBILE, DESKTOP)}
 

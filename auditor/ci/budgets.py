@@ -132,6 +132,13 @@ def evaluate(result: dict, budgets: Budgets, baseline: dict | None = None) -> li
     return failures
 
 
+def unmeasured(result: dict, budgets: Budgets) -> list[str]:
+    """The budgeted metrics no page has a value for (say, pages not measured with --render none):
+    neither passed nor failed."""
+    return [metric for metric in budgets.metrics
+            if not any(isinstance((p.get("metrics") or {}).get(metric), (int, float)) for p in result.get("pages", []))]
+
+
 def new_findings(result: dict, baseline: dict, rules: tuple[IgnoreRule, ...] = ()) -> list[BudgetFailure]:
     """One failure per audit with findings the baseline did not have."""
     failures = []

@@ -7,6 +7,7 @@ Everything is checked, and an error names the bad key.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from auditor.audits.base import CATEGORIES
 from auditor.ci.budgets import AuditBudget, Budgets, IgnoreRule
+from auditor.model import METRICS
 from auditor.options import from_file
 
 if sys.version_info >= (3, 11):
@@ -128,10 +130,17 @@ def _budgets(table, source: str, audit_ids) -> Budgets:
         audits[audit_id] = AuditBudget(min_score, max_findings)
     metrics = {}
     for name, limit in _table(table, "metrics", source).items():
+        if name not in METRICS:
+            raise _fail(source, f"budgets.metrics.{name}", f"unknown metric{_did_you_mean(name)}; one of {', '.join(METRICS)}")
         if not _is_number(limit) or limit < 0:
             raise _fail(source, f"budgets.metrics.{name}", f"must be a number (0 or more), not {limit!r}")
         metrics[name] = limit
     return Budgets(categories, audits, metrics)
+
+
+def _did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name.lower(), METRICS, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _table(parent: dict, name: str, source: str) -> dict:

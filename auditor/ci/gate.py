@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.options import BY_NAME
-from auditor.ci.budgets import BudgetFailure, Budgets, any_findings, evaluate, ignored_summary, new_findings
+from auditor.ci.budgets import BudgetFailure, Budgets, any_findings, evaluate, ignored_summary, new_findings, unmeasured
 
 FAIL_ON = BY_NAME["fail_on"].choices
 MAX_LINES = 20  # the summary fits on one screen of a CI log
@@ -22,6 +22,8 @@ class Gate:
     fail_on: tuple[str, ...]
     failures: list[tuple[str, BudgetFailure]] = field(default_factory=list)  # (mode, failure)
     ignored: list[dict] = field(default_factory=list)
+    not_measured: list[str] = field(default_factory=list)  # budgeted metrics no page has a value for
+    render_mode: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -33,11 +35,13 @@ class Gate:
             "passed": not self.failed,
             "failures": [{"mode": mode, "enforced": mode in self.fail_on, **f.to_dict()} for mode, f in self.failures],
             "ignored": self.ignored,
+            "not_measured": self.not_measured,
         }
 
 
 def judge(result: dict, budgets: Budgets, fail_on: tuple[str, ...] = (), baseline: dict | None = None) -> Gate:
-    gate = Gate(tuple(fail_on), ignored=ignored_summary(result, budgets.ignore))
+    gate = Gate(tuple(fail_on), ignored=ignored_summary(result, budgets.ignore), not_measured=unmeasured(result, budgets),
+                render_mode=(result.get("run", {}).get("render") or {}).get("mode"))
     if budgets.has_limits or "budgets" in fail_on:
         gate.failures += [("budgets", f) for f in evaluate(result, budgets)]
     if baseline is not None:
@@ -53,7 +57,12 @@ def summary(gate: Gate) -> str:
     warnings = [f for mode, f in gate.failures if mode not in gate.fail_on]
     modes = ", ".join(gate.fail_on) or "nothing"
     verdict = "FAILED" if gate.failed else "passed"
-    lines = [f"CI gate {verdict} (fail on: {modes}): {len(enforced)} failed, {len(warnings)} warning(s)"]
+    unmeasured = f", {len(gate.not_measured)} not measured" if gate.not_measured else ""
+    lines = [f"CI gate {verdict} (fail on: {modes}): {len(enforced)} failed, {len(warnings)} warning(s){unmeasured}"]
+    if gate.not_measured:
+        why = ("pages are measured in Chromium; this run had --render none" if gate.render_mode == "none"
+               else "no measured page has a value")
+        lines.append(f"  not measured: {', '.join('metric ' + m for m in gate.not_measured)} ({why})")
     for label, failures in (("FAIL", enforced), ("warn", warnings)):
         for failure in failures:
             lines.append(f"  {label} {failure.text}")

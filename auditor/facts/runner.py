@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from auditor.audits import all_audits
-from auditor.audits.base import CATEGORIES, Audit, Finding, Site, SiteAudit
+from auditor.audits.base import CATEGORIES, Audit, Finding, SiteAudit
 from auditor.ci.budgets import IgnoreRule, ignored_by
-from auditor.model import PageRecord
+from auditor.model import PageRecord, Site
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.fragment_facts import gather as fragment_facts

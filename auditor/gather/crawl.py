@@ -69,7 +69,9 @@ class CrawlOptions:
     user_agent: str | None = default("user_agent")
     sitemap: bool = default("sitemap")
     timeout: float = default("timeout")  # seconds for one download (DOWNLOAD_TIMEOUT)
-    max_query_variants: int = default("max_query_variants")  # crawl-trap budget per path (AUDITOR_TRAP_QUERY_VARIANTS)
+    max_url_length: int = default("max_url_length")  # crawl-trap limits (spiders/traps.py)
+    max_path_repeats: int = default("max_path_repeats")
+    max_query_variants: int = default("max_query_variants")
     js: str = default("js")  # which pages are rendered in Chromium while crawling (auto | always | never)
     known_urls: set[str] = field(default_factory=set)
     resume: Resume | None = None
@@ -102,6 +104,8 @@ def scrapy_settings(options: CrawlOptions) -> Settings:
         "AUTOTHROTTLE_START_DELAY": max(options.delay, 0.5 if options.delay else 0.05),
         "ROBOTSTXT_OBEY": not options.ignore_robots,
         "DOWNLOAD_TIMEOUT": options.timeout,
+        "AUDITOR_TRAP_MAX_URL_LENGTH": options.max_url_length,
+        "AUDITOR_TRAP_PATH_REPEATS": options.max_path_repeats,
         "AUDITOR_TRAP_QUERY_VARIANTS": options.max_query_variants,
         "AUDITOR_JS": options.js,
         "AUDITOR_CHROMIUM": options.values.get("chromium"),
@@ -156,16 +160,17 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
         seed=options.seed,
     )
     counters: dict = {}
-    with Progress("Crawling", show_progress) as progress:
+    stored = options.resume.pages_stored if options.resume else 0  # URLs a resumed run holds already
+    with Progress("Crawling", show_progress, already=stored) as progress:
         from twisted.internet import task
 
         def refresh():
             spider = crawler.spider
             if spider is None:
                 return
-            counters.update(
-                pages=spider.pages_done,
-                queue=max(spider.pages_queued - spider.pages_done, 0),
+            counters.update(  # URLs as the summary counts them: every page record, whatever its status
+                urls=stored + spider.pages_done,
+                queue=max(spider.pages_queued - stored - spider.pages_done, 0),
                 resources=spider.resources_done,
                 **({"rendered": spider.rendered} if spider.rendered else {}),
                 errors=spider.errors,

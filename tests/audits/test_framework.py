@@ -26,6 +26,7 @@ from auditor.audits.base import (
 )
 from auditor.model import Image, Link, PageRecord
 from auditor.facts.runner import run_audits
+from auditor.audits.examples import ALTERNATES
 from tests.factories import BASE, make_page, make_site
 
 AUDITS_DIR = Path(auditor.audits.__file__).parent
@@ -125,144 +126,21 @@ def test_finding_with_an_undeclared_key_is_refused():
 # -- every message formats with the data of a real finding ---------------------------
 
 
-def _redirect(path, to):
-    return make_page(path, status=301, is_html=False, redirect_to=BASE + to)
-
-
-def _with_site(page, *others, **site_overrides):
-    return page, make_site([page, *others], **site_overrides)
-
-
-def _alone(**overrides):
-    return _with_site(make_page("/p", **overrides))
-
-
-AR, EN = BASE + "/ar/", BASE + "/en/"
-_ALTERNATES = [{"lang": "ar", "href": AR}, {"lang": "en", "href": EN}, {"lang": "x-default", "href": EN}]
-
-
-def _hreflang(ar_entries=_ALTERNATES, en_entries=_ALTERNATES, en_status=200):
-    return _with_site(make_page("/ar/", hreflang=list(ar_entries)),
-                      make_page("/en/", status=en_status, hreflang=list(en_entries)))
-
-
-# (audit id, message key) -> a page and site that provoke exactly that message
-_JS = {"rendered": True, "reason": "template", "html": {"title": "Shop", "h1": [], "words": 10, "links": 1},
-       "links_added": [BASE + "/p/1", BASE + "/p/2"], "links_added_count": 2, "words_added": 390,
-       "head_changed": ["title"]}
-
-PROVOKE = {
-    ("js-only-links", "js-only"): lambda: _alone(facts={"js": dict(_JS)}),
-    ("js-only-content", "scripted"): lambda: _alone(facts={"js": dict(_JS)}),
-    ("rendered-head-changed", "changed"): lambda: _alone(facts={"js": dict(_JS)}),
-    ("crawlable-anchors", "uncrawlable"): lambda: _alone(facts={"anchors": {
-        "uncrawlable": [{"kind": "javascript", "snippet": '<a href="javascript:go(3)">Offers'}], "uncrawlable_count": 1}}),
-    ("hash-routing", "hash-routes"): lambda: _alone(facts={"anchors": {"hash_routes": ["#/offers"], "hash_route_count": 1}}),
-    ("soft-404", "soft-404"): lambda: _alone(title="Page not found | Shop", word_count=20, text="Sorry"),
-    ("spa-route-status", "route-404"): lambda: _alone(status=404, facts={"js": dict(_JS)}),
-    ("axe-violations", "violation"): lambda: _alone(facts={"_axe": [
-        {"id": "label", "impact": "critical", "help": "Form elements must have labels", "node_count": 1,
-         "nodes": [{"target": "#email", "html": '<input id="email">'}]}]}),
-    ("heading-order", "skip"): lambda: _alone(headings=[{"level": 1, "text": "a"}, {"level": 3, "text": "b"}]),
-    ("image-alt", "missing"): lambda: _alone(images=[Image(BASE + "/a.jpg")]),
-    ("broken-link", "broken"): lambda: _with_site(
-        make_page("/", links=[Link(BASE + "/gone", "x")]), make_page("/gone", status=404)),
-    ("broken-resource", "broken"): lambda: _with_site(
-        make_page("/"), status={BASE + "/": 200, BASE + "/style.css": 404}),
-    ("click-depth", "deep"): lambda: _alone(depth=7),
-    ("orphan-page", "orphan"): lambda: _alone(in_sitemap=True, depth=None),
-    ("redirect-chain", "chain"): lambda: _with_site(_redirect("/a", "/b"), _redirect("/b", "/c"), make_page("/c")),
-    ("redirect-chain", "loop"): lambda: _with_site(_redirect("/a", "/b"), _redirect("/b", "/a")),
-    **{("crawl-trap", kind): (lambda kind=kind: _with_site(make_page("/p"), traps=[{
-        "kind": kind, "pattern": BASE + "/p?x=*", "cut": 4, "example": BASE + "/p?x=9", "source": BASE + "/p"}]))
-       for kind in ("query-variants", "session-id", "repeated-path", "long-url")},
-    ("canonical", "missing"): lambda: _alone(canonicals=[]),
-    ("canonical", "conflicting"): lambda: _alone(canonicals=[BASE + "/a", BASE + "/b"]),
-    ("canonical", "offsite"): lambda: _alone(canonicals=["https://other.example/p"]),
-    ("canonical", "target-status"): lambda: _with_site(
-        make_page("/p", canonicals=[BASE + "/gone"]), make_page("/gone", status=404)),
-    ("canonical", "target-redirects"): lambda: _with_site(
-        make_page("/p", canonicals=[BASE + "/old"]), _redirect("/old", "/new"), make_page("/new")),
-    ("canonical", "target-noindex"): lambda: _with_site(
-        make_page("/p", canonicals=[BASE + "/q"]), make_page("/q"), noindex={BASE + "/q"}),
-    ("canonical", "chain"): lambda: _with_site(
-        make_page("/p", canonicals=[BASE + "/q"]), make_page("/q"), canonical_of={BASE + "/q": BASE + "/r"}),
-    ("canonical", "other-language"): lambda: _with_site(
-        make_page("/fa/p", lang="fa", canonicals=[BASE + "/en/p"]), make_page("/en/p", lang="en"),
-        lang_of={BASE + "/en/p": "en"}),
-    ("canonical", "hreflang-conflict"): lambda: _with_site(
-        make_page("/ar/", canonicals=[BASE + "/"], hreflang=list(_ALTERNATES)), make_page("/")),
-    ("broken-resource", "blocked-by-robots"): lambda: _with_site(
-        make_page("/"), status={BASE + "/": 200, BASE + "/style.css": None},
-        errors={BASE + "/style.css": "disallowed by robots.txt"}),
-    ("broken-file-reference", "broken"): lambda: _with_site(
-        make_page("/style.css", is_html=False, content_type="text/css"),
-        status={BASE + "/style.css": 200, BASE + "/f.woff2": 404},
-        references={BASE + "/style.css": [(BASE + "/f.woff2", "font")]}),
-    ("robots-blocked-page", "blocked"): lambda: _with_site(
-        make_page("/cart", status=None, is_html=False, error="disallowed by robots.txt"),
-        robots_blocked={BASE + "/cart": {"count": 2, "sources": [BASE + "/", BASE + "/p"]}}),
-    **{("sitemap", key): (lambda sitemap=sitemap: _with_site(make_page("/sitemap.xml", is_html=False), sitemaps=[
-        {"url": BASE + "/sitemap.xml", "source": "robots.txt", "status": 200, "error": None, "urls": 10,
-         "offsite": 0, "bytes": 900, **sitemap}]))
-       for key, sitemap in {"failed": {"status": 404}, "not-sitemap": {"error": "not XML"},
-                            "too-large": {"error": "too large", "urls": 50_001},
-                            "offsite-urls": {"offsite": 3},
-                            "offsite-sitemap": {"error": "on another host", "status": None}}.items()},
-    **{("sitemap-entries", key): (lambda entry=entry: _with_site(make_page("/old", status=entry.get("status", 200)),
-        make_page("/new"),
-        sitemap_problems=[{"url": BASE + "/old", "sitemap": BASE + "/sitemap.xml", "line": 7, "status": 200,
-                           "error": None, "redirect_to": None, "canonical": None, **entry}]))
-       for key, entry in {"redirects": {"status": 301, "redirect_to": BASE + "/new"}, "broken": {"status": 404},
-                          "canonicalised": {"canonical": BASE + "/new"}}.items()},
-    ("document-title", "missing"): lambda: _alone(title=None),
-    ("document-title", "empty"): lambda: _alone(title=" "),
-    ("duplicate-meta-description", "shared"): lambda: _with_site(make_page("/a"), make_page("/b")),
-    ("duplicate-title", "shared"): lambda: _with_site(make_page("/a"), make_page("/b")),
-    ("heading-h1", "missing"): lambda: _alone(headings=[]),
-    ("heading-h1", "multiple"): lambda: _alone(headings=[{"level": 1, "text": "a"}, {"level": 1, "text": "b"}]),
-    ("hreflang", "invalid-code"): lambda: _hreflang(ar_entries=[*_ALTERNATES, {"lang": "ar_SA", "href": AR}]),
-    ("hreflang", "no-return"): lambda: _hreflang(en_entries=[{"lang": "en", "href": EN}]),
-    ("hreflang", "target-status"): lambda: _hreflang(en_status=404),
-    ("hreflang", "no-self"): lambda: _hreflang(ar_entries=_ALTERNATES[1:]),
-    ("hreflang", "no-x-default"): lambda: _hreflang(ar_entries=_ALTERNATES[:2]),
-    ("html-lang", "missing"): lambda: _alone(lang=None),
-    ("html-lang", "invalid"): lambda: _alone(lang="ar_SA"),
-    ("http-status", "client-error"): lambda: _alone(status=404),
-    ("http-status", "server-error"): lambda: _alone(status=500),
-    ("http-status", "no-response"): lambda: _alone(status=None, error="TimeoutError: took too long"),
-    ("meta-description", "missing"): lambda: _alone(meta={}),
-    ("meta-description", "empty"): lambda: _alone(meta={"description": ""}),
-    ("noindex", "meta"): lambda: _alone(meta={"robots": "noindex"}),
-    ("noindex", "header"): lambda: _alone(headers={"x-robots-tag": "noindex"}),
-    ("noindex", "in-sitemap"): lambda: _alone(meta={"robots": "noindex"}, in_sitemap=True),
-    ("thin-content", "thin"): lambda: _alone(word_count=12),
-    ("title-length", "too-long"): lambda: _alone(title="t" * 90),
-    ("title-length", "too-short"): lambda: _alone(title="t"),
-    ("hreflang", "missing-href"): lambda: _alone(hreflang_problems=[{"lang": "fr", "problem": "missing-href"}]),
-    ("hreflang", "relative-href"): lambda: _alone(hreflang=[{"lang": "ar", "href": BASE + "/", "relative": "/"}]),
-    ("link-text", "generic"): lambda: _alone(links=[Link(BASE + "/a", "Read more")]),
-    ("link-text", "bare-url"): lambda: _alone(links=[Link(BASE + "/a", "https://shop.example/a")]),
-    ("broken-fragment", "same-page"): lambda: _alone(facts={"fragments": {"ids": ["a"], "links": [[BASE + "/p", "b", "B"]]}}),
-    ("broken-fragment", "other-page"): lambda: _with_site(
-        make_page("/p", facts={"fragments": {"ids": [], "links": [[BASE + "/q", "b", "B"]]}}),
-        fragment_ids={BASE + "/q": frozenset({"a"})}),
-    ("html-lang", "xml-lang-conflict"): lambda: _alone(
-        facts={"lang_attrs": {"conflicts": [{"selector": "html", "lang": "ar", "xml_lang": "en"}], "invalid": []}}),
-    ("html-lang", "invalid-element"): lambda: _alone(
-        facts={"lang_attrs": {"conflicts": [], "invalid": [{"selector": "body > p", "lang": "ar_SA",
-                                                            "problem": "underscore"}]}}),
-    ("placeholder-content", "text"): lambda: _alone(text="Lorem ipsum dolor sit amet."),
-    ("placeholder-content", "image"): lambda: _alone(images=[Image(BASE + "/img/placeholder-400x300.png", alt="x")]),
-    ("viewport", "missing"): lambda: _alone(meta={}),
-    ("viewport", "no-device-width"): lambda: _alone(meta={"viewport": "width=1024"}),
-}
+# (audit id, message key) -> a page and site that provoke exactly that message: each
+# audit declares its own (Audit.examples).
+PROVOKE = {(a.meta.id, key): build for a in all_audits() for key, build in a.examples.items()}
 
 
 def test_every_declared_message_has_a_provoking_case():
     declared = {(a.meta.id, key) for a in all_audits() if a.meta.category in PROVOKED_CATEGORIES
                 for key in a.meta.messages}
-    assert set(PROVOKE) == declared
+    assert set(PROVOKE) >= declared
+
+
+@pytest.mark.parametrize("audit_id", AUDIT_IDS)
+def test_examples_are_named_by_declared_message_keys(audit_id):
+    audit = get_audit(audit_id)
+    assert set(audit.examples) <= set(audit.meta.messages), audit_id
 
 
 @pytest.mark.parametrize("audit_id", AUDIT_IDS)
@@ -308,7 +186,7 @@ ANY_STATUS = {"http-status", "redirect-chain", "spa-route-status"}
 ], ids=["404", "500", "not-html", "no-answer", "redirect"])
 def test_audits_do_not_look_at_pages_that_are_not_200_html(audit_id, overrides):
     # a page otherwise eager to be audited: alternates, in the sitemap, several headings
-    page = make_page("/p", hreflang=list(_ALTERNATES), in_sitemap=True, **overrides)
+    page = make_page("/p", hreflang=list(ALTERNATES), in_sitemap=True, **overrides)
     assert not get_audit(audit_id).applies(page, make_site([page]))
 
 
@@ -503,3 +381,78 @@ def test_finding_to_dict_leaves_out_what_is_unknown():
     assert Finding(BASE + "/", "bad", {"path": "/"}).to_dict() == {
         "url": BASE + "/", "message_key": "bad", "data": {"path": "/"},
     }
+
+
+# -- an audit reads only the artifacts it declares -----------------------------------
+
+# What every audit may read without declaring it: a page's address and whether it is a
+# 200 HTML page (Audit.applies), and its thresholds (options, declared in auditor/options.py).
+UNDECLARED = {"page.url", "page.ok_html", "page.is_html", "site.setting"}
+# Properties and methods, by the fields they read.
+READS = {"page.canonical": ("page.canonicals",), "page.noindex": ("page.meta", "page.headers"),
+         "site.chain": ("site.redirects",), "site.final_status": ("site.redirects", "site.status"),
+         "site.redirect_targets": ("site.redirects",)}
+
+
+class _Facts(dict):
+    """A page's facts, noting each one read."""
+
+    def __init__(self, facts: dict, read: set):
+        super().__init__(facts)
+        self.read = read
+
+    def _note(self, name):
+        self.read.add(f"page.facts.{name}")
+
+    def get(self, name, default=None):
+        self._note(name)
+        return super().get(name, default)
+
+    def __getitem__(self, name):
+        self._note(name)
+        return super().__getitem__(name)
+
+    def __contains__(self, name):
+        self._note(name)
+        return super().__contains__(name)
+
+
+class _Reading:
+    """A page or site that notes every field an audit reads."""
+
+    def __init__(self, owner: str, artifact, read: set):
+        object.__setattr__(self, "_owner", owner)
+        object.__setattr__(self, "_artifact", artifact)
+        object.__setattr__(self, "_read", read)
+
+    def __getattr__(self, name):
+        value = getattr(self._artifact, name)
+        if name.startswith("_"):
+            return value
+        key = f"{self._owner}.{name}"
+        self._read.update(READS.get(key, (key,)))
+        return _Facts(value, self._read) if key == "page.facts" else value
+
+
+def _cases():
+    healthy = {(a.meta.id, "healthy"): (lambda: (lambda p: (p, make_site([p])))(make_page("/p"))) for a in all_audits()}
+    return {**PROVOKE, **healthy}
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize(("audit_id", "case"), sorted(CASES))
+def test_an_audit_reads_only_the_artifacts_it_declares(audit_id, case):
+    audit = get_audit(audit_id)
+    page, site = CASES[(audit_id, case)]()
+    read: set[str] = set()
+    page, site = _Reading("page", page, read), _Reading("site", site, read)
+    if isinstance(audit, SiteAudit):
+        list(audit.check_site(site))
+    elif audit.applies(page, site):
+        list(audit.check(page, site))
+    declared = audit.meta.required_artifacts
+    undeclared = {name for name in read - UNDECLARED - {"page.facts"}
+                  if not any(d == name or d.startswith(name + ".") or name.startswith(d + ".") for d in declared)}
+    assert not undeclared, f"{audit_id} reads {sorted(undeclared)} without declaring it in required_artifacts"

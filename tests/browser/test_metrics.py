@@ -91,3 +91,30 @@ def test_combine_runs_skips_failed_runs_and_reports_total_failure():
     assert result["run_errors"] == ["timeout", None]
     failed = combine_runs("https://a.test/", "desktop", [_run(1, 1, error="page crashed")])
     assert failed["error"] == "page crashed" and failed["metrics"] == {}
+
+
+def test_a_measured_page_carries_exactly_the_metrics_budgets_may_name():
+    from auditor.browser.network import NetworkLog
+    from auditor.browser.page_run import _fill_metrics
+    from auditor.model import METRICS
+
+    out = {"final_url": "http://127.0.0.1/", "warnings": []}
+    _fill_metrics(out, {}, {}, [], NetworkLog())
+    assert tuple(out["metrics"]) == METRICS
+
+
+def test_throttling_numbers_are_written_once():
+    """The browser applies, and the speed audits estimate with, the same lab profile numbers."""
+    import re
+    from pathlib import Path
+
+    from auditor.audits.speed import DEVICE_PIXEL_RATIO, NETWORK
+    from auditor.browser.profiles import PROFILES
+
+    assert NETWORK["mobile"]["latency_ms"] == MOBILE.network_conditions()["latency"]
+    assert NETWORK["mobile"]["download_bytes_per_ms"] == pytest.approx(MOBILE.network_conditions()["downloadThroughput"] / 1000)
+    assert DEVICE_PIXEL_RATIO == {name: p.device_scale_factor for name, p in PROFILES.items()}
+    root = Path(__file__).resolve().parents[2] / "auditor"
+    written = [p.relative_to(root).as_posix() for p in root.rglob("*.py")
+               if re.search(r"\b(562\.5|3\.75|1474\.56|675)\b|\b1\.6 \* 1024", p.read_text(encoding="utf-8"))]
+    assert written == ["options.py"], written

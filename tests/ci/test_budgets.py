@@ -84,3 +84,19 @@ def test_summary_lists_ignore_rules_with_reason():
     text = summary(judge(failing(), budgets, fail_on=("any",)))
     assert text.splitlines()[-1] == "  ignored 1 image-alt finding(s) on URLs matching /legacy/: legacy catalogue is retired"
     assert "  FAIL audit image-alt has 1 findings (by 1)" in text.splitlines()
+
+
+def test_metric_budgets_no_page_was_measured_for_are_said_not_measured():
+    unmeasured = passing()
+    unmeasured["run"]["render"] = {"mode": "none"}
+    for page in unmeasured["pages"]:
+        page["metrics"] = None
+    gate = judge(unmeasured, STRICT, fail_on=("budgets",))
+    assert gate.to_dict()["not_measured"] == ["lcp", "cls"]
+    lines = summary(gate).splitlines()
+    assert lines[0] == "CI gate passed (fail on: budgets): 0 failed, 0 warning(s), 2 not measured"
+    assert "  not measured: metric lcp, metric cls (pages are measured in Chromium; this run had --render none)" in lines
+    unmeasured["run"]["render"] = {"mode": "sample"}
+    assert "  not measured: metric lcp, metric cls (no measured page has a value)" in summary(judge(unmeasured, STRICT)).splitlines()
+    measured = judge(passing(), STRICT, fail_on=("budgets",))
+    assert measured.to_dict()["not_measured"] == [] and "not measured" not in summary(measured)

@@ -78,6 +78,8 @@ def test_relaxed_budgets_exit_0_and_flags_override_the_file(site, tmp_path):
     ({"auditor.toml": '[budgets]\naudits."broken-lnk" = { max_findings = 0 }'}, [],
      'auditor.toml: budgets.audits."broken-lnk": unknown audit id'),
     ({"auditor.toml": "max-pagez = 3"}, [], "auditor.toml: max-pagez: unknown option"),
+    ({"auditor.toml": "[budgets]\nmetrics = { lcpp = 2500 }"}, [], "auditor.toml: budgets.metrics.lcpp: unknown metric"),
+    ({"auditor.toml": "[budgets]\nmetrics = { LCP = 1 }"}, [], "auditor.toml: budgets.metrics.LCP: unknown metric"),
     ({}, ["--fail-on", "budgets"], "--fail-on budgets needs a [budgets] table"),
     ({}, ["--fail-on", "new"], "--fail-on new needs --baseline DIR"),
     ({}, ["--baseline", "nowhere"], "--baseline: no result.json in nowhere"),
@@ -102,3 +104,13 @@ def test_start_url_may_come_from_the_file(site, tmp_path):
     assert "gate" not in result
     proc = run_cli("audit", "--config", "none.toml", cwd=tmp_path)
     assert proc.returncode == 2
+
+
+def test_metric_budgets_without_measuring_say_not_measured(site, tmp_path):
+    (tmp_path / "auditor.toml").write_text("[budgets]\nmetrics = { lcp = 2500 }\n", encoding="utf-8")
+    proc = run_cli("audit", "--render", "none", f"{site}/index.html", "--out", "out", "--fail-on", "budgets", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "CI gate passed (fail on: budgets): 0 failed, 0 warning(s), 1 not measured" in proc.stdout.splitlines()
+    assert "  not measured: metric lcp (pages are measured in Chromium; this run had --render none)" in proc.stdout.splitlines()
+    result = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
+    assert result["gate"]["not_measured"] == ["lcp"]

@@ -154,3 +154,13 @@ def test_a_reused_output_folder_keeps_no_stale_outputs(tmp_path):
                                                      "pages.csv", "findings.csv", "diff.json"}
     finish(passing(), tmp_path, budgets=Budgets(), formats=("sarif",))
     assert {p.name for p in tmp_path.iterdir()} == {"result.json", "report.sarif"}
+
+
+def test_markdown_score_change_is_the_change_of_the_printed_scores(tmp_path):
+    baseline, result = passing(), passing()
+    baseline["categories"]["seo"]["score"], result["categories"]["seo"]["score"] = 0.864, 0.856  # both print 86
+    text = markdown.write(gated(result, baseline), tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| SEO | 86 |  |" in text, text  # no "-1" from unrounded scores
+    baseline["categories"]["seo"]["score"] = 0.874  # 87 -> 86
+    text = markdown.write(gated(passing() | {"categories": result["categories"]}, baseline), tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| SEO | 86 | -1 |" in text

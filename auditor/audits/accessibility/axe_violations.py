@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 IMPACT_ORDER = ("critical", "serious", "moderate", "minor")
 # A page's score by its worst violation: one a screen reader cannot get past
@@ -22,7 +23,7 @@ class AxeViolations(Audit):
         description="Relays the violations that axe-core, the open-source accessibility rules engine, finds in the rendered page (contrast, labels, names, ARIA, landmarks...): one row per rule and page, with axe's own help text.",
         category="accessibility",
         impact="serious",
-        required_artifacts=("page.facts._axe",),
+        required_artifacts=("page.facts._axe", "page.facts.render"),
         help_url="https://github.com/dequelabs/axe-core/blob/develop/doc/rule-descriptions.md",
         seo_outcome="Accessible markup (names, labels, structure) is the same markup search engines read to understand a page, and Google asks sites to follow accessibility guidance for a good page experience (Google Search Central: page experience; WCAG 2.2).",
         cx_outcome="Visitors who use a screen reader, the keyboard or zoom, and anyone on a phone in the sun, cannot read the text, find the buttons or fill in the form, and take their business elsewhere.",
@@ -34,6 +35,11 @@ class AxeViolations(Audit):
         how_to_fix="Open each rule's axe-core help page for what it requires, fix the listed elements in the page templates, and run the audit again; fixing a template fixes every page built from it.",
         weight=3,
     )
+    examples = {
+        "violation": lambda: alone(facts={"_axe": [
+            {"id": "label", "impact": "critical", "help": "Form elements must have labels", "node_count": 1,
+             "nodes": [{"target": "#email", "html": '<input id="email">'}]}]}),
+    }
 
     def applies(self, page, site):
         # a list only when axe ran on the rendered page; an empty list means no violation

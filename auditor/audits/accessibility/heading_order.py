@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class HeadingOrder(Audit):
@@ -18,6 +19,9 @@ class HeadingOrder(Audit):
         messages={"skip": "<h{to}> \u201c{text}\u201d follows <h{from_level}>: level {missing} is skipped."},
         how_to_fix="Use heading levels in order (h1, h2, h3...) and style them with CSS instead of picking a level for its size.",
     )
+    examples = {
+        "skip": lambda: alone(headings=[{"level": 1, "text": "a"}, {"level": 3, "text": "b"}]),
+    }
 
     def applies(self, page, site):
         return page.ok_html and len(page.headings) > 1

@@ -1,4 +1,6 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import BASE, alone
+from auditor.model import Image
 
 
 class ImageAlt(Audit):
@@ -19,6 +21,9 @@ class ImageAlt(Audit):
         how_to_fix="Add alt text describing the image's content or purpose; use alt=\"\" for purely decorative images.",
         weight=2,
     )
+    examples = {
+        "missing": lambda: alone(images=[Image(BASE + "/a.jpg")]),
+    }
 
     def check(self, page, site):
         for image in page.images:

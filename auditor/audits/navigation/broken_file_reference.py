@@ -7,6 +7,7 @@ home screen". Each is reported once, on the file that names it, for every page u
 """
 
 from auditor.audits.base import Meta, SiteAudit
+from auditor.audits.examples import BASE, make_page, with_site
 
 
 class BrokenFileReference(SiteAudit):
@@ -17,7 +18,7 @@ class BrokenFileReference(SiteAudit):
         description="Fonts, background images and imported stylesheets named in CSS, and the icons a web app manifest lists, must load for the page to look as designed.",
         category="navigation",
         impact="moderate",
-        required_artifacts=("site.references", "site.status"),
+        required_artifacts=("site.references", "site.status", "site.redirects"),
         help_url="https://developer.mozilla.org/en-US/docs/Web/CSS/url_function",
         seo_outcome="A stylesheet that fails to import or a missing font can change the rendered layout search engines evaluate; broken icons show in results and shortcuts (Google Search Central: favicon in search results).",
         cx_outcome="Text in a fallback font, empty banners, or a blank icon on the visitor's home screen: the site looks unfinished.",
@@ -28,6 +29,12 @@ class BrokenFileReference(SiteAudit):
         },
         how_to_fix="Restore the file or correct its path in the stylesheet or manifest (paths in CSS are relative to the stylesheet, not to the page).",
     )
+    examples = {
+        "broken": lambda: with_site(
+            make_page("/style.css", is_html=False, content_type="text/css"),
+            status={BASE + "/style.css": 200, BASE + "/f.woff2": 404},
+            references={BASE + "/style.css": [(BASE + "/f.woff2", "font")]}),
+    }
 
     def check_site(self, site):
         for source, targets in sorted(site.references.items()):

@@ -1,6 +1,7 @@
 from urllib.parse import unquote
 
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import BASE, alone, make_page, with_site
 
 
 class BrokenFragment(Audit):
@@ -12,7 +13,7 @@ class BrokenFragment(Audit):
                     "the browser stays at the top of the page and the visitor has to look for the section.",
         category="navigation",
         impact="moderate",
-        required_artifacts=("page.facts.fragments", "site.fragment_ids"),
+        required_artifacts=("page.facts.fragments", "site.fragment_ids", "page.final_url", "site.redirects"),
         help_url="https://html.spec.whatwg.org/multipage/browsing-the-web.html#find-a-potential-indicated-element",
         seo_outcome="Search engines show and follow links to sections (jump links in results); a fragment "
                     "with no target sends them and the searcher to the top of a long page (Google Search "
@@ -29,6 +30,12 @@ class BrokenFragment(Audit):
         how_to_fix="Give the section the id the link names (or an <a name>), or change the link to the id the "
                    "section has now (headings renamed by a site generator get new ids).",
     )
+    examples = {
+        "same-page": lambda: alone(facts={"fragments": {"ids": ["a"], "links": [[BASE + "/p", "b", "B"]]}}),
+        "other-page": lambda: with_site(
+            make_page("/p", facts={"fragments": {"ids": [], "links": [[BASE + "/q", "b", "B"]]}}),
+            fragment_ids={BASE + "/q": frozenset({"a"})}),
+    }
 
     def check(self, page, site):
         """The indicated element is the one whose id is the fragment, as written or

@@ -1,4 +1,6 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import BASE, make_page, with_site
+from auditor.model import Link
 
 
 class BrokenLink(Audit):
@@ -19,6 +21,10 @@ class BrokenLink(Audit):
         how_to_fix="Point the link at a working page, or restore or redirect the missing page.",
         weight=3,
     )
+    examples = {
+        "broken": lambda: with_site(
+            make_page("/", links=[Link(BASE + "/gone", "x")]), make_page("/gone", status=404)),
+    }
 
     def check(self, page, site):
         done = set()

@@ -9,6 +9,7 @@ visitors see it.
 """
 
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import BASE, make_page, with_site
 
 RENDER_KINDS = ("stylesheet", "script")
 
@@ -21,7 +22,7 @@ class BrokenResource(Audit):
         description="A missing image leaves a hole; a missing script or stylesheet can break the whole page.",
         category="navigation",
         impact="serious",
-        required_artifacts=("page.resources", "site.status"),
+        required_artifacts=("page.resources", "site.status", "site.errors", "site.redirects"),
         help_url="https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/404",
         seo_outcome="Broken images drop out of image search, and broken CSS or JS can make the rendered page unusable for indexing (Google Search Central: rendering).",
         cx_outcome="Visitors see empty frames where products should be, or a page that does not work, and doubt the business.",
@@ -34,6 +35,13 @@ class BrokenResource(Audit):
         how_to_fix="Restore the file or fix the reference in the template; let crawlers fetch the CSS and JavaScript a page needs (Google Search Central: don't block page resources).",
         weight=2,
     )
+    examples = {
+        "broken": lambda: with_site(
+            make_page("/"), status={BASE + "/": 200, BASE + "/style.css": 404}),
+        "blocked-by-robots": lambda: with_site(
+            make_page("/"), status={BASE + "/": 200, BASE + "/style.css": None},
+            errors={BASE + "/style.css": "disallowed by robots.txt"}),
+    }
 
     def check(self, page, site):
         done = set()

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 def _noindex(page) -> bool:
@@ -14,7 +15,7 @@ class ClickDepth(Audit):
         description="Every click between the home page and a page loses visitors and tells search engines the page matters less.",
         category="navigation",
         impact="moderate",
-        required_artifacts=("page.depth", "page.meta"),
+        required_artifacts=("page.depth", "page.meta", "page.headers"),
         help_url="https://developers.google.com/search/docs/fundamentals/seo-starter-guide#navigation",
         seo_outcome="Deep pages are crawled less often and receive less internal link equity (Google Search Central: site navigation).",
         cx_outcome="Visitors give up before they reach the product or answer they wanted.",
@@ -24,6 +25,9 @@ class ClickDepth(Audit):
         how_to_fix="Link deep pages from category hubs, the navigation or related items, and shorten paginated chains.",
         weight=2,
     )
+    examples = {
+        "deep": lambda: alone(depth=7),
+    }
 
     def applies(self, page, site):
         # a page kept out of search (by meta robots, googlebot or X-Robots-Tag) needs no short path

@@ -1,4 +1,5 @@
 from auditor.audits.base import Meta, SiteAudit
+from auditor.audits.examples import BASE, make_page, with_site
 
 MAX_EXAMPLE = 300
 
@@ -37,6 +38,11 @@ class CrawlTrap(SiteAudit):
                    " cannot stack; point repeated variants at one canonical URL.",
         weight=2,
     )
+    examples = {
+        kind: (lambda kind=kind: with_site(make_page("/p"), traps=[{
+            "kind": kind, "pattern": BASE + "/p?x=*", "cut": 4, "example": BASE + "/p?x=9", "source": BASE + "/p"}]))
+        for kind in ("query-variants", "session-id", "repeated-path", "long-url")
+    }
 
     def check_site(self, site):
         home = site.start_urls[0] if site.start_urls else ""

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class CrawlableAnchors(Audit):
@@ -25,6 +26,10 @@ class CrawlableAnchors(Audit):
         how_to_fix="Use <a href=\"/real/url\"> for every navigation; keep click handlers as an enhancement on top.",
         weight=2,
     )
+    examples = {
+        "uncrawlable": lambda: alone(facts={"anchors": {
+            "uncrawlable": [{"kind": "javascript", "snippet": '<a href="javascript:go(3)">Offers'}], "uncrawlable_count": 1}}),
+    }
 
     def check(self, page, site):
         anchors = page.facts.get("anchors") or {}

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class HashRouting(Audit):
@@ -24,6 +25,9 @@ class HashRouting(Audit):
                    "with 200 and the app, or render it on the server.",
         weight=2,
     )
+    examples = {
+        "hash-routes": lambda: alone(facts={"anchors": {"hash_routes": ["#/offers"], "hash_route_count": 1}}),
+    }
 
     def check(self, page, site):
         anchors = page.facts.get("anchors") or {}

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import JS_RENDERED, alone
 
 
 class JsOnlyLinks(Audit):
@@ -26,6 +27,9 @@ class JsOnlyLinks(Audit):
                    "as <a href> elements with real URLs.",
         weight=2,
     )
+    examples = {
+        "js-only": lambda: alone(facts={"js": dict(JS_RENDERED)}),
+    }
 
     def applies(self, page, site):  # judged only where the page was rendered while crawling
         return super().applies(page, site) and bool((page.facts.get("js") or {}).get("rendered"))

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class OrphanPage(Audit):
@@ -18,6 +19,9 @@ class OrphanPage(Audit):
         messages={"orphan": "The page is in the sitemap but no link on the site leads to it."},
         how_to_fix="Link the page from a relevant category, hub or navigation page, or remove it from the sitemap if it is obsolete.",
     )
+    examples = {
+        "orphan": lambda: alone(in_sitemap=True, depth=None),
+    }
 
     def applies(self, page, site):
         return page.ok_html and page.in_sitemap

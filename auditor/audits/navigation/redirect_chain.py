@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import make_page, redirect, with_site
 
 
 class RedirectChain(Audit):
@@ -9,7 +10,7 @@ class RedirectChain(Audit):
         description="Each redirect hop costs a round trip; a loop never arrives.",
         category="navigation",
         impact="moderate",
-        required_artifacts=("site.redirects", "site.status"),
+        required_artifacts=("site.redirects", "site.status", "page.redirect_to"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/301-redirects",
         seo_outcome="Crawlers give up after a few hops and signals weaken along a chain; a loop drops the URL from the index (Google Search Central: redirects).",
         cx_outcome="Every hop adds a delay before the page appears, and a loop ends in a browser error.",
@@ -21,6 +22,10 @@ class RedirectChain(Audit):
         },
         how_to_fix="Redirect straight to the final URL, and update links to point there.",
     )
+    examples = {
+        "chain": lambda: with_site(redirect("/a", "/b"), redirect("/b", "/c"), make_page("/c")),
+        "loop": lambda: with_site(redirect("/a", "/b"), redirect("/b", "/a")),
+    }
 
     def applies(self, page, site):
         # Judge each chain once, from where it starts (not from each hop along it);

@@ -9,7 +9,7 @@ class HeadingStructureForScanning(Audit):
         description="Readers scan subheadings to find the part they need; long text without them is read by few.",
         category="readability",
         impact="minor",
-        required_artifacts=("page.text", "page.headings"),
+        required_artifacts=("page.text", "page.headings", "page.word_count"),
         help_url="https://www.nngroup.com/articles/how-users-read-on-the-web/",
         seo_outcome="Subheadings help search engines understand sections and can surface as jump links in results (Google Search Central: headings).",
         cx_outcome="Visitors cannot jump to the answer they came for and give up scanning.",

@@ -14,7 +14,7 @@ class HtmlDir(Audit):
                     "it belongs on <html> as markup, not in CSS and not on an inner element only.",
         category="rtl",
         impact="critical",
-        required_artifacts=("page.dir", "page.facts.rtl", "page.facts.language", "site.stylesheets"),
+        required_artifacts=("page.dir", "page.facts.rtl", "page.facts.language", "site.stylesheets", "page.lang", "page.word_count"),
         help_url=W3C_BIDI,
         seo_outcome="Search engines read a page's language and direction from its markup; a right-to-left page "
                     "without dir renders broken in previews and translation, and is harder to serve in its locale "

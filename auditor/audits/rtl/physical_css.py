@@ -18,7 +18,7 @@ class PhysicalCss(SiteAudit):
                     "text-align: start) follow the direction.",
         category="rtl",
         impact="moderate",
-        required_artifacts=("site.stylesheets", "site.rtl_stylesheets"),
+        required_artifacts=("site.stylesheets", "site.rtl_stylesheets", "site.stylesheet_use"),
         help_url="https://www.w3.org/International/questions/qa-html-dir#logical",
         seo_outcome="Layout that breaks in right-to-left (overlaps, misaligned prices, cut text) raises bounce "
                     "back to the results, a poor page-experience signal (Google Search Central: page experience).",

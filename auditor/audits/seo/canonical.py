@@ -9,6 +9,7 @@ signals.
 """
 
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import ALTERNATES, BASE, alone, make_page, redirect, with_site
 from auditor.urls import same_origin
 
 
@@ -24,8 +25,8 @@ class Canonical(Audit):
         description="The canonical link names the one URL a page should be indexed under.",
         category="seo",
         impact="moderate",
-        required_artifacts=("page.canonicals", "page.hreflang", "site.status", "site.redirects", "site.canonical_of",
-                            "site.noindex", "site.lang_of"),
+        required_artifacts=("page.canonicals", "page.hreflang", "page.lang", "site.status", "site.redirects",
+                            "site.canonical_of", "site.noindex", "site.lang_of"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls",
         seo_outcome="A broken or conflicting canonical splits ranking signals between duplicates or drops the page from the index; a canonical to another language drops this language version from search (Google Search Central: canonicalization, localized versions).",
         cx_outcome="Searchers land on the wrong variant of a page, on one that no longer exists, or on a language they do not read.",
@@ -44,6 +45,24 @@ class Canonical(Audit):
         },
         how_to_fix="Give every page one <link rel=\"canonical\"> to its own preferred absolute URL, which must answer 200, be indexable and name itself; each language version is its own canonical and links its twins with hreflang.",
     )
+    examples = {
+        "missing": lambda: alone(canonicals=[]),
+        "conflicting": lambda: alone(canonicals=[BASE + "/a", BASE + "/b"]),
+        "offsite": lambda: alone(canonicals=["https://other.example/p"]),
+        "target-status": lambda: with_site(
+            make_page("/p", canonicals=[BASE + "/gone"]), make_page("/gone", status=404)),
+        "target-redirects": lambda: with_site(
+            make_page("/p", canonicals=[BASE + "/old"]), redirect("/old", "/new"), make_page("/new")),
+        "target-noindex": lambda: with_site(
+            make_page("/p", canonicals=[BASE + "/q"]), make_page("/q"), noindex={BASE + "/q"}),
+        "chain": lambda: with_site(
+            make_page("/p", canonicals=[BASE + "/q"]), make_page("/q"), canonical_of={BASE + "/q": BASE + "/r"}),
+        "other-language": lambda: with_site(
+            make_page("/fa/p", lang="fa", canonicals=[BASE + "/en/p"]), make_page("/en/p", lang="en"),
+            lang_of={BASE + "/en/p": "en"}),
+        "hreflang-conflict": lambda: with_site(
+            make_page("/ar/", canonicals=[BASE + "/"], hreflang=list(ALTERNATES)), make_page("/")),
+    }
 
     def check(self, page, site):
         targets = list(dict.fromkeys(page.canonicals))

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class DocumentTitle(Audit):
@@ -22,6 +23,10 @@ class DocumentTitle(Audit):
         how_to_fix="Give each page a unique <title> naming its content and the brand, for example 'Ethiopian Yirgacheffe beans | Brand'.",
         weight=3,
     )
+    examples = {
+        "missing": lambda: alone(title=None),
+        "empty": lambda: alone(title=" "),
+    }
 
     def check(self, page, site):
         if page.title is None:

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import make_page, with_site
 
 
 class DuplicateMetaDescription(Audit):
@@ -18,6 +19,9 @@ class DuplicateMetaDescription(Audit):
         messages={"shared": "{count} pages share this meta description: \u201c{description}\u201d"},
         how_to_fix="Write a description for each page, or leave it out where a template cannot make it specific.",
     )
+    examples = {
+        "shared": lambda: with_site(make_page("/a"), make_page("/b")),
+    }
 
     def check(self, page, site):
         value = page.meta.get("description") or ""

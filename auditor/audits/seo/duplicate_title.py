@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import make_page, with_site
 
 
 class DuplicateTitle(Audit):
@@ -19,6 +20,9 @@ class DuplicateTitle(Audit):
         how_to_fix="Make each title describe what is unique to its page (product name, category, page number).",
         weight=2,
     )
+    examples = {
+        "shared": lambda: with_site(make_page("/a"), make_page("/b")),
+    }
 
     def check(self, page, site):
         count = site.title_counts.get(page.title or "", 0)

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class HeadingH1(Audit):
@@ -22,6 +23,10 @@ class HeadingH1(Audit):
         how_to_fix="Give each page exactly one <h1> that names its subject; use h2-h6 below it.",
         weight=2,
     )
+    examples = {
+        "missing": lambda: alone(headings=[]),
+        "multiple": lambda: alone(headings=[{"level": 1, "text": "a"}, {"level": 1, "text": "b"}]),
+    }
 
     def check(self, page, site):
         h1s = [h["text"] for h in page.headings if h["level"] == 1]

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import ALTERNATES, AR, BASE, EN, alone, hreflang_pair
 from auditor.text.langtags import tag_problem
 
 
@@ -10,7 +11,7 @@ class Hreflang(Audit):
         description="hreflang links tell search engines which page to show to speakers of each language or region.",
         category="seo",
         impact="serious",
-        required_artifacts=("page.hreflang", "site.hreflang", "site.status"),
+        required_artifacts=("page.hreflang", "site.hreflang", "site.status", "page.hreflang_problems", "site.redirects"),
         help_url="https://developers.google.com/search/docs/specialty/international/localized-versions",
         seo_outcome="Invalid codes and alternates without a return link are ignored, so the wrong language version ranks in each market (Google Search Central: localized versions).",
         cx_outcome="An Arabic speaker lands on the English page (or the reverse) and has to hunt for the switch, or leaves.",
@@ -28,6 +29,15 @@ class Hreflang(Audit):
         how_to_fix="On every language version, list all versions including itself with BCP 47 codes (ar, ar-SA, en) and an x-default; each target must answer 200 and list this page back.",
         weight=2,
     )
+    examples = {
+        "invalid-code": lambda: hreflang_pair(ar_entries=[*ALTERNATES, {"lang": "ar_SA", "href": AR}]),
+        "no-return": lambda: hreflang_pair(en_entries=[{"lang": "en", "href": EN}]),
+        "target-status": lambda: hreflang_pair(en_status=404),
+        "no-self": lambda: hreflang_pair(ar_entries=ALTERNATES[1:]),
+        "no-x-default": lambda: hreflang_pair(ar_entries=ALTERNATES[:2]),
+        "missing-href": lambda: alone(hreflang_problems=[{"lang": "fr", "problem": "missing-href"}]),
+        "relative-href": lambda: alone(hreflang=[{"lang": "ar", "href": BASE + "/", "relative": "/"}]),
+    }
 
     def applies(self, page, site):
         return page.ok_html and bool(page.hreflang or page.hreflang_problems)

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 from auditor.text.langtags import tag_problem
 
 
@@ -10,7 +11,7 @@ class HtmlLang(Audit):
         description="The lang attribute tells browsers, screen readers and search engines which language the page is in.",
         category="seo",
         impact="serious",
-        required_artifacts=("page.lang",),
+        required_artifacts=("page.lang", "page.facts.lang_attrs"),
         help_url="https://www.w3.org/International/questions/qa-html-language-declarations",
         seo_outcome="A wrong or missing language weakens language targeting and the serving of the right locale (W3C: declaring language in HTML).",
         cx_outcome="Screen readers read Arabic with an English voice, translation prompts misfire, and fonts and hyphenation go wrong.",
@@ -25,6 +26,15 @@ class HtmlLang(Audit):
         how_to_fix="Set <html lang=\"ar\"> (or ar-SA, en, en-GB...) on every page, matching its content.",
         weight=2,
     )
+    examples = {
+        "missing": lambda: alone(lang=None),
+        "invalid": lambda: alone(lang="ar_SA"),
+        "xml-lang-conflict": lambda: alone(
+            facts={"lang_attrs": {"conflicts": [{"selector": "html", "lang": "ar", "xml_lang": "en"}], "invalid": []}}),
+        "invalid-element": lambda: alone(
+            facts={"lang_attrs": {"conflicts": [], "invalid": [{"selector": "body > p", "lang": "ar_SA",
+                                                                "problem": "underscore"}]}}),
+    }
 
     def check(self, page, site):
         """W3C Internationalization Checker: lang on <html>, the same value in lang and

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class HttpStatus(Audit):
@@ -23,6 +24,11 @@ class HttpStatus(Audit):
         how_to_fix="Restore or redirect (301) missing pages, fix server errors, and update links that point to them.",
         weight=3,
     )
+    examples = {
+        "client-error": lambda: alone(status=404),
+        "server-error": lambda: alone(status=500),
+        "no-response": lambda: alone(status=None, error="TimeoutError: took too long"),
+    }
 
     def applies(self, page, site):
         return page.status is None or page.status < 300 or page.status >= 400

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import JS_RENDERED, alone
 
 # Main text mostly written by scripts: more than this share of the rendered words.
 SCRIPTED_SHARE = 0.5
@@ -27,6 +28,9 @@ class JsOnlyContent(Audit):
         how_to_fix="Render this template's text on the server (server rendering or static generation).",
         weight=2,
     )
+    examples = {
+        "scripted": lambda: alone(facts={"js": dict(JS_RENDERED)}),
+    }
 
     def applies(self, page, site):  # judged only where the page was rendered while crawling
         return super().applies(page, site) and bool((page.facts.get("js") or {}).get("rendered"))

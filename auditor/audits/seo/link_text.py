@@ -11,6 +11,8 @@ reported too (it tells the name of a page, not what it holds).
 import re
 
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import BASE, alone
+from auditor.model import Link
 from auditor.text.scripts import strip_marks
 
 GENERIC_EN = {
@@ -58,6 +60,10 @@ class LinkText(Audit):
         how_to_fix="Write link text that names the destination (\"Shipping and returns\", \"سياسة الاسترجاع\"); "
                    "for a \"read more\" after a teaser, use the article's title.",
     )
+    examples = {
+        "generic": lambda: alone(links=[Link(BASE + "/a", "Read more")]),
+        "bare-url": lambda: alone(links=[Link(BASE + "/a", "https://shop.example/a")]),
+    }
 
     def check(self, page, site):
         generic: dict[str, list] = {}

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class MetaDescription(Audit):
@@ -22,6 +23,10 @@ class MetaDescription(Audit):
         how_to_fix="Write a unique description of 70 to 160 characters summarising the page's offer.",
         weight=2,
     )
+    examples = {
+        "missing": lambda: alone(meta={}),
+        "empty": lambda: alone(meta={"description": ""}),
+    }
 
     def check(self, page, site):
         value = page.meta.get("description")

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 from auditor.model import is_noindex as _noindex
 
 
@@ -10,7 +11,7 @@ class Noindex(Audit):
         description="A noindex directive keeps a page out of search results, on purpose or by mistake.",
         category="seo",
         impact="critical",
-        required_artifacts=("page.meta", "page.headers"),
+        required_artifacts=("page.meta", "page.headers", "page.in_sitemap"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/block-indexing",
         seo_outcome="A noindexed page never ranks; one left over from staging can remove a whole section from search (Google Search Central: block indexing).",
         cx_outcome="Visitors searching for this page cannot find it.",
@@ -24,6 +25,11 @@ class Noindex(Audit):
         how_to_fix="Remove noindex from pages that should rank; keep it only on pages such as carts, account and search results, and leave those out of the sitemap.",
         weight=3,
     )
+    examples = {
+        "meta": lambda: alone(meta={"robots": "noindex"}),
+        "header": lambda: alone(headers={"x-robots-tag": "noindex"}),
+        "in-sitemap": lambda: alone(meta={"robots": "noindex"}, in_sitemap=True),
+    }
 
     def check(self, page, site):
         # robots speaks to every crawler, googlebot to Google's alone: either one can noindex

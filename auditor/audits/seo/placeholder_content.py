@@ -5,6 +5,8 @@ import re
 from urllib.parse import urlsplit
 
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import BASE, alone
+from auditor.model import Image
 
 # Filler text, in Latin and its common Arabic equivalents.
 FILLER = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing elit\b|لوريم [إا]يبسوم"
@@ -51,6 +53,10 @@ class PlaceholderContent(Audit):
         how_to_fix="Replace the filler with the real text and images, or remove the theme's sample posts and "
                    "pages (and their entries in menus and sitemaps).",
     )
+    examples = {
+        "text": lambda: alone(text="Lorem ipsum dolor sit amet."),
+        "image": lambda: alone(images=[Image(BASE + "/img/placeholder-400x300.png", alt="x")]),
+    }
 
     def check(self, page, site):
         seen = set()

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import JS_RENDERED, alone
 
 LABELS = {"title": "title", "description": "meta description", "canonical": "canonical", "robots": "meta robots",
           "hreflang": "hreflang", "h1": "h1"}
@@ -19,7 +20,7 @@ class RenderedHeadChanged(Audit):
                     "the HTML. When scripts change these tags the two disagree about what the page is.",
         category="seo",
         impact="serious",
-        required_artifacts=("page.facts.js", "page.title", "page.meta", "page.canonicals"),
+        required_artifacts=("page.facts.js", "page.title", "page.meta", "page.canonicals", "page.headings", "page.hreflang"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/javascript/javascript-seo-basics"
                  "#use-meta-robots-tags-carefully",
         seo_outcome="A noindex or canonical changed by scripts may be seen or missed depending on the crawler; "
@@ -34,6 +35,9 @@ class RenderedHeadChanged(Audit):
         how_to_fix="Put the final title, description, canonical, robots and hreflang in the HTML the server sends.",
         weight=2,
     )
+    examples = {
+        "changed": lambda: alone(facts={"js": dict(JS_RENDERED)}),
+    }
 
     def applies(self, page, site):  # judged only where the page was rendered while crawling
         return super().applies(page, site) and bool((page.facts.get("js") or {}).get("rendered"))

@@ -7,6 +7,7 @@ it. A page both linked and blocked is one of the two mistakes.
 """
 
 from auditor.audits.base import Meta, SiteAudit
+from auditor.audits.examples import BASE, make_page, with_site
 
 
 class RobotsBlockedPage(SiteAudit):
@@ -29,6 +30,11 @@ class RobotsBlockedPage(SiteAudit):
         how_to_fix="To keep the page out of search, allow it in robots.txt and add <meta name=\"robots\" content=\"noindex\">; to have it found, remove the Disallow rule that matches it.",
         weight=0.5,
     )
+    examples = {
+        "blocked": lambda: with_site(
+            make_page("/cart", status=None, is_html=False, error="disallowed by robots.txt"),
+            robots_blocked={BASE + "/cart": {"count": 2, "sources": [BASE + "/", BASE + "/p"]}}),
+    }
 
     def check_site(self, site):
         for url, entry in sorted(site.robots_blocked.items()):

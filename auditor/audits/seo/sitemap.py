@@ -8,6 +8,7 @@ reported when it is missing: a site may have no sitemap.
 """
 
 from auditor.audits.base import Meta, SiteAudit
+from auditor.audits.examples import BASE, make_page, with_site
 
 
 class Sitemap(SiteAudit):
@@ -34,6 +35,15 @@ class Sitemap(SiteAudit):
         how_to_fix="Serve each sitemap as XML with status 200 from the host whose URLs it lists, split it at 50,000 URLs (with a sitemap index), and name it in robots.txt with a full URL.",
         weight=2,
     )
+    examples = {
+        key: (lambda sitemap=sitemap: with_site(make_page("/sitemap.xml", is_html=False), sitemaps=[
+            {"url": BASE + "/sitemap.xml", "source": "robots.txt", "status": 200, "error": None, "urls": 10,
+             "offsite": 0, "bytes": 900, **sitemap}]))
+        for key, sitemap in {"failed": {"status": 404}, "not-sitemap": {"error": "not XML"},
+                             "too-large": {"error": "too large", "urls": 50_001},
+                             "offsite-urls": {"offsite": 3},
+                             "offsite-sitemap": {"error": "on another host", "status": None}}.items()
+    }
 
     def check_site(self, site):
         for sitemap in site.sitemaps:

@@ -10,6 +10,7 @@ itself broken or on another host is the canonical audit's: one cause, reported o
 from urllib.parse import urlsplit
 
 from auditor.audits.base import Meta, SiteAudit
+from auditor.audits.examples import BASE, make_page, with_site
 
 
 class SitemapEntries(SiteAudit):
@@ -20,7 +21,7 @@ class SitemapEntries(SiteAudit):
         description="A sitemap should list the canonical URL of each page that answers 200; anything else is a contradiction search engines must resolve.",
         category="seo",
         impact="moderate",
-        required_artifacts=("site.sitemap_problems",),
+        required_artifacts=("site.sitemap_problems", "site.redirects", "site.status"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/sitemaps/build-sitemap",
         seo_outcome="Search engines trust a sitemap less when it lists redirects, errors and non-canonical URLs, and crawl the site's real pages less often (Google Search Central: sitemaps, canonicalization).",
         cx_outcome="Visitors from search land on redirects or error pages that the sitemap promised were pages.",
@@ -33,6 +34,14 @@ class SitemapEntries(SiteAudit):
         },
         how_to_fix="Generate the sitemap from the pages that answer 200 and are their own canonical: list the redirect's target instead of the old URL, drop removed pages.",
     )
+    examples = {
+        key: (lambda entry=entry: with_site(
+            make_page("/old", status=entry.get("status", 200)), make_page("/new"),
+            sitemap_problems=[{"url": BASE + "/old", "sitemap": BASE + "/sitemap.xml", "line": 7, "status": 200,
+                               "error": None, "redirect_to": None, "canonical": None, **entry}]))
+        for key, entry in {"redirects": {"status": 301, "redirect_to": BASE + "/new"}, "broken": {"status": 404},
+                           "canonicalised": {"canonical": BASE + "/new"}}.items()
+    }
 
     def check_site(self, site):
         for entry in site.sitemap_problems:

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 from auditor.text.not_found import reads_as_not_found
 
 
@@ -14,7 +15,7 @@ class Soft404(Audit):
                     "and may index an error page.",
         category="seo",
         impact="serious",
-        required_artifacts=("page.title", "page.headings", "page.text"),
+        required_artifacts=("page.title", "page.headings", "page.text", "page.word_count"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/http-network-errors#soft-404-errors",
         seo_outcome="Soft 404s waste crawl budget and are reported as errors in Search Console; an indexed "
                     "error page ranks for nothing (Google Search Central: soft 404 errors).",
@@ -28,6 +29,9 @@ class Soft404(Audit):
                    "redirect moved pages with 301.",
         weight=2,
     )
+    examples = {
+        "soft-404": lambda: alone(title="Page not found | Shop", word_count=20, text="Sorry"),
+    }
 
     def check(self, page, site):
         if page.word_count >= MAX_WORDS:  # a long page about 404 errors is not one

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import JS_RENDERED, alone
 from auditor.text.not_found import reads_as_not_found
 
 # A rendered 404 page with this many words and no not-found wording is a real page.
@@ -14,7 +15,7 @@ class SpaRouteStatus(Audit):
                     "search engines drop it.",
         category="seo",
         impact="critical",
-        required_artifacts=("page.status", "page.facts.js", "page.word_count"),
+        required_artifacts=("page.status", "page.facts.js", "page.word_count", "page.headings", "page.title"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/javascript/javascript-seo-basics"
                  "#use-meaningful-http-status-codes",
         seo_outcome="A 404 keeps the page out of the index whatever the scripts show "
@@ -30,6 +31,9 @@ class SpaRouteStatus(Audit):
                    "limited to real routes), and 404 for the rest; or render these routes on the server.",
         weight=3,
     )
+    examples = {
+        "route-404": lambda: alone(status=404, facts={"js": dict(JS_RENDERED)}),
+    }
 
     def applies(self, page, site):
         return page.is_html and page.status in (404, 410)

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class ThinContent(Audit):
@@ -18,6 +19,9 @@ class ThinContent(Audit):
         messages={"thin": "The main content has {words} words (fewer than {min})."},
         how_to_fix="Add the details visitors need (specifications, answers, examples), or merge or noindex pages that cannot have them.",
     )
+    examples = {
+        "thin": lambda: alone(word_count=12),
+    }
 
     def check(self, page, site):
         minimum = site.setting("thin_content_words")

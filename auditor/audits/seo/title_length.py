@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class TitleLength(Audit):
@@ -21,6 +22,10 @@ class TitleLength(Audit):
         },
         how_to_fix="Keep titles between 10 and 60 characters, the important words first.",
     )
+    examples = {
+        "too-long": lambda: alone(title="t" * 90),
+        "too-short": lambda: alone(title="t"),
+    }
 
     def applies(self, page, site):
         return page.ok_html and bool(page.title)

@@ -1,4 +1,5 @@
 from auditor.audits.base import Audit, Meta
+from auditor.audits.examples import alone
 
 
 class Viewport(Audit):
@@ -22,6 +23,10 @@ class Viewport(Audit):
         how_to_fix="Add <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"> to every page's head.",
         weight=2,
     )
+    examples = {
+        "missing": lambda: alone(meta={}),
+        "no-device-width": lambda: alone(meta={"viewport": "width=1024"}),
+    }
 
     def check(self, page, site):
         content = page.meta.get("viewport")

@@ -11,18 +11,20 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from auditor.audits.base import Audit, log_normal_score
+from auditor.options import LAB_PROFILES
 
 KIB = 1024
 
-# What the measurement profiles apply in the browser (DESIGN.md, "Measurement
-# profiles"), used to turn bytes into an estimate of time. Desktop loads are not
-# throttled; its nominal lab network stands in so that estimates stay modest.
+# What the measurement profiles apply in the browser, used to turn bytes into an
+# estimate of time. Desktop loads are not throttled; its nominal lab network stands
+# in so that estimates stay modest.
 NETWORK = {
-    "mobile": {"latency_ms": 562.5, "download_bytes_per_ms": 1.6 * 1024 * 0.9 * 1024 / 8 / 1000},
-    "desktop": {"latency_ms": 40.0, "download_bytes_per_ms": 10 * 1024 * 1024 / 8 / 1000},
+    name: {"latency_ms": p.get("estimate_latency_ms", p["latency_ms"]),
+           "download_bytes_per_ms": p.get("estimate_download_kbps", p["download_kbps"]) * 1024 / 8 / 1000}
+    for name, p in LAB_PROFILES.items()
 }
 # Display sizes are in CSS pixels; a sharp image needs this many device pixels per CSS pixel.
-DEVICE_PIXEL_RATIO = {"mobile": 1.75, "desktop": 1.0}
+DEVICE_PIXEL_RATIO = {name: p["device_scale_factor"] for name, p in LAB_PROFILES.items()}
 
 
 def metrics(page) -> dict:

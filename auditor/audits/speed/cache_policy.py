@@ -42,7 +42,7 @@ class CachePolicy(Audit):
         description="Scripts, stylesheets, images and fonts of the site's own that carry no Cache-Control max-age of at least 7 days (or immutable) are downloaded again on the next page and the next visit.",
         category="speed",
         impact="minor",
-        required_artifacts=("page.facts._resources", "page.facts.render"),
+        required_artifacts=("page.facts._resources", "page.facts.render", "page.facts.metrics"),
         help_url="https://developer.chrome.com/docs/lighthouse/performance/uses-long-cache-ttl",
         seo_outcome="Field Core Web Vitals count every page view, repeat ones included; files downloaded again on each page slow those views and so the page experience signal (Google Search Central: Core Web Vitals).",
         cx_outcome="Each further page a visitor opens while comparing, and each return visit, waits for files the browser already had.",

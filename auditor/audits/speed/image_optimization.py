@@ -36,7 +36,7 @@ class ImageOptimization(Audit):
         description="An image larger than it is displayed, or heavy for the pixels it shows, costs download time for nothing the visitor can see.",
         category="speed",
         impact="moderate",
-        required_artifacts=("page.facts._images", "page.facts._resources", "page.facts.render"),
+        required_artifacts=("page.facts._images", "page.facts._resources", "page.facts.render", "page.facts.metrics"),
         help_url="https://developer.chrome.com/docs/lighthouse/performance/uses-responsive-images",
         seo_outcome="Images are most of a page's weight and often its largest element, so their size sets Largest Contentful Paint, a Core Web Vitals page experience signal (Google Search Central: Core Web Vitals; image SEO best practices).",
         cx_outcome="Product photos and banners arrive late on mobile, so visitors comparing offers see empty frames and move on.",

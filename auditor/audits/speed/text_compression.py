@@ -21,7 +21,7 @@ class TextCompression(Audit):
         description="HTML, CSS, JavaScript, JSON and SVG shrink to a fraction of their size with gzip, Brotli or Zstandard; the server only has to switch it on.",
         category="speed",
         impact="moderate",
-        required_artifacts=("page.facts._resources",),
+        required_artifacts=("page.facts._resources", "page.facts.metrics"),
         help_url="https://developer.chrome.com/docs/lighthouse/performance/uses-text-compression",
         seo_outcome="Uncompressed HTML, CSS and JS slow First and Largest Contentful Paint (LCP is a Core Web Vitals page experience signal) and cost Googlebot more bytes per page crawled (Google Search Central: Core Web Vitals; crawl budget).",
         cx_outcome="Every page takes longer on mobile networks, so visitors from search wait longer before they can read or act.",

@@ -10,7 +10,7 @@ class UnsizedImages(Audit):
         description="Without width and height attributes the browser cannot reserve an image's space, so the content below it jumps when it loads.",
         category="speed",
         impact="moderate",
-        required_artifacts=("page.facts._images",),
+        required_artifacts=("page.facts._images", "page.facts.metrics"),
         help_url="https://web.dev/articles/optimize-cls#images-without-dimensions",
         seo_outcome="Unsized images are a common cause of layout shift, measured by Cumulative Layout Shift, a Core Web Vitals page experience signal (Google Search Central: Core Web Vitals).",
         cx_outcome="Text and buttons move under the visitor's finger as images arrive: mis-taps on the way to a purchase or a contact form.",
