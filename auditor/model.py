@@ -152,7 +152,8 @@ class Site:
     # customer touchpoints (see auditor/text/touchpoints.py)
     touchpoints: dict[str, list[str]] = field(default_factory=dict)  # kind -> the pages that are that touchpoint
     touchpoint_distance: dict[str, dict[str, int]] = field(default_factory=dict)  # page -> {kind: clicks to nearest}
-    sales_signal: dict | None = None  # {url, signal}: the first page showing the site sells; None: no sign
+    # {kind: shop|documentation|services|content, signals: [{signal, value, url}], assumed} (auditor/text/site_kind.py)
+    site_kind: dict = field(default_factory=lambda: {"kind": "content", "signals": [], "assumed": True})
     address_evidence: dict[str, str] = field(default_factory=dict)  # contact/about page -> the address sign it shows
     # kind (phone, whatsapp, email) -> value key -> {shown, pages} (see auditor/facts/contact_facts.py)
     contacts: dict[str, dict[str, dict]] = field(default_factory=dict)

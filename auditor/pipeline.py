@@ -162,6 +162,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             "crawl_finish_reason": counters.get("finish_reason"),
             **completeness,
             "touchpoints": touchpoint_summary(site.touchpoints),
+            "site_kind": site.site_kind,
             "js": scripts.result(values.get("js") or default("js")),
         }
         if "distributed" in counters:  # the processes that took part, and the requests re-leased

@@ -54,6 +54,10 @@ VOCABULARY = (
     # what a number or name is (auditor/audits/rtl/bidi_isolation.py KINDS)
     N_("phone number"), N_("e-mail address"), N_("web address"), N_("price"), N_("product code"),
     N_("Latin-script name"),
+    # the kind of site and the signals it rests on (auditor/text/site_kind.py)
+    N_("shop"), N_("documentation"), N_("services"), N_("content"),
+    N_("product markup"), N_("cart words"), N_("cart link"), N_("docs generator"), N_("docs markup"),
+    N_("code blocks"), N_("service markup"), N_("article markup"),
     # which contact detail pages disagree on (auditor/audits/cx/contact_consistency.py KINDS)
     N_("WhatsApp number"),
     # why a language tag is invalid (auditor/text/langtags.py tag_problem)

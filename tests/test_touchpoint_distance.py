@@ -133,15 +133,17 @@ def test_touchpoints_come_from_urls_titles_h1_and_anchor_texts_of_200_html_pages
     store.close()
 
 
-def test_gather_finds_the_sales_signal_and_addresses_on_contact_and_about_pages(tmp_path):
+def test_gather_finds_the_site_kind_and_addresses_on_contact_and_about_pages(tmp_path):
     store = Store(tmp_path / "run.sqlite")
     store.add_page(page("/", [("/contact", "اتصل بنا"), ("/about", "من نحن")], text="قهوة مختصة من الرياض"))
-    store.add_page(page("/p", text="قهوة إثيوبية\n\nالسعر ٧٥ ر.س"))
+    store.add_page(page("/p", text="قهوة إثيوبية\n\nالسعر ٧٥ ر.س\n\nأضف إلى السلة"))
     store.add_page(page("/contact", text="العنوان: شارع التحلية، الرياض"))
     store.add_page(page("/about", text="بدأنا عام ٢٠١٩."))
     store.commit()
     facts = gather(store)
-    assert facts["sales_signal"] == {"url": BASE + "/p", "signal": "ر.س"}
+    assert facts["site_kind"] == {"kind": "shop", "assumed": False, "signals": [
+        {"signal": "price", "value": "ر.س", "url": BASE + "/p"},
+        {"signal": "cart words", "value": "أضف إلى السلة", "url": BASE + "/p"}]}
     assert facts["address_evidence"] == {BASE + "/contact": "العنوان"}  # the home page is not where it is looked for
     assert facts["touchpoints"] == {"contact": [BASE + "/contact"], "about": [BASE + "/about"]}
     assert relative(facts["touchpoint_distance"]) == {
@@ -153,7 +155,7 @@ def test_a_site_that_shows_no_price_or_cart_does_not_sell(tmp_path):
     store = Store(tmp_path / "run.sqlite")
     store.add_page(page("/", text="Sarah's bag of stories: 12 chapters, told in 2024."))
     store.commit()
-    assert gather(store)["sales_signal"] is None
+    assert gather(store)["site_kind"] == {"kind": "content", "signals": [], "assumed": True}
     store.close()
 
 
@@ -165,7 +167,7 @@ def test_site_from_store_fills_the_touchpoint_facts(tmp_path):
     site = site_from_store(store, [BASE + "/"])
     assert site.touchpoints == {"support": [BASE + "/help"]}
     assert relative(site.touchpoint_distance) == {"/help": {"support": 0}, "/": {"support": 1}}
-    assert site.sales_signal is None and site.address_evidence == {}
+    assert site.site_kind["assumed"] and site.address_evidence == {}
     assert summary(site.touchpoints)["support"] == {"count": 1, "urls": [BASE + "/help"]}
     assert summary(site.touchpoints)["contact"] == {"count": 0, "urls": []}
     store.close()

@@ -216,7 +216,7 @@ def is_contact_form(form) -> bool:
     return any(f.get("type") in ("email", "tel", "textarea") for f in form.fields)
 
 
-# -- does the site sell? -------------------------------------------------------------
+# -- signs that a site sells (read by auditor/text/site_kind.py) -------------------------------------------------------------
 
 _NUMBER = r"\d+(?:[.,٫]\d+)?"
 _SALES = [
@@ -236,29 +236,6 @@ _SALES_PATH = re.compile(r"/(?:cart|checkout|basket|ال?سل[ةه])(?:\.[a-z]{2
 # Substrings one of which a text must hold for a pattern above to match: a cheap first filter.
 _SALES_HINTS = ("cart", "basket", "bag", "check", "سل", "تمام", "ر.س", "رس", "ر س", "ر. س", "ريال", "sar", "$", "€", "£",
                 "usd", "eur", "aed", "kwd", "qar", "egp", "درهم", "دينار", "جنيه")
-
-
-def sales_signal(*texts: str) -> str | None:
-    """The first sign in `texts` that the site sells (a cart, a checkout, a price), or None."""
-    for text in texts:
-        if not text:
-            continue
-        text = unicodedata.normalize("NFKC", text)
-        low = text.lower()
-        if not any(hint in low for hint in _SALES_HINTS):
-            continue
-        for name, pattern in _SALES_PATTERNS:
-            if pattern.search(text):
-                return name
-    return None
-
-
-def page_sales_signal(title: str | None, text: str | None, links: list[tuple[str, str]]) -> str | None:
-    """Whether a page shows that the site sells: in its title, its text, or its links
-    ((href, anchor text) pairs) and their targets (/cart, /checkout)."""
-    if _SALES_PATH.search("\n".join(unquote(href) for href, _ in links)):
-        return "cart"
-    return sales_signal(title or "", text or "", "\n".join(t for _, t in links if t))
 
 
 # -- postal address ------------------------------------------------------------------

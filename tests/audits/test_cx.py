@@ -13,11 +13,10 @@ from auditor.text.touchpoints import (
     link_kinds,
     normalize,
     page_kinds,
-    page_sales_signal,
     path_kinds,
-    sales_signal,
     text_kinds,
 )
+from auditor.text.site_kind import page_signals, sales_words
 from tests.factories import BASE, findings, make_page, make_site
 
 # -- recognising touchpoints ---------------------------------------------------------
@@ -114,13 +113,16 @@ def test_contact_form_has_an_email_phone_or_message_field():
     ("Sarah's bag", None), ("Founded in 2019 in Riyadh", None),
 ])
 def test_sales_signals(text, signal):
-    assert sales_signal(text) == signal
+    assert (sales_words(text) or [None])[0] == signal
 
 
 def test_a_link_to_the_cart_is_a_sales_signal():
-    assert page_sales_signal("متجر", "", [(BASE + "/cart", "")]) == "cart"
-    assert page_sales_signal("متجر", "قهوة", [(BASE + "/", "الرئيسية")]) is None
-    assert page_sales_signal(None, None, [(BASE + "/p", "Add to cart")]) == "add to cart"
+    def signals(title, text, links):
+        return page_signals(make_page(title=title, text=text, links=[Link(href, t) for href, t in links]).to_dict())
+
+    assert signals("متجر", "", [(BASE + "/cart", "")]) == {"cart link": "cart"}
+    assert signals("متجر", "قهوة", [(BASE + "/", "الرئيسية")]) == {}
+    assert signals(None, "", [(BASE + "/p", "Add to cart")]) == {"cart words": "add to cart"}
 
 
 @pytest.mark.parametrize(("text", "signal"), [
@@ -136,7 +138,8 @@ def test_address_signals(text, signal):
 
 COVERAGE = get_audit("touchpoint-coverage")
 ALL = {kind: [f"{BASE}/{kind}"] for kind in ("contact", "privacy", "returns", "shipping", "terms", "faq")}
-SELLS = {"url": BASE + "/p/1", "signal": "ر.س"}
+SELLS = {"kind": "shop", "assumed": False, "signals": [{"signal": "price", "value": "ر.س", "url": BASE + "/p/1"},
+                                                      {"signal": "cart link", "value": "cart", "url": BASE + "/p/1"}]}
 
 
 def coverage(**site):
@@ -146,7 +149,7 @@ def coverage(**site):
 
 
 def test_coverage_passes_a_shop_with_every_touchpoint():
-    assert coverage(touchpoints=ALL, sales_signal=SELLS) == ([], 1.0)
+    assert coverage(touchpoints=ALL, site_kind=SELLS) == ([], 1.0)
 
 
 def test_coverage_contact_and_privacy_are_always_needed_and_faq_recommended():
@@ -166,7 +169,7 @@ def test_coverage_a_site_that_does_not_sell_needs_no_returns_shipping_or_terms()
 
 def test_coverage_a_shop_needs_returns_shipping_and_terms():
     touchpoints = {k: ALL[k] for k in ("contact", "privacy", "faq", "shipping")}
-    found, score = coverage(touchpoints=touchpoints, sales_signal=SELLS)
+    found, score = coverage(touchpoints=touchpoints, site_kind=SELLS)
     evidence = {"signal": "ر.س", "evidence": BASE + "/p/1"}
     assert found == [
         (BASE + "/", "missing-for-shop", {"kind": "returns", **evidence}),

@@ -66,7 +66,7 @@ def test_arabic_shop_lacks_only_a_returns_page_and_https(arabic):
     base, result, _ = arabic
     assert cx_findings(result, base) == in_any_order({
         "touchpoint-coverage": [("/index.html", "missing-for-shop",
-                                 {"kind": "returns", "signal": "أضف إلى السلة", "evidence": "/index.html"})],
+                                 {"kind": "returns", "signal": "ر.س", "evidence": "/index.html"})],
         "touchpoint-depth": [],
         "contact-channels": [],  # phone and WhatsApp links, a labelled form
         "contact-consistency": [],  # one phone, one WhatsApp number, one e-mail on every page
@@ -75,6 +75,22 @@ def test_arabic_shop_lacks_only_a_returns_page_and_https(arabic):
     })
     assert result["audits"]["touchpoint-coverage"]["score"] == 0.833  # 5 of the 6 a shop needs
     assert result["categories"]["cx"]["audits"] == sorted(CX)
+
+
+def test_arabic_shop_is_judged_a_shop_from_its_prices_and_cart_words_and_the_report_says_so(arabic):
+    base, result, report = arabic
+    kind = result["run"]["site_kind"]
+    assert (kind["kind"], kind["assumed"]) == ("shop", False)
+    assert [(s["signal"], s["value"], s["url"].removeprefix(base)) for s in kind["signals"]] == [
+        ("price", "ر.س", "/index.html"), ("cart words", "أضف إلى السلة", "/index.html")]
+    assert 'class="site-kind" data-kind="shop"' in report
+    assert "نوع الموقع: متجر، بحسب هذه العلامات:" in report  # the report is in the site's language
+
+
+def test_english_site_selling_nothing_is_assumed_content(english):
+    _, result, report = english
+    assert result["run"]["site_kind"] == {"kind": "content", "signals": [], "assumed": True}
+    assert "Kind of site: content, assumed for want of clear signs." in report
 
 
 def test_english_site_touchpoints_are_found(english):

@@ -14,7 +14,7 @@ class TouchpointCoverage(SiteAudit):
                     " shipping and terms before they buy. A missing page is a question nobody answers.",
         category="cx",
         impact="serious",
-        required_artifacts=("site.touchpoints", "site.sales_signal", "site.start_urls"),
+        required_artifacts=("site.touchpoints", "site.site_kind", "site.start_urls"),
         help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
         seo_outcome="Quality raters look for who runs a site and how to reach its customer service; shops without"
                     " contact, returns or policy pages are judged less trustworthy (Google Search Quality Rater"
@@ -35,18 +35,18 @@ class TouchpointCoverage(SiteAudit):
     )
 
     def expected(self, site) -> list[str]:
-        return [*ALWAYS, *(FOR_SHOPS if site.sales_signal else ()), *RECOMMENDED]
+        return [*ALWAYS, *(FOR_SHOPS if site.site_kind["kind"] == "shop" else ()), *RECOMMENDED]
 
     def check_site(self, site):
         home = site.start_urls[0] if site.start_urls else ""
         for kind in ALWAYS:
             if not site.touchpoints.get(kind):
                 yield self.finding(home, "missing", kind=kind)
-        if site.sales_signal:
+        if site.site_kind["kind"] == "shop":  # from several signals: one word does not make a shop
+            first = site.site_kind["signals"][0]
             for kind in FOR_SHOPS:
                 if not site.touchpoints.get(kind):
-                    yield self.finding(home, "missing-for-shop", kind=kind, signal=site.sales_signal["signal"],
-                                       evidence=site.sales_signal["url"])
+                    yield self.finding(home, "missing-for-shop", kind=kind, signal=first["value"], evidence=first["url"])
         for kind in RECOMMENDED:
             if not site.touchpoints.get(kind):
                 yield self.finding(home, "recommended", kind=kind)
