@@ -10,7 +10,7 @@ right-to-left it returns `{"is_rtl": false, ...}` and nothing more. On an RTL pa
   `snippet`:
   direction: computed `direction` against the script of the block's text
   (`text_script` rtl|ltr); text_align: RTL text aligned to the left
-  (`text_align`, `direction`); line_height: RTL text on two or more lines whose
+  (`text_align`, `direction`); line_height: RTL text (not headings) on two or more lines whose
   line pitch is under LINE_HEIGHT_BELOW times its font size (`ratio`,
   `line_height`, `font_size`, `lines`); letter_spacing: Arabic text with a
   computed letter-spacing that changes its rendered width (`letter_spacing`,

@@ -51,7 +51,8 @@ async function scanFacts(opts) {
       const left = ta === 'left' || ta === '-webkit-left' || (ta === 'start' && style.direction === 'ltr')
                    || (ta === 'end' && style.direction === 'rtl');
       if (left) add('text_align', {...item, text_align: ta, direction: style.direction});
-      const pitch = linePitch(el);
+      // WCAG 1.4.8 asks for space-and-a-half within paragraphs: headings are set tighter by design
+      const pitch = /^h[1-6]$/.test(el.localName) ? null : linePitch(el);
       if (pitch && pitch.fontSize > 0 && pitch.pitch / pitch.fontSize < opts.lineHeightBelow) {
         add('line_height', {...item, ratio: round(pitch.pitch / pitch.fontSize, 2), line_height: style.lineHeight,
                             font_size: round(pitch.fontSize, 1), lines: pitch.lines});

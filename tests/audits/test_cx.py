@@ -301,5 +301,11 @@ def test_trust_http_without_privacy_policy_or_address():
     assert score == 0.0
 
 
+def test_trust_plain_http_on_a_loopback_copy_is_not_judged():
+    for home in ("http://127.0.0.1:8000/", "http://localhost/", "http://[::1]:8080/index.html"):
+        assert trust(home, touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.667)
+    assert trust("http://10.0.0.7/", touchpoints={"privacy": [BASE + "/privacy"]})[0][0][0] == "no-https"
+
+
 def test_trust_one_missing_signal_of_three():
     assert trust(BASE + "/", touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.667)

@@ -1,3 +1,4 @@
+import ipaddress
 from urllib.parse import urlsplit
 
 from auditor.audits.base import Meta, SiteAudit
@@ -34,7 +35,9 @@ class TrustSignals(SiteAudit):
 
     def check_site(self, site):
         home = site.start_urls[0] if site.start_urls else ""
-        if urlsplit(home).scheme != "https":
+        # a copy served on this machine says nothing of the scheme the public site uses
+        # (Google's HTTPS ranking signal is about the address searchers reach)
+        if urlsplit(home).scheme != "https" and not _loopback(home):
             yield self.finding(home, "no-https", url=home)
         if not site.touchpoints.get("privacy"):
             yield self.finding(home, "no-privacy-policy")
@@ -44,3 +47,13 @@ class TrustSignals(SiteAudit):
 
     def site_score(self, site, findings):
         return round(1 - len(findings) / self.CHECKS, 3)
+
+
+def _loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -9,7 +9,7 @@ class OrphanPage(Audit):
         failure_title="Orphan pages: in the sitemap, linked from nowhere",
         description="A page that no link reaches exists for search engines only; visitors browsing the site never find it.",
         category="navigation",
-        impact="moderate",
+        impact="serious",  # Google Search Central, links-crawlable: every page you care about needs a link from another page; no visitor reaches an orphan
         required_artifacts=("page.in_sitemap", "page.depth"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/links-crawlable",
         seo_outcome="Pages without internal links receive no link equity and are crawled and ranked poorly (Google Search Central: internal links).",

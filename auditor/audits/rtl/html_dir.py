@@ -13,7 +13,7 @@ class HtmlDir(Audit):
         description="The base direction decides the order of words, punctuation, numbers and the whole layout; "
                     "it belongs on <html> as markup, not in CSS and not on an inner element only.",
         category="rtl",
-        impact="critical",
+        impact="serious",  # W3C qa-html-dir: a missing or misplaced dir garbles order and alignment but blocks neither reading nor indexing, which critical is kept for
         required_artifacts=("page.dir", "page.facts.rtl", "page.facts.language", "site.stylesheets", "page.lang", "page.word_count"),
         help_url=W3C_BIDI,
         seo_outcome="Search engines read a page's language and direction from its markup; a right-to-left page "

@@ -19,7 +19,7 @@ class InputDirection(Audit):
                     "caret starts on the wrong side and +966 or @ jump around while typing. Free-text fields "
                     "should follow what the visitor types (dir=\"auto\").",
         category="rtl",
-        impact="serious",
+        impact="moderate",  # W3C qa-html-dir#forms: dir="auto" on fields is advice; a field already takes the page's direction
         required_artifacts=("page.facts.rtl",),
         help_url="https://www.w3.org/International/questions/qa-html-dir#forms",
         seo_outcome="Form friction cuts conversions from organic visits, the outcome rankings are bought for "

@@ -24,7 +24,7 @@ class Canonical(Audit):
         failure_title="Missing, conflicting or broken canonical URLs",
         description="The canonical link names the one URL a page should be indexed under.",
         category="seo",
-        impact="moderate",
+        impact="serious",  # Google Search Central, consolidate duplicate URLs: a canonical to another host, an error or a noindex page moves or drops the page from the index
         required_artifacts=("page.canonicals", "page.hreflang", "page.lang", "site.status", "site.redirects",
                             "site.canonical_of", "site.noindex", "site.lang_of"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls",
