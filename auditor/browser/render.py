@@ -56,11 +56,12 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
     measured = len(urls) - len(todo)
     errors = 0
     result: dict = {}
-    with Progress("Measuring", show_progress) as progress:
-        if options.mode != "all":
-            skipped = sum(not t.measured for t in templates.values())
-            progress.note(f"{len(templates)} templates, {len(urls)} pages to measure"
-                          + (f" ({skipped} small templates not measured)" if skipped else ""))
+    progress = Progress("Measuring", show_progress)
+    if options.mode != "all":  # the plan comes first: what the stage will cost before it starts
+        skipped = sum(not t.measured for t in templates.values())
+        progress.note(f"{len(templates)} templates, {len(urls)} pages to measure"
+                      + (f" ({skipped} small templates not measured)" if skipped else ""))
+    with progress:
         if measured:
             progress.note(f"{measured} of {len(urls)} pages already measured")
         progress.update(pages=measured, of=len(urls), errors=0)

@@ -28,7 +28,8 @@ def test_templates_found(sampled):
     # the landing page, and the about, pricing and blog layouts
     assert by_size == [(1, "/*.html"), (1, "/*.html"), (1, "/*/"), (1, "/guide/*/"), (2, "/*/ \u2026"),
                        (9, "/guide/*/ \u2026")], by_size
-    assert "6 templates, " in proc.stderr
+    render_lines = [line for line in proc.stderr.splitlines() if line.startswith("auditor: measuring")]
+    assert render_lines[0] == "auditor: measuring: 6 templates, 8 pages to measure", render_lines[:3]
 
 
 def test_pages_chosen(sampled):
