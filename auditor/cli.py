@@ -324,6 +324,8 @@ def cmd_report(args) -> int:
         raise UsageError(f"--out is a folder, as for `auditor audit`; {folder} is a file")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "report.html"
+    # link only the extra files that are beside this report
+    result["run"]["outputs"] = [n for n in result["run"].get("outputs") or () if (folder / n).is_file()]
     html.write(result, target, args.report_lang)
     print(f"Report:  {target.resolve()}")
     return EXIT_OK

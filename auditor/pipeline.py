@@ -31,6 +31,7 @@ from auditor.facts.js_summary import JsSummary
 from auditor.progress import Progress
 from auditor.urls import Scope
 from reports import html
+from reports.formats import files as output_files
 
 
 SHARED = "shared-run.json"  # a spread crawl's Redis and PostgreSQL URLs, for --resume
@@ -163,6 +164,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             **completeness,
             "touchpoints": touchpoint_summary(site.touchpoints),
             "site_kind": site.site_kind,
+            "outputs": output_files(values.get("format") or []),  # written beside the report (--format)
             "js": scripts.result(values.get("js") or default("js")),
         }
         if "distributed" in counters:  # the processes that took part, and the requests re-leased

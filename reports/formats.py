@@ -24,6 +24,11 @@ def expand(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n for n in EXTRA if n in wanted)
 
 
+def files(names: list[str] | tuple[str, ...]) -> list[str]:
+    """The files the formats asked for write into the output folder."""
+    return [file for name in expand(names) for file in EXTRA[name].split(", ")]
+
+
 def remove_stale(out: Path, formats: tuple[str, ...]) -> list[Path]:
     """Delete what an earlier run wrote in formats this run does not ask for, so that no
     old SARIF or CSV file sits beside a new result.json."""

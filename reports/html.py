@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from reports import bidi, charts, i18n
+from reports.page_view import page_views
 from reports.fixes import build_fixes, priority, template_pattern
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -21,6 +22,7 @@ IMPACT_WEIGHT = {"critical": 4, "serious": 3, "moderate": 2, "minor": 1}
 EFFORT_COST = {"small": 1, "medium": 2, "large": 3}
 JOURNEY = ("awareness", "consideration", "decision", "loyalty", "advocacy")
 MAX_ROWS = 50
+MAX_PAGE_ROWS = 1000  # rows of the pages table, each with its page view
 MAX_FIXES = 30  # fixes shown in full in the plan; every finding is still listed below it
 # What each journey stage means for the visitor, shown under its name.
 STAGE_HELP = {
@@ -264,7 +266,7 @@ def speed_section(result: dict) -> dict | None:
     page_rows = [
         {"url": p["url"], "reason": reasons.get(p["url"]),
          "cells": [metric_cell(key, p["metrics"].get(key), limits) for key, _ in SPEED_METRICS],
-         "lcp_element": ((p.get("render") or {}).get("lcp_element") or {}).get("selector")}
+         "lcp": (p.get("render") or {}).get("lcp_element") or {}}
         for p in measured
     ]
     first = measured[0].get("render") or {}
@@ -387,6 +389,11 @@ def render(result: dict, lang: str | None = None) -> str:
     histogram = depth_histogram(pages)
     rtl = i18n.direction(lang) == "rtl"
     fixes = build_fixes(result)
+    limits = charts.thresholds(result)
+    # the extra files this run wrote beside the report (--format), by their known names only
+    from reports.formats import EXTRA  # here: the other writers import this module
+
+    beside = {name for files in EXTRA.values() for name in files.split(", ")}
     return environment(lang).get_template("report.html.j2").render(
         result=result,
         fixes=fixes,
@@ -413,6 +420,10 @@ def render(result: dict, lang: str | None = None) -> str:
         histogram=histogram,
         histogram_max=max((n for _, n in histogram), default=1),
         pages=pages,
+        page_views=page_views(result, pages[:MAX_PAGE_ROWS], screenshot=_screenshot,
+                              cells=lambda p: [metric_cell(k, p["metrics"].get(k), limits) for k, _ in SPEED_METRICS]),
+        page_metrics=SPEED_METRICS,
+        outputs=[name for name in result["run"].get("outputs") or () if name in beside],
         html_pages=html_pages,
         max_rows=MAX_ROWS,
         total_findings=sum(len(a["findings"]) for a in audits),

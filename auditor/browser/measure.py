@@ -21,7 +21,7 @@ Each result is a plain JSON-serialisable dict:
   metrics: ttfb, fcp, lcp, tbt, load_ms, dom_content_loaded_ms (ms), cls,
     transfer_bytes, requests, js_bytes, image_bytes, css_bytes, font_bytes,
     third_party_bytes, dom_nodes,
-  lcp_element {selector, kind: image|text|background-image|video, url, size},
+  lcp_element {selector, kind: image|text|background-image|video, url, size, tag, text (a text element's first 100 characters)},
   layout_shifts [{value, start, selectors}], layout_shift_count,
   long_tasks [{start, duration}],
   resources [{url, type, transfer_bytes, decoded_bytes, status, content_encoding,

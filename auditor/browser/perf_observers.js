@@ -38,7 +38,9 @@
       kind = 'image';
     }
     state.lcp = e.startTime;
-    state.lcpElement = {selector: selectorOf(el), kind, url: e.url || null, size: e.size};
+    // what the element shows, so a reader knows it without opening the page
+    const text = el && kind === 'text' ? (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 100) : null;
+    state.lcpElement = {selector: selectorOf(el), kind, url: e.url || null, size: e.size, tag: el ? el.localName : null, text};
   });
   observe('layout-shift', e => {
     if (e.hadRecentInput) return;

@@ -53,6 +53,13 @@ def test_every_url_has_one_json_result_in_input_order(measured):
         assert result["profile"] == "desktop" and result["runs"] == 1
 
 
+def test_a_text_lcp_element_says_what_it_shows(result_of):
+    element = result_of("text")["lcp_element"]
+    assert element["kind"] == "text" and element["url"] is None
+    assert element["tag"] == "p" and element["selector"] == "body > p:nth-of-type(11)"  # the largest paragraph
+    assert element["text"] == "Paragraph 10: plain text that compresses well, repeated to give the page some weight."
+
+
 def test_late_image_is_the_lcp_and_arrives_after_its_delay(result_of):
     result = result_of("lcp_late")
     assert result["error"] is None
@@ -60,6 +67,7 @@ def test_late_image_is_the_lcp_and_arrives_after_its_delay(result_of):
     assert result["metrics"]["fcp"] < 1500  # the caption painted long before
     element = result["lcp_element"]
     assert element["kind"] == "image" and element["selector"] == "#hero"
+    assert element["tag"] == "img" and element["text"] is None
     assert "/img/600x400.png" in element["url"]
 
 

@@ -72,6 +72,9 @@ def test_relaxed_budgets_exit_0_and_flags_override_the_file(site, tmp_path):
     assert proc.stdout.count("CI gate FAILED (fail on: any)") == 1
     assert "  FAIL audit broken-link has 2 findings (by 2)" in proc.stdout.splitlines()
     assert (tmp_path / "again" / "findings.csv").is_file()
+    # the report links the CSV files beside it, only when they were written
+    assert 'href="pages.csv"' in (tmp_path / "again" / "report.html").read_text(encoding="utf-8")
+    assert 'href="pages.csv"' not in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("files", "args", "message"), [
