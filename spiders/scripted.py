@@ -12,7 +12,7 @@ from __future__ import annotations
 import scrapy
 
 from auditor.gather.extract import extract
-from auditor.gather.rendered import changes_matter, is_shell, merge, script_changes, script_key
+from auditor.gather.rendered import changes_matter, is_shell, merge, runs_scripts, script_changes, script_key
 from auditor.model import PageRecord
 from spiders.middlewares import RobotsTxtWaitMiddleware
 
@@ -49,8 +49,8 @@ class ScriptedPages:
             return "template"
         if is_shell(record, response.body):
             return "shell"
-        if record.status != 200:
-            return None
+        if record.status != 200 or not runs_scripts(record, response.body):
+            return None  # without scripts the browser shows what the HTML says
         layout = script_key(record, response.body)
         verdict = self.scripted.get(layout)
         if verdict is None and self._samples.get(layout, 0) < SAMPLES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.gather.extract import extract
-from auditor.gather.rendered import changes_matter, is_shell, merge, script_changes, script_key
+from auditor.gather.rendered import changes_matter, is_shell, merge, runs_scripts, script_changes, script_key
 from auditor.model import PageRecord
 
 BASE = "https://shop.example"
@@ -80,3 +80,11 @@ def test_links_no_crawler_can_follow_and_hash_routes_are_recorded():
     assert anchors["uncrawlable_count"] == 4
     assert anchors["hash_routes"] == ["#/about", "#!/contact"]
     assert "anchors" not in page(PLAIN)[0].facts
+
+
+def test_pages_without_scripts_a_browser_runs_are_not_rendered_to_compare():
+    assert not runs_scripts(*page(PLAIN))
+    assert not runs_scripts(*page(PLAIN.replace("</main>", '</main><script type="application/ld+json">{}</script>')))
+    assert runs_scripts(*page(PLAIN.replace("</main>", "</main><script>go()</script>")))
+    assert runs_scripts(*page(PLAIN.replace("</main>", '</main><script type="module">go()</script>')))
+    assert runs_scripts(*page(PLAIN.replace("</head>", '<script src="/a.js" defer></script></head>')))

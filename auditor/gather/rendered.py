@@ -20,6 +20,9 @@ ADDED_WORDS = 30
 ADDED_SHARE = 0.2
 MAX_LISTED = 50
 SCRIPT = re.compile(rb"<script\b", re.I)
+# Inline script types a browser runs (no type at all is JavaScript too).
+EXECUTABLE = {"js", "text/javascript", "module", "application/javascript", "application/ecmascript",
+              "text/ecmascript"}
 SCRIPT_TAG = re.compile(rb"<script\b([^>]*)>", re.I)
 TYPE = re.compile(rb"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 
@@ -29,10 +32,8 @@ def is_shell(record: PageRecord, body: bytes) -> bool:
     return record.html_bytes_text < SHELL_TEXT_CHARS and SCRIPT.search(body) is not None
 
 
-def script_key(record: PageRecord, body: bytes) -> str:
-    """The pages that scripts would change alike: same layout, same script files, same
-    kinds of inline scripts. A theme's plain pages and its script-built listings share a
-    layout but not their scripts, so they are sampled apart."""
+def _scripts(record: PageRecord, body: bytes) -> tuple[list[str], list[str]]:
+    """The page's script files and the kinds of its inline scripts."""
     files = sorted({r.url.split("?")[0] for r in record.resources if r.kind == "script"})
     inline = set()
     for attrs in SCRIPT_TAG.findall(body):
@@ -40,7 +41,20 @@ def script_key(record: PageRecord, body: bytes) -> str:
             continue
         kind = TYPE.search(attrs)
         inline.add(kind.group(1).lower().decode("latin-1") if kind else "js")
-    digest = hashlib.blake2b(repr((files, sorted(inline))).encode(), digest_size=5).hexdigest()
+    return files, sorted(inline)
+
+
+def runs_scripts(record: PageRecord, body: bytes) -> bool:
+    """Whether the page has a script a browser runs (JSON-LD and other data blocks are not)."""
+    files, inline = _scripts(record, body)
+    return bool(files) or any(kind in EXECUTABLE for kind in inline)
+
+
+def script_key(record: PageRecord, body: bytes) -> str:
+    """The pages that scripts would change alike: same layout, same script files, same
+    kinds of inline scripts. A theme's plain pages and its script-built listings share a
+    layout but not their scripts, so they are sampled apart."""
+    digest = hashlib.blake2b(repr(_scripts(record, body)).encode(), digest_size=5).hexdigest()
     return f"{record.layout} {digest}"
 
 
