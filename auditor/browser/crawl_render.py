@@ -12,8 +12,8 @@ nothing the crawl itself would not fetch: a caller's `allowed(url)` (the site's 
 --exclude and robots.txt) decides for each request.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
-page); each gets a fresh context every TAB_PAGES pages, and the browser is started
-again after a crash.
+page), in one browser context (one per tab would cost a renderer each); a tab is
+replaced every TAB_PAGES pages and the browser is started again after a crash.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ QUIET_S = 0.1
 QUIET_CAP_S = 3.0
 READ_S = 10  # reading the DOM of a page that has loaded
 READ_AFTER_TIMEOUT_S = 2  # ... and of one that has not (its scripts may never yield)
-TAB_PAGES = 100  # pages per context: cookies, storage and memory start afresh after
+TAB_PAGES = 100  # pages per tab: the tab's memory starts afresh after
 DROPPED_HEADERS = {"content-encoding", "content-length", "transfer-encoding", "set-cookie"}
 READ_DOM = "() => (document.doctype ? '<!DOCTYPE html>' : '') + document.documentElement.outerHTML"
 
@@ -58,9 +58,8 @@ class _Job:
 class _Tab:
     """One reusable page. The route handler serves the job's response to its navigation."""
 
-    def __init__(self, context, page, allowed) -> None:
+    def __init__(self, page, allowed) -> None:
         self.allowed = allowed
-        self.context = context
         self.page = page
         self.job: _Job | None = None
         self.pages = 0
@@ -104,6 +103,7 @@ class CrawlRenderer:
         self._user_agent = user_agent
         self._pw = None
         self._browser = None
+        self._context = None
         self._starting = asyncio.Lock()
         self._free: list[_Tab] = []
         self._open = 0
@@ -120,15 +120,15 @@ class CrawlRenderer:
                 self._free.clear()
                 self._browser = await self._pw.chromium.launch(
                     executable_path=self._exe, args=list(LAUNCH_ARGS), headless=True)
-            return self._browser
+                self._context = await self._browser.new_context(
+                    service_workers="block", user_agent=self._user_agent, accept_downloads=False)
+            return self._context
 
     async def _new_tab(self) -> _Tab:
-        browser = await self._browser_up()
-        context = await browser.new_context(service_workers="block", user_agent=self._user_agent,
-                                            accept_downloads=False)
+        context = await self._browser_up()
         page = await context.new_page()
-        tab = _Tab(context, page, self._allowed)
-        await context.route("**/*", tab.route)
+        tab = _Tab(page, self._allowed)
+        await page.route("**/*", tab.route)
         return tab
 
     async def _take(self) -> _Tab:
@@ -160,14 +160,14 @@ class CrawlRenderer:
         except Exception as exc:  # a page that crashes its tab is that page's problem
             job.outcome.error = _describe(exc, self._timeout_ms)
             job.outcome.html = None
-            await _close(tab.context)
+            await _close(tab.page)
             tab = None
         finally:
             if tab is not None:
                 tab.job = None
                 tab.pages += 1
                 if tab.pages >= TAB_PAGES or tab.page.is_closed():
-                    await _close(tab.context)
+                    await _close(tab.page)
                     tab = None
             await self._give_back(tab)
         return job.outcome
@@ -188,7 +188,7 @@ class CrawlRenderer:
 
     async def close(self) -> None:
         for tab in self._free:
-            await _close(tab.context)
+            await _close(tab.page)
         self._free.clear()
         if self._browser is not None:
             with contextlib.suppress(Exception):
@@ -196,12 +196,12 @@ class CrawlRenderer:
         if self._pw is not None:
             with contextlib.suppress(Exception):
                 await self._pw.stop()
-        self._browser = self._pw = None
+        self._browser = self._context = self._pw = None
 
 
-async def _close(context) -> None:
+async def _close(page) -> None:
     with contextlib.suppress(Exception):
-        await asyncio.wait_for(context.close(), 5)
+        await asyncio.wait_for(page.close(), 5)
 
 
 async def _quiet(in_flight: set) -> None:
