@@ -117,6 +117,18 @@ class PageRecord:
     def canonical(self) -> str | None:
         return self.canonicals[0] if self.canonicals else None
 
+    def head_tags(self) -> dict:
+        """The tags search engines read to know what the page is, as comparable values:
+        title, description, canonical, robots, hreflang (from the HTML) and h1."""
+        return {
+            "title": self.title,
+            "description": self.meta.get("description"),
+            "canonical": self.canonical,
+            "robots": self.meta.get("robots"),
+            "hreflang": sorted(f"{e.get('lang')} {e.get('href')}" for e in self.hreflang if e.get("source") != "header"),
+            "h1": [h["text"] for h in self.headings if h["level"] == 1],
+        }
+
     @property
     def noindex(self) -> bool:
         """Kept out of search results by a robots meta tag (robots or googlebot) or X-Robots-Tag."""

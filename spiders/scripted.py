@@ -2,7 +2,7 @@
 crawling, and the page record that rendering gives.
 
 `auto` renders empty shells, and two pages of every group of pages that share a layout
-and their scripts (`script_key`): when scripts change links, main text or head tags
+and their scripts (`script_group`): when scripts change links, main text or head tags
 there, every page of that group is rendered, and pages of the group read from their HTML
 while it was sampled are fetched again to be rendered.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import scrapy
 
 from auditor.gather.extract import extract
-from auditor.gather.rendered import changes_matter, is_shell, merge, runs_scripts, script_changes, script_key
+from auditor.gather.rendered import changes_matter, is_shell, merge, script_changes, script_group
 from auditor.model import PageRecord
 from spiders.middlewares import RobotsTxtWaitMiddleware
 
@@ -41,7 +41,7 @@ class ScriptedPages:
     def js(self) -> str:
         return self.settings.get("AUDITOR_JS") or "never"
 
-    def render_reason(self, record: PageRecord, response) -> str | None:
+    def render_reason(self, record: PageRecord, response, group: str | None) -> str | None:
         """Why this page is rendered (always | shell | template | sample), or None."""
         if self.js == "always":
             return "always"
@@ -49,32 +49,32 @@ class ScriptedPages:
             return "template"
         if is_shell(record, response.body):
             return "shell"
-        if record.status != 200 or not runs_scripts(record, response.body):
+        if record.status != 200 or group is None:
             return None  # without scripts the browser shows what the HTML says
-        layout = script_key(record, response.body)
-        verdict = self.scripted.get(layout)
-        if verdict is None and self._samples.get(layout, 0) < SAMPLES:
-            self._samples[layout] = self._samples.get(layout, 0) + 1
+        verdict = self.scripted.get(group)
+        if verdict is None and self._samples.get(group, 0) < SAMPLES:
+            self._samples[group] = self._samples.get(group, 0) + 1
             return "sample"
         if verdict is None:  # read from the HTML now; rendered later if the samples say so
-            self._waiting.setdefault(layout, []).append((record.url, response.meta["depth"]))
+            self._waiting.setdefault(group, []).append((record.url, response.meta["depth"]))
         return "template" if verdict else None
 
     async def with_scripts(self, record: PageRecord, response) -> PageRecord:
         """The page as a visitor's browser shows it, when it needs rendering."""
-        reason = self.render_reason(record, response)
+        group = script_group(record, response.body)
+        reason = self.render_reason(record, response, group)
         if reason is None:
             record.facts["js"] = {"rendered": False}
             return record
         try:
-            return await self.render_page(record, response, reason)
+            return await self.render_page(record, response, reason, group)
         except Exception as exc:  # the browser failing never loses the page: its HTML reading stands
             self.logger.warning("rendering %s failed: %s", record.url, exc)
-            self.sampled(script_key(record, response.body), reason, False)
+            self.sampled(group, reason, False)
             record.facts["js"] = {"rendered": False, "reason": reason, "error": f"{type(exc).__name__}: {exc}"[:300]}
             return record
 
-    async def render_page(self, record: PageRecord, response, reason: str) -> PageRecord:
+    async def render_page(self, record: PageRecord, response, reason: str, group: str | None) -> PageRecord:
         if self.renderer is None:
             from auditor.browser.chromium import find_chromium
             from auditor.browser.crawl_render import CrawlRenderer
@@ -88,7 +88,7 @@ class ScriptedPages:
         self.rendered += 1
         if outcome.html is None:
             record.facts["js"] = {"rendered": False, "reason": reason, "error": outcome.error}
-            self.sampled(script_key(record, response.body), reason, False)
+            self.sampled(group, reason, False)
             return record
         dom = PageRecord(url=record.url, status=record.status, final_url=record.final_url, headers=record.headers,
                          content_type=record.content_type, is_html=True)
@@ -98,7 +98,7 @@ class ScriptedPages:
             link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
         changes = script_changes(record, dom)
         matters = changes_matter(changes, record.word_count)
-        self.sampled(script_key(record, response.body), reason, matters)
+        self.sampled(group, reason, matters)
         page = merge(record, dom, "template" if reason == "sample" else reason, changes, outcome.error,
                      outcome.blocked_navigations, outcome.blocked_posts)
         if reason == "sample":
@@ -125,7 +125,7 @@ class ScriptedPages:
         found = [m for m in self.crawler.engine.downloader.middleware.middlewares if isinstance(m, RobotsTxtWaitMiddleware)]
         return found[0] if found else None
 
-    def sampled(self, layout: str, reason: str, matters: bool) -> None:
+    def sampled(self, layout: str | None, reason: str, matters: bool) -> None:
         """Learn from a sample whether its template's pages must be rendered."""
         if reason != "sample" or self.scripted.get(layout) is not None:
             return

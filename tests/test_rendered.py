@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.gather.extract import extract
-from auditor.gather.rendered import changes_matter, is_shell, merge, runs_scripts, script_changes, script_key
+from auditor.gather.rendered import changes_matter, is_shell, merge, script_changes, script_group
 from auditor.model import PageRecord
 
 BASE = "https://shop.example"
@@ -28,12 +28,14 @@ def test_an_empty_page_with_scripts_is_a_shell_and_a_page_with_text_is_not():
 
 
 def test_pages_with_other_scripts_are_sampled_apart():
-    listing = PLAIN.replace("</main>", '</main><script type="application/json">[]</script><script>build()</script>')
-    plain_key = script_key(*page(PLAIN))
-    assert script_key(*page(PLAIN.replace("every week", "daily"), BASE + "/b")) == plain_key
-    assert script_key(*page(listing)) != plain_key
-    assert script_key(*page(PLAIN.replace("</head>", '<script src="/a.js?v=2"></script></head>'))) == \
-        script_key(*page(PLAIN.replace("</head>", '<script src="/a.js?v=3"></script></head>')))
+    themed = PLAIN.replace("</head>", '<script src="/theme.js"></script></head>')
+    listing = themed.replace("</main>", '</main><script type="application/json">[]</script><script>build()</script>')
+    plain_key = script_group(*page(themed))
+    assert plain_key is not None
+    assert script_group(*page(themed.replace("every week", "daily"), BASE + "/b")) == plain_key
+    assert script_group(*page(listing)) != plain_key
+    assert script_group(*page(PLAIN.replace("</head>", '<script src="/a.js?v=2"></script></head>'))) == \
+        script_group(*page(PLAIN.replace("</head>", '<script src="/a.js?v=3"></script></head>')))
 
 
 def test_script_changes_name_added_links_words_and_head_tags():
@@ -83,8 +85,8 @@ def test_links_no_crawler_can_follow_and_hash_routes_are_recorded():
 
 
 def test_pages_without_scripts_a_browser_runs_are_not_rendered_to_compare():
-    assert not runs_scripts(*page(PLAIN))
-    assert not runs_scripts(*page(PLAIN.replace("</main>", '</main><script type="application/ld+json">{}</script>')))
-    assert runs_scripts(*page(PLAIN.replace("</main>", "</main><script>go()</script>")))
-    assert runs_scripts(*page(PLAIN.replace("</main>", '</main><script type="module">go()</script>')))
-    assert runs_scripts(*page(PLAIN.replace("</head>", '<script src="/a.js" defer></script></head>')))
+    assert script_group(*page(PLAIN)) is None
+    assert script_group(*page(PLAIN.replace("</main>", '</main><script type="application/ld+json">{}</script>'))) is None
+    assert script_group(*page(PLAIN.replace("</main>", "</main><script>go()</script>"))) is not None
+    assert script_group(*page(PLAIN.replace("</main>", '</main><script type="module">go()</script>'))) is not None
+    assert script_group(*page(PLAIN.replace("</head>", '<script src="/a.js" defer></script></head>'))) is not None

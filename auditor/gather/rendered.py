@@ -44,33 +44,16 @@ def _scripts(record: PageRecord, body: bytes) -> tuple[list[str], list[str]]:
     return files, sorted(inline)
 
 
-def runs_scripts(record: PageRecord, body: bytes) -> bool:
-    """Whether the page has a script a browser runs (JSON-LD and other data blocks are not)."""
-    files, inline = _scripts(record, body)
-    return bool(files) or any(kind in EXECUTABLE for kind in inline)
-
-
-def script_key(record: PageRecord, body: bytes) -> str:
+def script_group(record: PageRecord, body: bytes) -> str | None:
     """The pages that scripts would change alike: same layout, same script files, same
-    kinds of inline scripts. A theme's plain pages and its script-built listings share a
-    layout but not their scripts, so they are sampled apart."""
-    digest = hashlib.blake2b(repr(_scripts(record, body)).encode(), digest_size=5).hexdigest()
+    kinds of inline scripts (a theme's plain pages and its script-built listings share a
+    layout but not their scripts, so they are sampled apart). None when the page has no
+    script a browser runs (JSON-LD and other data blocks are not)."""
+    files, inline = _scripts(record, body)
+    if not files and not any(kind in EXECUTABLE for kind in inline):
+        return None
+    digest = hashlib.blake2b(repr((files, inline)).encode(), digest_size=5).hexdigest()
     return f"{record.layout} {digest}"
-
-
-def head_tags(record: PageRecord) -> dict:
-    """The head tags search engines read, as comparable values."""
-    return {
-        "title": record.title,
-        "description": record.meta.get("description"),
-        "canonical": record.canonical,
-        "robots": record.meta.get("robots"),
-        "hreflang": sorted(f"{e.get('lang')} {e.get('href')}" for e in record.hreflang if e.get("source") != "header"),
-    }
-
-
-def _h1(record: PageRecord) -> list[str]:
-    return [h["text"] for h in record.headings if h["level"] == 1]
 
 
 def internal_links(record: PageRecord) -> list[str]:
@@ -81,8 +64,7 @@ def script_changes(html: PageRecord, rendered: PageRecord) -> dict:
     """What the rendered DOM has that the HTML has not: links, words, head tags."""
     known = set(internal_links(html))
     added = [href for href in internal_links(rendered) if href not in known]
-    before, after = head_tags(html), head_tags(rendered)
-    before["h1"], after["h1"] = _h1(html), _h1(rendered)
+    before, after = html.head_tags(), rendered.head_tags()
     return {
         "links_added": added,
         "words_added": max(rendered.word_count - html.word_count, 0),
@@ -115,7 +97,7 @@ def merge(html: PageRecord, rendered: PageRecord, reason: str, changes: dict,
     rendered.facts["js"] = {
         "rendered": True,
         "reason": reason,
-        "html": {**head_tags(html), "h1": _h1(html),
+        "html": {**html.head_tags(),
                  "words": html.word_count, "links": len(internal_links(html))},
         "links_added": changes["links_added"][:MAX_LISTED],
         "links_added_count": len(changes["links_added"]),

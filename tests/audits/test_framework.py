@@ -390,6 +390,7 @@ def test_finding_to_dict_leaves_out_what_is_unknown():
 UNDECLARED = {"page.url", "page.ok_html", "page.is_html", "site.setting"}
 # Properties and methods, by the fields they read.
 READS = {"page.canonical": ("page.canonicals",), "page.noindex": ("page.meta", "page.headers"),
+         "page.head_tags": ("page.title", "page.meta", "page.canonicals", "page.hreflang", "page.headings"),
          "site.chain": ("site.redirects",), "site.final_status": ("site.redirects", "site.status"),
          "site.redirect_targets": ("site.redirects",)}
 

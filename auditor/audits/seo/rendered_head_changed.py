@@ -48,10 +48,7 @@ class RenderedHeadChanged(Audit):
         if not (js.get("rendered") and changed):
             return
         html = js.get("html", {})
-        now = {"title": page.title, "description": page.meta.get("description"), "canonical": page.canonical,
-               "robots": page.meta.get("robots"), "h1": [h["text"] for h in page.headings if h["level"] == 1],
-               "hreflang": sorted(f"{e.get('lang')} {e.get('href')}" for e in page.hreflang
-                                  if e.get("source") != "header")}
+        now = page.head_tags()
         first = changed[0]
         yield self.finding(page, "changed", tags=", ".join(LABELS.get(t, t) for t in changed),
                            before=_shown(html.get(first))[:200], after=_shown(now.get(first))[:200],
