@@ -240,7 +240,8 @@ def resume_options(out: Path) -> tuple[CrawlOptions, dict]:
             return options, values
         store.compute_site(saved["start_urls"])  # depths for the frontier's discovery depth
         options.known_urls = store.known_urls()
-        options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages())
+        options.resume = Resume(store.frontier(), list(store.unchecked_resources()), store.count_pages(),
+                                list(store.script_pages()))
     finally:
         store.close()
     return options, values

@@ -4,7 +4,9 @@ crawling, and the page record that rendering gives.
 `auto` renders empty shells, and two pages of every group of pages that share a layout
 and their scripts (`script_group`): when scripts change links, main text or head tags
 there, every page of that group is rendered, and pages of the group read from their HTML
-while it was sampled are fetched again to be rendered.
+while it was sampled are fetched again to be rendered. Each page's `js` facts keep its
+group, and a sample whether scripts changed what counts, so that `--resume` carries the
+sampling on from the store (`resume_scripts`).
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ class ScriptedPages:
     async def with_scripts(self, record: PageRecord, response) -> PageRecord:
         """The page as a visitor's browser shows it, when it needs rendering."""
         group = script_group(record, response.body)
+        page = await self._with_scripts(record, response, group)
+        if group is not None:
+            page.facts["js"]["script_group"] = group
+        return page
+
+    async def _with_scripts(self, record: PageRecord, response, group: str | None) -> PageRecord:
         reason = self.render_reason(record, response, group)
         if reason is None:
             record.facts["js"] = {"rendered": False}
@@ -102,7 +110,7 @@ class ScriptedPages:
         page = merge(record, dom, "template" if reason == "sample" else reason, changes, outcome.error,
                      outcome.blocked_navigations, outcome.blocked_posts)
         if reason == "sample":
-            page.facts["js"]["sample"] = True
+            page.facts["js"].update(sample=True, changes_matter=matters)
             if not matters:  # scripts change nothing that counts here: the HTML's reading stands
                 record.facts["js"] = page.facts["js"]
                 return record
@@ -135,6 +143,23 @@ class ScriptedPages:
         elif self._samples_done[layout] >= SAMPLES:
             self.scripted[layout] = False
             self._waiting.pop(layout, None)
+
+    def resume_scripts(self, pages):
+        """Carry on the sampling of an interrupted crawl from its stored pages, given as
+        (url, depth, js facts) with a script group: the samples' verdicts, and the pages
+        read from their HTML while their group was sampled, rendered now if scripts turned
+        out to change that group (or once they do)."""
+        pages = list(pages)
+        for _url, _depth, js in pages:
+            if js.get("sample") or js.get("reason") == "sample":
+                group = js["script_group"]
+                self._samples[group] = self._samples.get(group, 0) + 1
+                self.sampled(group, "sample", bool(js.get("changes_matter")))
+        for url, depth, js in pages:
+            group = js["script_group"]
+            if not js.get("rendered") and "reason" not in js and self.scripted.get(group) is not False:
+                self._waiting.setdefault(group, []).append((url, depth or 0))
+        yield from self.release_waiting()
 
     def release_waiting(self):
         """Pages read from their HTML while their template was being sampled, fetched

@@ -201,6 +201,8 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
                 request = self.resource_request(url, kind)
                 if request:
                     yield request
+        if self.js == "auto":
+            yield from self.resume_scripts(self.resume.script_pages)
 
     def page_request(self, url: str, depth: int, force: bool = False, priority: int = 0, source: str | None = None):
         """The request for a page, or None. `source` is the page linking to it."""

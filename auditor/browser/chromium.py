@@ -13,6 +13,8 @@ import shutil
 # Flags for a headless, offline-friendly, root-run browser: no sandbox (root),
 # no GPU process, no QUIC and no background traffic that would add requests
 # the audited page never made. A fresh profile comes from Playwright itself.
+# The address bar's pop-up pages are never shown headless, yet Chromium keeps a
+# renderer (about 120 MB) loaded for them. (Chromium merges repeated feature flags.)
 LAUNCH_ARGS: tuple[str, ...] = (
     "--no-sandbox",
     "--disable-gpu",
@@ -21,6 +23,7 @@ LAUNCH_ARGS: tuple[str, ...] = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 )
 
 ENV_VAR = "AUDITOR_CHROMIUM"

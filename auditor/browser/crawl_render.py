@@ -12,8 +12,10 @@ nothing the crawl itself would not fetch: a caller's `allowed(url)` (the site's 
 --exclude and robots.txt) decides for each request.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
-page), in one browser context (one per tab would cost a renderer each); a tab is
-replaced every TAB_PAGES pages and the browser is started again after a crash.
+page), in one browser context (one per tab would cost a renderer each); a tab is replaced
+every TAB_PAGES pages and the browser is started again after a crash. Tabs keep a
+renderer process each: in a shared one, a page whose script never yields would stall
+the others.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ import contextlib
 from dataclasses import dataclass, field
 
 from .chromium import LAUNCH_ARGS
+
+# Memory: no spare renderer is kept warm for the next tab, and the GPU and network
+# services run inside the browser process instead of their own.
+CRAWL_ARGS = (*LAUNCH_ARGS, "--disable-features=SpareRendererForSitePerProcess",
+              "--in-process-gpu", "--enable-features=NetworkServiceInProcess")
 
 # What builds the DOM; stylesheets, images, fonts, media, icons and beacons are not loaded.
 LOADED = ("script", "xhr", "fetch", "eventsource")
@@ -119,7 +126,7 @@ class CrawlRenderer:
                 self._open -= len(self._free)  # tabs of a browser that crashed
                 self._free.clear()
                 self._browser = await self._pw.chromium.launch(
-                    executable_path=self._exe, args=list(LAUNCH_ARGS), headless=True)
+                    executable_path=self._exe, args=list(CRAWL_ARGS), headless=True)
                 self._context = await self._browser.new_context(
                     service_workers="block", user_agent=self._user_agent, accept_downloads=False)
             return self._context

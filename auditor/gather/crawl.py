@@ -52,6 +52,7 @@ class Resume:
     pages: list[tuple[str, int]]
     resources: list[tuple[str, str]]
     pages_stored: int
+    script_pages: list[tuple[str, int | None, dict]] = field(default_factory=list)  # see Store.script_pages
 
 
 @dataclass

@@ -440,6 +440,15 @@ class Store:
         lazy already; PostgreSQL needs a server-side cursor)."""
         return self.db.stream(query) if isinstance(self.db, PostgresDB) else self.db.execute(query)
 
+    def script_pages(self) -> Iterator[tuple[str, int | None, dict]]:
+        """(url, click depth, js facts) of the pages stored with a script group (--js):
+        what a resumed crawl needs to carry on sampling where it stopped."""
+        rows = self._stream("SELECT url, depth, record FROM pages WHERE record LIKE '%\"script_group\"%' ORDER BY rowid")
+        for url, depth, record in rows:
+            js = json.loads(record).get("facts", {}).get("js") or {}
+            if js.get("script_group"):
+                yield url, depth, js
+
     def page_dicts(self) -> Iterator[dict]:
         """The stored record (as a plain dict) of every page that answered 200 with HTML,
         in crawl order: one cheap pass for whole-site facts read from page content."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from unittest.mock import ANY
 from urllib.parse import urlsplit
 
 import pytest
@@ -145,7 +147,7 @@ def test_pages_whose_scripts_misbehave_are_each_bounded_and_recorded(tmp_path):
     # polling stops being waited for after the cap
     assert pages["/poll.html"]["title"] == "Live prices"
     # a script that never yields: the page keeps its HTML reading, with the reason
-    assert pages["/busy.html"]["js"] == {"rendered": False, "reason": "always",
+    assert pages["/busy.html"]["js"] == {"rendered": False, "reason": "always", "script_group": ANY,
                                          "error": "the page did not finish loading within 4 s"}
     assert pages["/busy.html"]["title"] == "Busy"
 
@@ -166,3 +168,29 @@ def test_page_and_depth_limits_hold_for_links_found_by_rendering(tmp_path, limit
     base, result, _ = audit("spa", tmp_path, *limit, routes=routes)
     pages = sorted(by_path(result, base))
     assert pages == expected if isinstance(expected, list) else len(pages) == expected
+
+
+def test_resume_renders_the_pages_read_from_html_while_their_group_was_sampled(tmp_path):
+    """A crawl stopped after a group's samples showed scripts change its pages, but before
+    the pages read meanwhile from their HTML were fetched again: `--resume` renders them."""
+    site, out = tmp_path / "site", tmp_path / "out"
+    with serve_site(site) as base:
+        generate(site, 120, base, lang="ar", js_links="listing")
+        truth = json.loads((site / "_truth.json").read_text(encoding="utf-8"))
+        proc = run_cli("audit", "--render", "none", f"{base}/index.html", "--out", str(out), "--js", "auto")
+        assert proc.returncode == 0, proc.stderr
+        pages = by_path(load_result(out), base + "/")
+        waiting = [path for path in truth["js_link_pages"] if not pages[path]["js"].get("sample")]
+        assert waiting and all(pages[path]["js"]["reason"] == "template" for path in waiting)
+        with sqlite3.connect(out / "run.sqlite") as db:  # as stored while its group was being sampled
+            for path in waiting:
+                (record,) = db.execute("SELECT record FROM pages WHERE url = ?", (f"{base}/{path}",)).fetchone()
+                record = json.loads(record)
+                record["facts"]["js"] = {"rendered": False, "script_group": record["facts"]["js"]["script_group"]}
+                db.execute("UPDATE pages SET record = ? WHERE url = ?", (json.dumps(record), f"{base}/{path}"))
+        proc = run_cli("audit", "--resume", str(out))
+        assert proc.returncode == 0, proc.stderr
+    resumed = by_path(load_result(out), base + "/")
+    assert {path: resumed[path]["js"].get("reason") for path in waiting} == {path: "template" for path in waiting}
+    assert all(resumed[path]["js"]["links_added_count"] for path in waiting)
+    assert len(resumed) == len(pages)
