@@ -86,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     fitted = least_squares(rows, args.ridge)
     print("WEIGHTS: dict[str, float] = {")
     ordered = sorted(fitted.items(), key=lambda kv: features_order(kv[0]))
-    for start in range(0, len(ordered), 6):
-        print("    " + " ".join(f'"{key}": {value:.2f},' for key, value in ordered[start:start + 6]))
+    for start in range(0, len(ordered), 5):
+        print("    " + " ".join(f'"{key}": {value:.2f},' for key, value in ordered[start:start + 5]))
     print("}")
     common = sorted(per_word.items(), key=lambda kv: -kv[1][0])[: args.common]
     print("COMMON: dict[str, float] = {")

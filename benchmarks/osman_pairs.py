@@ -11,6 +11,14 @@ largest |difference|, the share within --limit points, and the counts behind the
 difference (syllables, complex and faseeh words per 100 words, both ways); then the
 --show largest differences. Paragraphs the formula cannot score (fewer than 30
 Arabic words or 2 sentences) are skipped and counted.
+
+Figures (2026-12): 362 held-out paragraphs of 100-300 words from public vowelled
+corpora (Tashkeela's classical and modern books, news and articles; stories and
+news of tashkeela2), none from a document the fit read, with at least 95% of the
+words vowelled and the case endings written:
+
+    one weight per letter:        mean |d| 3.82, max 18.4, 70.4% within 5 points
+    learned estimate (osman_fit): mean |d| 2.73, max 12.4, 84.5% within 5 points
 """
 
 from __future__ import annotations
@@ -29,7 +37,8 @@ from auditor.text.scripts import strip_marks  # noqa: E402
 
 def strip_text(text: str) -> str:
     """The text as it is usually written: no vowel marks, alef wasla as a plain alef."""
-    return "\n".join(" ".join(strip_marks(token) for token in line.split()) for line in text.splitlines()).replace("ٱ", "ا")
+    lines = (" ".join(strip_marks(token) for token in line.split()) for line in text.splitlines())
+    return "\n".join(lines).replace("ٱ", "ا")
 
 
 def source_of(path: Path) -> str:
