@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.text.scripts import ARABIC_LETTER_RE, strip_marks
-from auditor.text.unmarked_syllables import estimated_syllables, is_faseeh_word
+from auditor.text.unmarked_syllables import COMPLEX_WORD_SYLLABLES, estimated_syllables, is_faseeh_word
 
 FATHA, DAMMA, KASRA, SUKUN, SHADDA = "\u064e", "\u064f", "\u0650", "\u0652", "\u0651"
 TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -70,7 +70,6 @@ _CONSONANT_MARKS = SHORT_VOWELS | TANWEEN | {SHADDA}
 _ALEFS = frozenset("اٱى")
 
 HARD_WORD_LETTERS = 5  # more than this many letters
-COMPLEX_WORD_SYLLABLES = 4  # more than this many syllables
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ import zlib
 
 from auditor.text.scripts import strip_marks
 
+COMPLEX_WORD_SYLLABLES = 4  # OSMAN's complex words have more syllables than this
 SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 _ARTICLE_RE = re.compile("^([وف]?[بك]?)ال(..+)$")
 _LAM_ARTICLE_RE = re.compile("^([وف]?)لل(..+)$")  # ل + ال: the article's alef is not written
@@ -151,7 +152,7 @@ def estimated_syllables(letters: str) -> int:
     extra = 1 + is_faseeh_word(word)  # what a complex word adds to its syllables
 
     def weight(syllables: int) -> int:
-        return syllables + extra if syllables > 4 else syllables
+        return syllables + extra if syllables > COMPLEX_WORD_SYLLABLES else syllables
 
     syllables = 1
     while weight(syllables + 1) <= target:
