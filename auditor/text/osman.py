@@ -30,18 +30,16 @@ Where this differs from the reference tool, it is on purpose:
   when at least half of its letters other than alef carry one; otherwise
   (ordinary web text, or a lone tanween as in شكراً) its syllables are
   estimated from its letters;
-* the estimate for unmarked words (the paper diacritises such text with a
-  tool first, which a crawler cannot do offline) gives each letter a weight
-  of 1, alef madda 2, and the silent alef of the article (ال, وال, بال, فال,
-  كال) 0. In the marked count a consonant with its short vowel weighs 1 and
-  a long syllable (consonant plus long vowel letter: two letters) weighs 2, so
-  one weight per letter follows it; the letters with sukun (weight 0) and the
-  stressed ones (weight 2 more) roughly cancel out. On a vocalised sample
-  stripped of its marks (the tests' 40-word sample) this estimate is within
-  7% of the marked count, where weighing ا و ي as long syllables (2) overshot
-  by 26%, because و and ي are as often consonants. The reference tool's own
-  fallback (letters minus alefs minus 2, per text) goes negative on short
-  words such as و; this estimate is never below 1;
+* a word's first letter always carries a vowel (no Arabic word starts with
+  sukun); vowelled text often leaves it unwritten on أ and إ (the hamza's
+  seat says which) or on the conjunction و, so it is counted when missing;
+* the syllables of unmarked words (the paper diacritises such text with a
+  tool first, which a crawler cannot do offline) are estimated from their
+  letters with numbers learned from vowelled text (``unmarked_syllables.py``):
+  the estimate is of a word's whole weight in the formula (syllables, complex,
+  faseeh), so that the stripped text scores as its vowelled version does. The
+  reference tool's own fallback (letters minus alefs minus 2, per text) goes
+  negative on short words such as و; this estimate is never below 1;
 * hard words are counted on letters only (marks and tatweel are not letters),
   with "more than 5" as in the paper (the reference tool uses 5 or more);
 * complex and faseeh words use the same weighted syllable count as D; the
@@ -54,11 +52,11 @@ Arabic text are left out of every count and reported as ``excluded_tokens``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.text.scripts import ARABIC_LETTER_RE, strip_marks
+from auditor.text.unmarked_syllables import COMPLEX_WORD_SYLLABLES, estimated_syllables, is_faseeh_word
 
 FATHA, DAMMA, KASRA, SUKUN, SHADDA = "\u064e", "\u064f", "\u0650", "\u0652", "\u0651"
 TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -70,11 +68,8 @@ VOWEL_MARKS = SHORT_VOWELS | TANWEEN | {SUKUN, SHADDA, DAGGER_ALEF}
 # A letter carrying one of these is a consonant, not a long vowel.
 _CONSONANT_MARKS = SHORT_VOWELS | TANWEEN | {SHADDA}
 _ALEFS = frozenset("اٱى")
-_FASEEH_LETTERS = frozenset("ءئؤذظ")
-_ARTICLE_RE = re.compile("^[وفبك]?[اٱ](?=ل)")
 
 HARD_WORD_LETTERS = 5  # more than this many letters
-COMPLEX_WORD_SYLLABLES = 4  # more than this many syllables
 
 
 @dataclass(frozen=True)
@@ -127,6 +122,10 @@ def _is_vocalised(clusters: list[tuple[str, frozenset[str]]]) -> bool:
 def marked_syllables(clusters: list[tuple[str, frozenset[str]]]) -> int:
     """Weighted syllables read from vowel marks: short + 2 * long + 2 * stress."""
     short = long_ = stress = 0
+    if clusters and not clusters[0][1] and clusters[0][0] not in _ALEFS and clusters[0][0] != ALEF_MADDA:
+        # A word never starts without a vowel; vowelled text often leaves it
+        # unwritten on a first أ or إ (the hamza's seat says which) or و.
+        clusters = [(clusters[0][0], frozenset(FATHA))] + clusters[1:]
     for i, (letter, marks) in enumerate(clusters):
         if marks & SHORT_VOWELS:
             following = clusters[i + 1] if i + 1 < len(clusters) else None
@@ -144,16 +143,6 @@ def marked_syllables(clusters: list[tuple[str, frozenset[str]]]) -> int:
     return short + 2 * long_ + 2 * stress
 
 
-def estimated_syllables(letters: str) -> int:
-    """Weighted syllables of an unmarked word, estimated from its letters.
-
-    One weight per letter, two for alef madda, none for the silent alef of
-    the article (a prefix و ف ب ك before it keeps its weight); never below 1.
-    """
-    silent_alef = 1 if _ARTICLE_RE.match(letters) else 0
-    return max(1, len(letters) - silent_alef + letters.count(ALEF_MADDA))
-
-
 def analyse_word(token: str) -> ArabicWord | None:
     """Counts for a word token, or None when it has no Arabic letter."""
     if not ARABIC_LETTER_RE.search(token):
@@ -167,8 +156,7 @@ def analyse_word(token: str) -> ArabicWord | None:
 
 def is_faseeh(token: str) -> bool:
     """A faseeh indicator: ء ئ ؤ ذ ظ anywhere, or the ending وا / ون."""
-    bare = strip_marks(token)
-    return bool(_FASEEH_LETTERS.intersection(bare)) or bare.endswith(("وا", "ون"))
+    return is_faseeh_word(strip_marks(token))
 
 
 @lru_cache(maxsize=50_000)

@@ -1,0 +1,40 @@
+"""The OSMAN pair benchmark and the fit of the unmarked estimate run from any folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = ROOT / "tests" / "fixtures" / "osman_pairs"
+
+
+def script(name: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "benchmarks" / name), *args], capture_output=True, text=True,
+                          cwd="/", timeout=300, env={"PATH": "/usr/bin:/bin"})
+
+
+def test_pairs_benchmark_reports_each_source_and_all():
+    proc = script("osman_pairs.py", str(PAIRS), "--show", "2")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert sum(line.startswith(("story ", "news ", "fable ")) for line in lines) == 3
+    overall = next(line for line in lines if line.startswith("all "))
+    assert "n=  10" in overall and "max|d|=" in overall and "<=5:" in overall
+    assert "skipped (too short to score): 0" in proc.stdout
+
+
+def test_fit_prints_the_numbers_the_estimate_reads(tmp_path):
+    proc = script("osman_fit.py", str(PAIRS), "--common", "5")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("WEIGHTS: dict[str, float] = {")
+    assert '"letter": ' in proc.stdout and '"sun": ' in proc.stdout and "COMMON: dict[str, float] = {" in proc.stdout
+
+
+def test_a_folder_without_paragraphs_is_a_usage_error(tmp_path):
+    for name in ("osman_pairs.py", "osman_fit.py"):
+        missing = script(name, str(tmp_path / "nowhere"))
+        assert missing.returncode == 2 and "is not a folder" in missing.stderr and "Traceback" not in missing.stderr
+        empty = script(name, str(tmp_path))
+        assert empty.returncode == 2 and "Traceback" not in empty.stderr
