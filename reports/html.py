@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from reports import bidi, charts, i18n
+from reports import bidi, charts, evidence, i18n
 from reports.page_view import page_views
 from reports.fixes import build_fixes, priority, template_pattern
 
@@ -349,6 +349,7 @@ def environment(lang: str = "en") -> Environment:
     env.filters["ta"] = lambda text: gettext(str(text)) if text else ""  # in an attribute: plain text
     env.filters["num"] = lambda n: Markup("<bdi>%s</bdi>") % (n,)
     env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext, i18n.direction(lang) == "rtl")
+    env.globals["why"] = lambda finding: evidence.why_html(finding, gettext)  # "why this fired"
     env.globals["lang"] = lang
     env.globals["dir"] = i18n.direction(lang)
     env.filters["langname"] = lambda code: i18n.language_name(code, lang)
