@@ -90,9 +90,14 @@ class Fix:
         return self.cause_value
 
     @property
+    def impact(self) -> str:
+        """Its kind of finding's impact (an audit may weigh its message keys differently)."""
+        return rank.impact_of(self.audit, self.message_key)
+
+    @property
     def reason(self) -> dict:
         """Why it ranks where it does, in the terms of reports/rank.py."""
-        return {"impact": self.audit.get("impact", "minor"), "share": self.share, "stage": self.stage,
+        return {"impact": self.impact, "share": self.share, "stage": self.stage,
                 "effort": self.audit.get("effort", "medium")}
 
 
@@ -195,7 +200,7 @@ def build_fixes(result: dict) -> list[Fix]:
         fix.templates = sorted(((p, h, s) for p, (h, s) in by_pattern.items()), key=lambda t: (-t[1], t[0]))
         fix.share = weights.share(fix.reach)
         fix.stage = rank.best_stage(fix.audit.get("journey"))
-        fix.priority = rank.score(fix.audit.get("impact", "minor"), fix.audit.get("effort", "medium"), fix.share, fix.stage)
+        fix.priority = rank.score(fix.impact, fix.audit.get("effort", "medium"), fix.share, fix.stage)
         if fix.audit.get("category") in VISUAL_CATEGORIES or fix.audit.get("id") in VISUAL_AUDITS:
             fix.screenshot_url = next((u for u in fix.pages if u in with_screenshot), None)
     ranked = sorted(fixes, key=lambda f: (-f.priority, -f.share, f.audit.get("id", ""), str(f.cause_value)))
@@ -207,7 +212,7 @@ def build_fixes(result: dict) -> list[Fix]:
 def _merge_same_cause(fixes: list[Fix]) -> list[Fix]:
     """Fold fixes that one change makes: one audit's message keys on the same pages, and
     two audits naming the same values on the same pages. The graver one is kept."""
-    order = sorted(fixes, key=lambda f: -rank.SEVERITY.get(f.audit.get("impact"), 1))
+    order = sorted(fixes, key=lambda f: -rank.SEVERITY.get(f.impact, 1))
     kept: list[Fix] = []
     by_pages: dict[frozenset, list[Fix]] = {}
     for fix in order:
