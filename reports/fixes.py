@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from reports import rank
+from reports.crops import Locator
 
 SERVER_SETTINGS = frozenset({"text-compression", "cache-policy", "server-response-time"})
 RULE_KEYS = ("rule", "stylesheet", "css_rule")  # each value is a defect of its own
@@ -70,6 +71,7 @@ class Fix:
     stage: str | None = None
     priority: float = 0.0
     screenshot_url: str | None = None  # a page with a screenshot, for visual defects
+    crop: dict | None = None  # the screenshot around an element at fault (reports/crops.py)
 
     @property
     def page_count(self) -> int:
@@ -120,7 +122,8 @@ def _targets(finding: dict) -> list[str]:
 
 
 class _Plan:
-    def __init__(self):
+    def __init__(self, locate=lambda finding: None):
+        self.locate = locate
         self.fixes: dict[tuple, Fix] = {}
         self.of_page: dict[tuple[str, str, str], Fix] = {}  # (audit, message key, page) -> its fix
 
@@ -138,6 +141,8 @@ class _Plan:
         fix.reach[url] = None
         fix.targets.update(dict.fromkeys(_targets(finding)))
         self.of_page.setdefault((audit_id, key_name, url), fix)
+        if fix.crop is None:
+            fix.crop = self.locate(finding)
 
     def fold(self, fix: Fix, audit_id: str, finding: dict) -> None:
         fix.folded[audit_id] += 1
@@ -159,7 +164,7 @@ def build_fixes(result: dict) -> list[Fix]:
             with_screenshot.add(p["url"])
     audits = result.get("audits", {})
     dead = {f.get("url") for f in (audits.get(DEAD_PAGE_AUDIT) or {}).get("findings", []) if not f.get("ignored")}
-    plan = _Plan()
+    plan = _Plan(Locator(pages))
     later: list[tuple[str, dict, dict, Fix | None]] = []  # findings that may follow from another fix
     for audit_id, audit in audits.items():
         for finding in audit.get("findings", []):
