@@ -1,6 +1,7 @@
 """The "why this fired" line: every finding's evidence in one escaped line, in English and Arabic."""
 
 import re
+import string
 from html.parser import HTMLParser
 
 import pytest
@@ -116,3 +117,22 @@ def test_the_report_shows_the_why_line_in_fix_cards_findings_and_page_views(lang
     assert '<code dir="ltr">a[href=&#39;/returns&#39;]</code>' in findings
     views = page.split('id="page-views"', 1)[1]
     assert views.count(heading) == views.count('<li><span class="badge')
+
+
+def _every_message_key():
+    for audit in all_audits():
+        for key, text in sorted(audit.meta.messages.items()):
+            fields = sorted({name for _, name, _, _ in string.Formatter().parse(text) if name})
+            yield pytest.param(audit.meta.id, key, fields, id=f"{audit.meta.id}:{key}")
+
+
+@pytest.mark.parametrize("audit_id, key, fields", list(_every_message_key()))
+def test_every_message_key_shows_the_data_its_message_names(audit_id, key, fields):
+    """Whatever an audit's message names is evidence the line shows, for every key of every audit."""
+    data = {name: f"v{n}-{name}" for n, name in enumerate(fields)}
+    finding = {"url": f"{BASE}/p", "message_key": key, "data": data}
+    line = str(evidence.why_line(finding))
+    for name in fields:
+        if name not in evidence.SKIP:
+            assert data[name] in line, (audit_id, key, name)
+    assert str(evidence.why_html(finding)).strip()
