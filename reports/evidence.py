@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 
-from reports.i18n import N_
+from reports.i18n import N_, VOCABULARY_KEYS
 
 MAX_VALUE = 120
 MAX_ITEMS = 3
@@ -109,9 +109,17 @@ def _item(key: str, text: str) -> Markup:
     return _value(text)
 
 
-def parts(finding: dict) -> list[tuple[str, list[Markup]]]:
-    """(label, values) in the order the line shows them: the element, then its data."""
+def parts(finding: dict, gettext=lambda s: s) -> list[tuple[str, list[Markup]]]:
+    """(label, values) in the order the line shows them: the element, then its data.
+    Values that are vocabulary words (why a code is invalid, what kind of number) are
+    shown translated, by themselves."""
     data = finding.get("data") or {}
+
+    def item(key: str, text: str) -> Markup:
+        if key in VOCABULARY_KEYS and gettext(text) != text:
+            return _value(gettext(text))
+        return _item(key, text)
+
     out: list[tuple[str, list[Markup]]] = []
     shown: set[str] = set()  # a value shown once (an element named by its selector and its data)
 
@@ -129,10 +137,10 @@ def parts(finding: dict) -> list[tuple[str, list[Markup]]]:
         data = {**data, "property": f"{data['property']}: {_plain(data['value']) or ''}"}
         data.pop("value")
     for label, keys in FIELDS:
-        items = [_item(k, text) for k in keys if k in data and k not in SKIP and (text := fresh(k, data[k]))]
+        items = [item(k, text) for k in keys if k in data and k not in SKIP and (text := fresh(k, data[k]))]
         if items:
             out.append((label, items))
-    rest = [_item(k, text) for k, v in data.items()
+    rest = [item(k, text) for k, v in data.items()
             if k not in LABELLED and k not in SKIP and (text := fresh(k, v))]
     if rest:
         out.append((DATA_LABEL, rest))
@@ -143,7 +151,7 @@ def why_line(finding: dict, gettext=lambda s: s) -> Markup:
     """The line itself, escaped: `label value · label value`. Empty when the finding
     names nothing beyond its page (the message then says it all)."""
     pieces = [Markup('<span class="ev"><span class="ev-k">%s</span> %s</span>') % (gettext(label), Markup(" ").join(items))
-              for label, items in parts(finding)]
+              for label, items in parts(finding, gettext)]
     return Markup(" \u00b7 ").join(pieces)
 
 
