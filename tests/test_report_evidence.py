@@ -112,7 +112,7 @@ def test_the_report_shows_the_why_line_in_fix_cards_findings_and_page_views(lang
     fix_cards = page.split('id="fix-list"', 1)[1].split("</ol>", 1)[0]
     assert fix_cards.count('class="why-fired"') == fix_cards.count('class="what"') > 0
     findings = page.split('id="finding-list"', 1)[1].split('id="pages"', 1)[0]
-    assert findings.count('class="why-cell"') == findings.count("<tr data-item") > 0
+    assert findings.count('<td class="finding">') == findings.count("<tr data-item") > 0
     assert findings.count(heading) >= findings.count("<tr data-item")
     assert '<code dir="ltr">a[href=&#39;/returns&#39;]</code>' in findings
     views = page.split('id="page-views"', 1)[1]
