@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from reports.html import message
+from reports.rank import impact_of
 
 PAGE_COLUMNS = ("url", "status", "depth", "title", "lang", "dir", "in_sitemap", "word_count", "bytes",
                 "response_ms", "content_type", "final_url", "redirect_to", "error")
@@ -37,7 +38,7 @@ def write_findings(result: dict, path: str | Path) -> Path:
         writer.writerow(FINDING_COLUMNS)
         for audit_id, audit in result["audits"].items():
             for finding in audit.get("findings", []):
-                writer.writerow([audit_id, audit["category"], audit["impact"], finding.get("url"),
+                writer.writerow([audit_id, audit["category"], impact_of(audit, finding.get("message_key")), finding.get("url"),
                                  finding.get("message_key"), message(audit, finding), _cell(finding.get("selector")),
                                  _cell(finding.get("snippet")), _cell(finding.get("ignored"))])
     return Path(path)

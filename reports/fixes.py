@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from reports import rank
+from reports.crops import Locator
 
 SERVER_SETTINGS = frozenset({"text-compression", "cache-policy", "server-response-time"})
 RULE_KEYS = ("rule", "stylesheet", "css_rule")  # each value is a defect of its own
@@ -70,6 +71,7 @@ class Fix:
     stage: str | None = None
     priority: float = 0.0
     screenshot_url: str | None = None  # a page with a screenshot, for visual defects
+    crop: dict | None = None  # the screenshot around an element at fault (reports/crops.py)
 
     @property
     def page_count(self) -> int:
@@ -90,9 +92,14 @@ class Fix:
         return self.cause_value
 
     @property
+    def impact(self) -> str:
+        """Its kind of finding's impact (an audit may weigh its message keys differently)."""
+        return rank.impact_of(self.audit, self.message_key)
+
+    @property
     def reason(self) -> dict:
         """Why it ranks where it does, in the terms of reports/rank.py."""
-        return {"impact": self.audit.get("impact", "minor"), "share": self.share, "stage": self.stage,
+        return {"impact": self.impact, "share": self.share, "stage": self.stage,
                 "effort": self.audit.get("effort", "medium")}
 
 
@@ -115,7 +122,8 @@ def _targets(finding: dict) -> list[str]:
 
 
 class _Plan:
-    def __init__(self):
+    def __init__(self, locate=lambda finding: None):
+        self.locate = locate
         self.fixes: dict[tuple, Fix] = {}
         self.of_page: dict[tuple[str, str, str], Fix] = {}  # (audit, message key, page) -> its fix
 
@@ -133,6 +141,8 @@ class _Plan:
         fix.reach[url] = None
         fix.targets.update(dict.fromkeys(_targets(finding)))
         self.of_page.setdefault((audit_id, key_name, url), fix)
+        if fix.crop is None:
+            fix.crop = self.locate(finding)
 
     def fold(self, fix: Fix, audit_id: str, finding: dict) -> None:
         fix.folded[audit_id] += 1
@@ -154,7 +164,7 @@ def build_fixes(result: dict) -> list[Fix]:
             with_screenshot.add(p["url"])
     audits = result.get("audits", {})
     dead = {f.get("url") for f in (audits.get(DEAD_PAGE_AUDIT) or {}).get("findings", []) if not f.get("ignored")}
-    plan = _Plan()
+    plan = _Plan(Locator(pages))
     later: list[tuple[str, dict, dict, Fix | None]] = []  # findings that may follow from another fix
     for audit_id, audit in audits.items():
         for finding in audit.get("findings", []):
@@ -195,7 +205,7 @@ def build_fixes(result: dict) -> list[Fix]:
         fix.templates = sorted(((p, h, s) for p, (h, s) in by_pattern.items()), key=lambda t: (-t[1], t[0]))
         fix.share = weights.share(fix.reach)
         fix.stage = rank.best_stage(fix.audit.get("journey"))
-        fix.priority = rank.score(fix.audit.get("impact", "minor"), fix.audit.get("effort", "medium"), fix.share, fix.stage)
+        fix.priority = rank.score(fix.impact, fix.audit.get("effort", "medium"), fix.share, fix.stage)
         if fix.audit.get("category") in VISUAL_CATEGORIES or fix.audit.get("id") in VISUAL_AUDITS:
             fix.screenshot_url = next((u for u in fix.pages if u in with_screenshot), None)
     ranked = sorted(fixes, key=lambda f: (-f.priority, -f.share, f.audit.get("id", ""), str(f.cause_value)))
@@ -207,7 +217,7 @@ def build_fixes(result: dict) -> list[Fix]:
 def _merge_same_cause(fixes: list[Fix]) -> list[Fix]:
     """Fold fixes that one change makes: one audit's message keys on the same pages, and
     two audits naming the same values on the same pages. The graver one is kept."""
-    order = sorted(fixes, key=lambda f: -rank.SEVERITY.get(f.audit.get("impact"), 1))
+    order = sorted(fixes, key=lambda f: -rank.SEVERITY.get(f.impact, 1))
     kept: list[Fix] = []
     by_pages: dict[frozenset, list[Fix]] = {}
     for fix in order:

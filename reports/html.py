@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from reports import bidi, charts, i18n
+from reports import bidi, charts, evidence, i18n, rank
 from reports.page_view import page_views
 from reports.fixes import build_fixes, priority, template_pattern
 
@@ -105,12 +105,12 @@ def message_html(audit: dict, finding: dict, gettext=lambda s: s, rtl: bool = Fa
 
 def fix_priority(audit: dict, total_pages: int) -> float:
     """What to fix first, an audit's findings taken together (reports/rank.py, pages unweighed)."""
-    return priority(audit["impact"], audit["effort"], audit["failing_pages"], total_pages, audit.get("journey"))
+    return priority(rank.audit_impact(audit), audit["effort"], audit["failing_pages"], total_pages, audit.get("journey"))
 
 
 def verdict(fixes: list) -> dict:
     """The first screen's sentence: how urgent the first three fixes are."""
-    impacts = {f.audit.get("impact") for f in fixes[:3]}
+    impacts = {f.impact for f in fixes[:3]}
     level = next((i for i in ("critical", "serious") if i in impacts), "improve" if fixes else "clean")
     return {"level": level, "text": VERDICTS[level]}
 
@@ -349,6 +349,8 @@ def environment(lang: str = "en") -> Environment:
     env.filters["ta"] = lambda text: gettext(str(text)) if text else ""  # in an attribute: plain text
     env.filters["num"] = lambda n: Markup("<bdi>%s</bdi>") % (n,)
     env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext, i18n.direction(lang) == "rtl")
+    env.globals["impact_of"] = lambda audit, finding: rank.impact_of(audit, finding.get("message_key"))
+    env.globals["why"] = lambda finding: evidence.why_html(finding, gettext)  # "why this fired"
     env.globals["lang"] = lang
     env.globals["dir"] = i18n.direction(lang)
     env.filters["langname"] = lambda code: i18n.language_name(code, lang)
@@ -376,7 +378,8 @@ def render(result: dict, lang: str | None = None) -> str:
     pages = result["pages"]
     html_pages = sum(1 for p in pages if p.get("is_html") and p.get("status") == 200)
     audits = list(result["audits"].values())
-    failing = [a for a in audits if a["findings"]]
+    # a failing audit shows the gravest impact among its findings' kinds (Meta.impacts)
+    failing = [{**a, "impact": rank.audit_impact(a)} for a in audits if a["findings"]]
     failing.sort(key=lambda a: fix_priority(a, html_pages), reverse=True)
     passed = [a for a in audits if not a["findings"] and a["score"] is not None]
     not_applicable = [a for a in audits if a["score"] is None]

@@ -59,7 +59,7 @@ VOCABULARY = (
     N_("product markup"), N_("cart words"), N_("cart link"), N_("docs generator"), N_("docs markup"),
     N_("code blocks"), N_("service markup"), N_("article markup"),
     # which contact detail pages disagree on (auditor/audits/cx/contact_consistency.py KINDS)
-    N_("WhatsApp number"),
+    N_("WhatsApp number"), N_("postal address"),
     # why a language tag is invalid (auditor/text/langtags.py tag_problem)
     N_("empty"), N_("underscore"), N_("malformed"), N_("unknown-language"), N_("unknown-script"),
     N_("unknown-region"),

@@ -3,6 +3,8 @@ from the pages table (an anchor: the view shows when it is the link's target).""
 
 from __future__ import annotations
 
+from reports.rank import impact_of
+
 IMPACT_ORDER = ("critical", "serious", "moderate", "minor")
 MAX_FINDINGS = 60  # per page; the rest are in the audit list and result.json
 
@@ -19,7 +21,7 @@ def page_views(result: dict, pages: list[dict], cells, screenshot) -> dict[str, 
     views = {}
     for n, page in enumerate(pages, 1):
         url = page["url"]
-        own = sorted(found.get(url, ()), key=lambda af: _rank(af[0].get("impact")))
+        own = sorted(found.get(url, ()), key=lambda af: _rank(impact_of(af[0], af[1].get("message_key"))))
         shot = screenshot(page)
         if not own and not page.get("metrics") and not shot:
             continue

@@ -50,6 +50,20 @@ class Weights:
         return min(sum(self.of.get(u, fallback) for u in urls) / self.total, 1.0)
 
 
+def impact_of(audit: dict, message_key: str | None) -> str:
+    """A kind of finding's impact: the audit's own unless its meta weighs that message key
+    otherwise (`impacts`: a missing canonical is minor, one naming another host critical)."""
+    return (audit.get("impacts") or {}).get(message_key) or audit.get("impact") or "minor"
+
+
+def audit_impact(audit: dict) -> str:
+    """The gravest impact among an audit's findings (its own impact when it has none)."""
+    keys = {f.get("message_key") for f in audit.get("findings") or () if not f.get("ignored")}
+    if not keys:
+        return audit.get("impact") or "minor"
+    return max((impact_of(audit, k) for k in keys), key=lambda i: SEVERITY.get(i, 1))
+
+
 def best_stage(journey) -> str | None:
     stages = [s for s in journey or () if s in STAGE]
     return max(stages, key=STAGE.get) if stages else None

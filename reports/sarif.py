@@ -9,6 +9,7 @@ from pathlib import Path
 from auditor.result import identity, origins
 from auditor.result import write_json
 from reports.html import message
+from reports.rank import impact_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
@@ -43,7 +44,7 @@ def _result(audit: dict, index: int, finding: dict, run_origins: tuple[str, ...]
     out = {
         "ruleId": audit["id"],
         "ruleIndex": index,
-        "level": LEVEL[audit["impact"]],
+        "level": LEVEL[impact_of(audit, finding.get("message_key"))],  # a message key may weigh otherwise
         "message": {"text": message(audit, finding)},
         "locations": [location],
         "partialFingerprints": {"auditorFinding/v1": hashlib.sha256(key.encode()).hexdigest()},

@@ -70,6 +70,9 @@ def tab(tmp_path_factory):
     ("/products/*", "#fix-list .scope"),  # a template path
     (f"{BASE}/returns", "#fix-list"),  # a URL
     (SELECTOR, "#speed"),  # a selector in the speed table
+    ("a[href='/returns']", "#fix-list .why-fired"),  # an element in a why-this-fired line
+    ('name="robots"', "#finding-list td.finding .why-line"),  # an attribute in the findings table's evidence
+    (PHONE, "#finding-list td.finding .why-line"),  # a number in the evidence
 ])
 def test_code_spans_keep_their_order_in_the_arabic_report(tab, needle, scope):
     assert tab.evaluate("document.documentElement.dir") == "rtl"

@@ -48,12 +48,20 @@ class Meta:
     # its findings there are linked to that root cause (data["root_cause"]) and the fix
     # plan shows them as one problem.
     root_causes: tuple[str, ...] = ()
+    # message key -> impact, for the kinds of finding that weigh other than `impact`
+    # (a missing canonical against one naming another host); cite the source beside it.
+    impacts: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         assert self.category in CATEGORIES, self.category
         assert self.impact in IMPACTS, self.impact
+        assert set(self.impacts) <= set(self.messages), set(self.impacts) - set(self.messages)
+        assert set(self.impacts.values()) <= set(IMPACTS), self.impacts
         assert self.effort in EFFORTS, self.effort
         assert self.journey and set(self.journey) <= set(JOURNEY), self.journey
+
+    def impact_of(self, message_key: str) -> str:
+        return self.impacts.get(message_key, self.impact)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -25,6 +25,7 @@ from .metrics import byte_totals, same_site, total_blocking_time
 from .network import NetworkLog
 from .pool import BrowserSlot
 from .profiles import Profile, apply_throttling, clear_throttling
+from .element_boxes import element_boxes
 from .screenshot import first_screen_jpeg
 
 SETUP_TIMEOUT_S = 15
@@ -291,6 +292,11 @@ async def _extras(page: Any, cdp: Any, profile: Profile, abort: asyncio.Future,
     out["collector_errors"] = errors
     # Last, because a clipped capture resets the emulated device metrics.
     if opts.screenshot:
+        try:  # measured at the top of the page, as the screenshot then shows it
+            out["boxes"] = await _until(element_boxes(page, out, profile.viewport_width, profile.viewport_height),
+                                        abort, opts.extras_timeout_s)
+        except (asyncio.TimeoutError, PlaywrightError) as exc:
+            out["warnings"].append(f"element boxes failed: {_first_line(exc) or 'timeout'}")
         try:
             out["screenshot_jpeg_b64"] = await _until(
                 first_screen_jpeg(page, cdp, profile.viewport_width, profile.viewport_height, opts.extras_timeout_s),

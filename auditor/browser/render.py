@@ -14,7 +14,8 @@ from auditor.store.runs import Store
 
 # Screenshots ride in result.json for the report: bounded so --render all stays small.
 MAX_SCREENSHOTS = 60
-PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_element", "layout_shifts", "long_tasks")
+PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_element", "layout_shifts", "long_tasks",
+          "boxes")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from .metrics import median_index
 _REPRESENTATIVE_METRICS = ("lcp", "fcp", "load_ms")
 
 _DETAIL_KEYS = ("lcp_element", "layout_shifts", "layout_shift_count", "long_tasks", "resources", "images")
-_EXTRA_KEYS = ("axe", "axe_version", "screenshot_jpeg_b64", "collected", "collector_errors")
+_EXTRA_KEYS = ("axe", "axe_version", "screenshot_jpeg_b64", "boxes", "collected", "collector_errors")
 
 
 def combine_runs(url: str, profile: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -39,6 +39,7 @@ def combine_runs(url: str, profile: str, runs: list[dict[str, Any]]) -> dict[str
         "axe": None,
         "axe_version": None,
         "screenshot_jpeg_b64": None,
+        "boxes": None,
         "collected": {},
         "collector_errors": {},
         "dialogs": [],

@@ -4,18 +4,30 @@ contact-consistency audit."""
 from __future__ import annotations
 
 from auditor.store.runs import Store
+from auditor.text.addresses import group
 from auditor.text.contacts import page_contacts
 
 
 def gather(store: Store) -> dict:
-    """`contacts` of `Site`: kind -> value key -> {"shown": as first written, "pages": [urls, sorted]}."""
+    """`contacts` of `Site`: kind (phone, whatsapp, email, address) -> value key ->
+    {"shown": as first written, "pages": [urls, sorted]}."""
     contacts: dict[str, dict[str, dict]] = {}
+    addresses: list[tuple[str, str]] = []  # (url, address as written)
     for record in store.page_dicts():
         hrefs = [link.get("href") or "" for link in record.get("links") or ()]
         for kind, values in page_contacts(hrefs, record.get("text") or "").items():
             for key, shown in values.items():
                 entry = contacts.setdefault(kind, {}).setdefault(key, {"shown": shown, "pages": []})
                 entry["pages"].append(record["url"])
+        for address in (record.get("facts") or {}).get("addresses") or ():
+            addresses.append((record["url"], address["text"]))
+    if addresses:  # writings of one address are one value, keyed by its first writing in URL order
+        addresses.sort()
+        key_of = group([text for _, text in addresses])
+        for url, text in addresses:
+            entry = contacts.setdefault("address", {}).setdefault(key_of[text], {"shown": key_of[text], "pages": []})
+            if url not in entry["pages"]:
+                entry["pages"].append(url)
     for values in contacts.values():  # in URL order, whatever order the crawl met the pages in
         for entry in values.values():
             entry["pages"].sort()

@@ -18,6 +18,7 @@ from auditor.gather.fragments import extract_fragments
 from auditor.gather.lang_marks import extract_lang_marks
 from auditor.gather.rtl_extract import extract_rtl
 from auditor.gather.kind_marks import extract_kind_marks
+from auditor.gather.addresses import extract_addresses
 from auditor.gather.templates import layout_key
 from auditor.urls import UNFETCHED_SCHEMES, normalize
 
@@ -350,6 +351,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     extract_fragments(root, record, base)
     extract_lang_marks(root, record)
     extract_kind_marks(root, record)
+    extract_addresses(root, record)
     return record
 
 

@@ -1,8 +1,9 @@
 from itertools import combinations
 
 from auditor.audits.base import Meta, SiteAudit
+from auditor.text.addresses import same_address
 
-KINDS = {"phone": "phone number", "whatsapp": "WhatsApp number", "email": "e-mail address"}
+KINDS = {"phone": "phone number", "whatsapp": "WhatsApp number", "email": "e-mail address", "address": "postal address"}
 EXAMPLES = 5
 
 
@@ -10,10 +11,12 @@ class ContactConsistency(SiteAudit):
     meta = Meta(
         id="contact-consistency",
         title="Every page gives the same contact details",
-        failure_title="Pages disagree on the business's phone, WhatsApp or e-mail",
-        description="The phone and WhatsApp numbers and e-mail addresses the site shows, gathered from every page"
-                    " (one number written in several ways counts once): two values that never appear on the same"
-                    " page are two versions of one contact, such as an old number left on some pages.",
+        failure_title="Pages disagree on the business's phone, WhatsApp, e-mail or address",
+        description="The phone and WhatsApp numbers, e-mail addresses and postal addresses (schema.org"
+                    " PostalAddress, <address>) the site shows, gathered from every page (one number or address"
+                    " written in several ways, or in Arabic and English, counts once): two values that never appear"
+                    " on the same page are two versions of one contact, such as an old number or a former office"
+                    " left on some pages.",
         category="cx",
         impact="serious",
         required_artifacts=("site.contacts",),
@@ -37,7 +40,10 @@ class ContactConsistency(SiteAudit):
             values = site.contacts.get(kind) or {}
             pages = {key: set(v["pages"]) for key, v in values.items()}
             # two values shown together on a page are two channels; never together, one contact at odds
-            apart = {k for a, b in combinations(pages, 2) if not pages[a] & pages[b] for k in (a, b)}
+            # (two addresses in two scripts without numbers cannot be told apart: never at odds)
+            apart = {k for a, b in combinations(pages, 2) if not pages[a] & pages[b]
+                     and (kind != "address" or same_address(values[a]["shown"], values[b]["shown"]) is False)
+                     for k in (a, b)}
             if not apart:
                 continue
             ranked = sorted(apart, key=lambda k: (-len(pages[k]), values[k]["shown"]))

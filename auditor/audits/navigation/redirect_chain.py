@@ -10,6 +10,10 @@ class RedirectChain(Audit):
         description="Each redirect hop costs a round trip; a loop never arrives.",
         category="navigation",
         impact="moderate",
+        # a loop never arrives: the browser stops with ERR_TOO_MANY_REDIRECTS and search
+        # engines cannot fetch the page (Google Search Central, redirects); a chain only
+        # costs a round trip per hop (Lighthouse, "Avoid multiple page redirects").
+        impacts={"loop": "critical"},
         required_artifacts=("site.redirects", "site.status", "page.redirect_to"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/301-redirects",
         seo_outcome="Crawlers give up after a few hops and signals weaken along a chain; a loop drops the URL from the index (Google Search Central: redirects).",

@@ -30,6 +30,10 @@ class Charset(Audit):
                     "shows as mojibake wherever a tool guesses differently.",
         category="rtl",
         impact="serious",
+        # HTML Living Standard, "Specifying the document's character encoding": several
+        # declarations are an error but the first wins; a legacy encoding, declared,
+        # displays correctly (W3C, "Choosing & applying a character encoding": prefer UTF-8).
+        impacts={"several": "minor", "legacy": "moderate"},
         required_artifacts=("page.facts.rtl.charsets", "page.headers"),
         help_url="https://www.w3.org/International/questions/qa-html-encoding-declarations",
         seo_outcome="Text decoded with the wrong encoding is indexed as garbage and its snippets are unreadable "

@@ -14,6 +14,10 @@ class HtmlDir(Audit):
                     "it belongs on <html> as markup, not in CSS and not on an inner element only.",
         category="rtl",
         impact="serious",  # W3C qa-html-dir: a missing or misplaced dir garbles order and alignment but blocks neither reading nor indexing, which critical is kept for
+        # W3C, "Structural markup and right-to-left text in HTML": direction belongs in
+        # markup on <html>; set in CSS or on an inner element the text still shows right
+        # to left, only what escapes that element (and CSS-less readers) goes wrong.
+        impacts={"css-only": "moderate", "not-on-html": "moderate"},
         required_artifacts=("page.dir", "page.facts.rtl", "page.facts.language", "site.stylesheets", "page.lang", "page.word_count"),
         help_url=W3C_BIDI,
         seo_outcome="Search engines read a page's language and direction from its markup; a right-to-left page "

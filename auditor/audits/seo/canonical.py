@@ -25,6 +25,14 @@ class Canonical(Audit):
         description="The canonical link names the one URL a page should be indexed under.",
         category="seo",
         impact="serious",  # Google Search Central, consolidate duplicate URLs: a canonical to another host, an error or a noindex page moves or drops the page from the index
+        impacts={
+            # Google Search Central, "How to specify a canonical URL": without one, Google
+            # picks the canonical itself (Lighthouse's canonical audit does not fail it).
+            "missing": "minor",
+            # a canonical to another host (a staging copy) hands the page's place in the
+            # index to that host: the page itself drops out of search.
+            "offsite": "critical",
+        },
         required_artifacts=("page.canonicals", "page.hreflang", "page.lang", "site.status", "site.redirects",
                             "site.canonical_of", "site.noindex", "site.lang_of"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls",

@@ -10,6 +10,10 @@ class HeadingH1(Audit):
         description="The h1 tells visitors and search engines what the page is about at a glance.",
         category="seo",
         impact="moderate",
+        # several <h1> are valid HTML and Google reads them (Google Search Central,
+        # "Multiple H1 headings on a page" in its SEO office hours); a missing one is
+        # the moderate case.
+        impacts={"multiple": "minor"},
         required_artifacts=("page.headings",),
         help_url="https://developers.google.com/search/docs/appearance/title-link#how-title-links-are-created",
         seo_outcome="The main heading is a strong signal of the page's topic and a source for title links (Google Search Central).",

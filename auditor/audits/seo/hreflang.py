@@ -11,6 +11,9 @@ class Hreflang(Audit):
         description="hreflang links tell search engines which page to show to speakers of each language or region.",
         category="seo",
         impact="serious",
+        # Google Search Central, localized versions: x-default is recommended for pages
+        # that match no language, not required; the alternates work without it.
+        impacts={"no-x-default": "minor"},
         required_artifacts=("page.hreflang", "site.hreflang", "site.status", "page.hreflang_problems", "site.redirects"),
         help_url="https://developers.google.com/search/docs/specialty/international/localized-versions",
         seo_outcome="Invalid codes and alternates without a return link are ignored, so the wrong language version ranks in each market (Google Search Central: localized versions).",

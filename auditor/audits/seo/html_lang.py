@@ -11,6 +11,9 @@ class HtmlLang(Audit):
         description="The lang attribute tells browsers, screen readers and search engines which language the page is in.",
         category="seo",
         impact="serious",
+        # WCAG 2.2: the page's language is Level A (3.1.1); a part's (3.1.2) Level AA
+        # and only its element is misread.
+        impacts={"invalid-element": "moderate"},
         required_artifacts=("page.lang", "page.facts.lang_attrs"),
         help_url="https://www.w3.org/International/questions/qa-html-language-declarations",
         seo_outcome="A wrong or missing language weakens language targeting and the serving of the right locale (W3C: declaring language in HTML).",

@@ -11,6 +11,9 @@ class Noindex(Audit):
         description="A noindex directive keeps a page out of search results, on purpose or by mistake.",
         category="seo",
         impact="critical",
+        # the noindex is the critical finding; its sitemap entry is a mixed signal Search
+        # Console lists ("Submitted URL marked noindex"), fixed with the same change.
+        impacts={"in-sitemap": "moderate"},
         required_artifacts=("page.meta", "page.headers", "page.in_sitemap"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/block-indexing",
         seo_outcome="A noindexed page never ranks; one left over from staging can remove a whole section from search (Google Search Central: block indexing).",

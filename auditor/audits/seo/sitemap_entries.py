@@ -21,6 +21,9 @@ class SitemapEntries(SiteAudit):
         description="A sitemap should list the canonical URL of each page that answers 200; anything else is a contradiction search engines must resolve.",
         category="seo",
         impact="moderate",
+        # Google Search Central, sitemaps: list canonical URLs; a redirecting or
+        # canonicalised entry is still followed, one that answers an error is a dead end.
+        impacts={"redirects": "minor", "canonicalised": "minor"},
         required_artifacts=("site.sitemap_problems", "site.redirects", "site.status"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/sitemaps/build-sitemap",
         seo_outcome="Search engines trust a sitemap less when it lists redirects, errors and non-canonical URLs, and crawl the site's real pages less often (Google Search Central: sitemaps, canonicalization).",
