@@ -15,8 +15,9 @@ Each result is a plain JSON-serialisable dict:
   navigation failed: ...), profile, runs, run_errors, median_run (run whose
   details are reported), metric_runs {metric: run index}, run_metrics (each
   run's metrics), run_ms / timed_ms (wall time per run, whole / timed part),
-  timed_windows (each run's timed part, [start, end] seconds on this process's
-  monotonic clock: no two pages' overlap), extras_window (the same for the
+  timed_windows (each run's timed part: start, end, handed_over (when the next
+  page could start its own) and quiet_end (when its quiet window closed), in
+  seconds on this process's monotonic clock), extras_window ([start, end] of the
   untimed work: axe, collectors, screenshot),
   settled (the network went quiet within 10 s of load; False: read then, still
   busy), pending (URLs still loading when the page was read), index (input order),
