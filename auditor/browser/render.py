@@ -51,8 +51,18 @@ def measurement(options: RenderOptions) -> dict:
             "executable_path": find_chromium(options.chromium)}  # fails early, with the install command
 
 
-def render(store: Store, start_urls: list[str], options: RenderOptions, show_progress: bool | None = None) -> dict:
-    """Measure the chosen pages; returns what the report says about the render."""
+def start_browser(options: RenderOptions):
+    """The render stage's browser, started now so it is up when the pages are known (the
+    crawl runs meanwhile); None without a render. Give it to render(); close() it in any case."""
+    from auditor.browser.measure import EarlyBrowser
+
+    return EarlyBrowser(**measurement(options)) if options.mode != "none" else None
+
+
+def render(store: Store, start_urls: list[str], options: RenderOptions, show_progress: bool | None = None,
+           browser=None) -> dict:
+    """Measure the chosen pages (with `browser` from start_browser() when given); returns
+    what the report says about the render."""
     from auditor.browser.measure import iter_measure_pages
 
     how = measurement(options)
@@ -78,7 +88,7 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
         if measured:
             progress.note(f"{measured} of {len(urls)} pages already measured")
         progress.update(pages=measured, of=len(urls), errors=0)
-        for result in iter_measure_pages(todo, **how):
+        for result in browser.measure(todo) if browser else iter_measure_pages(todo, **how):
             measured += 1
             errors += bool(result.get("error"))
             store.set_facts(result["url"], facts_from_measurement(result, keep_screenshot=measured <= MAX_SCREENSHOTS))

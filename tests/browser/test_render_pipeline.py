@@ -2,11 +2,14 @@
 (axe, collectors, screenshot) beside the next page's timed load, nothing lost."""
 
 import asyncio
+import os
+import time
+from pathlib import Path
 
 import pytest
 
 from auditor.browser import measure_pages
-from auditor.browser.render import RenderOptions, measurement
+from auditor.browser.render import RenderOptions, measurement, start_browser
 
 pytestmark = pytest.mark.browser
 PAGES = ["/text.html", "/images.html", "/shift.html", "/lcp_late.html"]
@@ -75,3 +78,59 @@ def test_every_page_keeps_its_timings_and_untimed_facts(measured):
         assert r["screenshot_jpeg_b64"]
         assert r["collected"]["rtl"]["is_rtl"] is False
         assert r["collected"]["slow"]["title"], r["collector_errors"]
+
+
+def chromium_processes() -> set[int]:
+    """Chromium processes descended from this test process."""
+    parents, commands = {}, {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                commands[int(entry.name)] = (entry / "cmdline").read_bytes()
+            except OSError:  # gone meanwhile
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == os.getpid():
+                return True
+        return False
+
+    # (the command may be a wrapper script that starts the real binary)
+    return {pid for pid, cmd in commands.items() if b"chrom" in cmd.split(b"\0")[0].lower() and ours(pid)}
+
+
+def wait_until(predicate, timeout_s: float = 30) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def test_a_browser_started_before_the_pages_are_known_is_up_then_measures_them(site, chromium):
+    assert not chromium_processes()
+    browser = start_browser(RenderOptions(mode="sample", profile="desktop", timeout_s=20, chromium=chromium))
+    try:
+        assert wait_until(lambda: chromium_processes()), "no Chromium started before the pages were given"
+        [result] = list(browser.measure([site + "/text.html"]))
+    finally:
+        browser.close()
+    assert result["error"] is None and result["metrics"]["fcp"] > 0
+    assert result["axe"] is not None and result["screenshot_jpeg_b64"] and result["collected"]["rtl"]["is_rtl"] is False
+    assert wait_until(lambda: not chromium_processes(), 10), "the browser outlived its measurement"
+
+
+def test_a_browser_started_early_and_never_used_closes(chromium):
+    browser = start_browser(RenderOptions(mode="all", profile="desktop", chromium=chromium))
+    assert wait_until(lambda: chromium_processes())
+    browser.close()
+    assert wait_until(lambda: not chromium_processes(), 10), "the browser outlived the run"
+
+
+def test_no_render_starts_no_browser():
+    assert start_browser(RenderOptions(mode="none")) is None
