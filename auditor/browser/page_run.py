@@ -3,7 +3,8 @@
 The timed part (navigation, load, quiet window, reading the timings) runs while
 holding the measurement lock, so no other page loads at the same time on the
 same CPU cores; the lock passes to the next page one emulated round trip before
-the quiet window ends (no byte reaches that page before this one is read).
+the quiet window ends (unless this page wakes up again in that last stretch, no
+byte reaches the next page before its window has closed).
 Setting up the context and the untimed work after it (axe, screenshot, in-page
 collectors, unthrottled, on the page as loaded) overlap with another page's timing.
 Every wait has a time limit; whatever goes wrong becomes the run's `error`.
@@ -194,8 +195,9 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
     # network busy (polling, streaming) is read SETTLE_CAP_S after load, and says
     # so with what was still loading.
     # The next page may start `lead_s` (one emulated round trip) before this window
-    # ends: no byte can reach it before this page is read, so the two are never busy
-    # at once, and the machine does not sit idle through the wait for it.
+    # ends: no byte can reach it before the window closes, so the two are not busy at
+    # once, and the machine does not sit idle through that wait. (A page that makes a
+    # request in that last stretch keeps its window open and is read later, as before.)
     quiet_s = opts.quiet_ms / 1000
     early_s = quiet_s - min(lead_s, quiet_s)
     loaded_at = time.monotonic()

@@ -17,7 +17,7 @@ MAX_SCREENSHOTS = 60
 # Pages open at once. One timed load at a time holds the machine (two would slow each
 # other's figures); the other page does its untimed work meanwhile (setting up its
 # context, or axe, collectors and screenshot on its own loaded page, unthrottled), so
-# the next timed load starts as soon as the last one is read.
+# the next timed load is ready when the last one lets it start (auditor/browser/page_run.py).
 PAGES_AT_ONCE = 2
 PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_element", "layout_shifts", "long_tasks")
 
