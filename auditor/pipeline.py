@@ -21,7 +21,7 @@ from auditor.gather.crawl import CrawlOptions, Resume, crawl
 from auditor.gather.outstanding import unfetched_pages
 from auditor.gather.templates import assign as assign_templates
 from auditor.options import STORED, default, of_stage
-from auditor.browser.render import RenderOptions, render
+from auditor.browser.render import RenderOptions, render, start_browser
 from auditor.result import build_result, page_summary, write_result
 from auditor.facts.runner import run_audits, site_from_store
 from auditor.store.spill import Spill
@@ -101,13 +101,18 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
     timings = {}
     save_options(options)
     t = time.perf_counter()
-    counters = crawl(options, show_progress)
-    stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now
-    timings["crawl"] = round(time.perf_counter() - t, 2)
-    if counters.get("finish_reason") == "shutdown":
-        raise Interrupted(f"{counters.get('urls', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
-
-    store = Store(options.store_path)
+    browser = start_browser(render_options)  # Chromium starts while the crawl runs
+    try:
+        counters = crawl(options, show_progress)
+        stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now
+        timings["crawl"] = round(time.perf_counter() - t, 2)
+        if counters.get("finish_reason") == "shutdown":
+            raise Interrupted(f"{counters.get('urls', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
+        store = Store(options.store_path)
+    except BaseException:
+        if browser:
+            browser.close()
+        raise
     try:
         if options.frontier or options.resume:  # the spider counted only what this process fetched
             counters.update(store.crawl_counts())
@@ -118,7 +123,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
         render_info = {"mode": "none"}
         if render_options.mode != "none":
             t = time.perf_counter()
-            render_info = render(store, options.start_urls, render_options, show_progress)
+            render_info = render(store, options.start_urls, render_options, show_progress, browser)
             timings["render"] = round(time.perf_counter() - t, 2)
         t = time.perf_counter()
         with Progress("Auditing", show_progress) as progress:
@@ -172,6 +177,8 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
         store.set_run("run", run)
     finally:
         store.close()
+        if browser:
+            browser.close()
     result = build_result(run, spill.rows("pages"), audit_output)
     t = time.perf_counter()
     with Progress("Writing the report", show_progress):

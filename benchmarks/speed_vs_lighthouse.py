@@ -1,19 +1,23 @@
 """Lab metrics of the render stage against Lighthouse, page by page, on the same pages.
 
-    npm i -E --prefix /tmp/lh lighthouse@12.2.3
+    mkdir -p /tmp/lh && (cd /tmp/lh && npm i -E lighthouse@12.2.3)
     python benchmarks/speed_vs_lighthouse.py --lighthouse /tmp/lh/node_modules/.bin/lighthouse [--profile mobile]
+    (or set AUDITOR_LIGHTHOUSE to that path)
 
 Serves the bundled example site on 127.0.0.1, measures a set of its pages with the
-auditor (one page at a time) and with Lighthouse, both with the throttling applied in
-the browser (`--throttling-method=devtools`), and with Lighthouse's default simulated
+auditor as its render stage does (same arguments: axe, the right-to-left collector and
+the screenshot included) and with Lighthouse, both with the throttling applied in the
+browser (`--throttling-method=devtools`), and with Lighthouse's default simulated
 throttling for reference. Prints per page FCP, LCP, CLS, TBT and the wall time each
-took, then the medians of the ratios and pages per minute.
+took, then the medians of the ratios and pages per minute. `--serial` also measures the
+pages one at a time (no untimed work beside a timed load), in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -25,7 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from auditor.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 from auditor.browser.measure import measure_pages  # noqa: E402
+from auditor.browser.render import RenderOptions, measurement  # noqa: E402
 from auditor.demo import serve_demo  # noqa: E402
+
+INSTALL = "mkdir -p /tmp/lh && (cd /tmp/lh && npm i -E lighthouse@12.2.3)"
 
 PAGES = ["/index.html", "/shop/index.html", "/products/house-espresso-blend.html", "/blog/v60-guide.html",
          "/contact.html", "/cafe.html", "/en/index.html", "/faq.html"]
@@ -53,21 +60,35 @@ def ratio(a, b):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lighthouse", required=True, help="path to the lighthouse CLI (npm i -E lighthouse@12.2.3)")
+    parser.add_argument("--lighthouse", default=os.environ.get("AUDITOR_LIGHTHOUSE"),
+                        help=f"path to the lighthouse CLI (default: $AUDITOR_LIGHTHOUSE); install: {INSTALL}")
     parser.add_argument("--profile", default="mobile", choices=["mobile", "desktop"])
+    parser.add_argument("--serial", action="store_true", help="also measure one page at a time, for comparison")
     args = parser.parse_args()
+    if not args.lighthouse or not os.access(args.lighthouse, os.X_OK):
+        print(f"Lighthouse not found{f' at {args.lighthouse}' if args.lighthouse else ''}. Install it with\n"
+              f"  {INSTALL}\nthen pass --lighthouse /tmp/lh/node_modules/.bin/lighthouse"
+              " or set AUDITOR_LIGHTHOUSE to that path.", file=sys.stderr)
+        return 2
+    print(f"load average at start: {_load()}")
+    how = measurement(RenderOptions(mode="all", profile=args.profile))
     rows = []
     with serve_demo() as base:
         urls = [base + p for p in PAGES]
         started = time.perf_counter()
-        ours = {r["url"]: r for r in measure_pages(urls, profile=args.profile, concurrency=1)}
+        ours = {r["url"]: r for r in measure_pages(urls, **how)}
         ours_wall = time.perf_counter() - started
+        if args.serial:
+            started = time.perf_counter()
+            serial = measure_pages(urls, **{**how, "concurrency": 1})
+            serial_wall = time.perf_counter() - started
         for url in urls:
             devtools, dev_wall = lighthouse(args.lighthouse, url, args.profile, "devtools")
             simulated, _ = lighthouse(args.lighthouse, url, args.profile, "simulate")
             rows.append((url.removeprefix(base), ours[url]["metrics"], devtools, simulated, sum(ours[url].get("run_ms") or [0]) / 1000, dev_wall))
 
-    print(f"profile {args.profile}; auditor: {len(urls)} pages in {ours_wall:.1f} s (axe and screenshot included)")
+    print(f"profile {args.profile}; auditor: {len(urls)} pages in {ours_wall:.1f} s"
+          " (axe, right-to-left collector and screenshot included)")
     header = f"{'page':<38}" + "".join(f"{m.upper() + ' ours/LH/sim':>24}" for m in METRICS) + f"{'wall ours/LH s':>16}"
     print(header)
     for path, mine, dev, sim, my_wall, lh_wall in rows:
@@ -82,7 +103,17 @@ def main() -> int:
     lh_per_min = 60 * len(rows) / sum(r[5] for r in rows)
     ours_per_min = 60 * len(rows) / ours_wall
     print(f"pages per minute: auditor {ours_per_min:.1f}, Lighthouse devtools {lh_per_min:.1f} ({ours_per_min / lh_per_min:.1f}x)")
+    if args.serial:
+        serial_per_min = 60 * len(rows) / serial_wall
+        fcp = statistics.median(r["metrics"]["fcp"] for r in serial if r["metrics"].get("fcp"))
+        print(f"one page at a time: {serial_per_min:.1f} pages per minute ({serial_per_min / lh_per_min:.1f}x),"
+              f" median FCP {fcp:.0f} ms (render stage's: {statistics.median(r[1]['fcp'] for r in rows):.0f} ms)")
+    print(f"load average at end: {_load()}")
     return 0
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
 
 def _fmt(value) -> str:

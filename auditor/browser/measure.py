@@ -15,6 +15,10 @@ Each result is a plain JSON-serialisable dict:
   navigation failed: ...), profile, runs, run_errors, median_run (run whose
   details are reported), metric_runs {metric: run index}, run_metrics (each
   run's metrics), run_ms / timed_ms (wall time per run, whole / timed part),
+  timed_windows (each run's timed part: start, end, handed_over (when the next
+  page could start its own) and quiet_end (when its quiet window closed), in
+  seconds on this process's monotonic clock), extras_window ([start, end] of the
+  untimed work: axe, collectors, screenshot),
   settled (the network went quiet within 10 s of load; False: read then, still
   busy), pending (URLs still loading when the page was read), index (input order),
   browser_version, browser_launch (1 for the first browser, 2 after a restart...),
@@ -53,6 +57,7 @@ computation, which this stage does not do.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import gc
 import queue
@@ -72,7 +77,7 @@ from .runs import combine_runs
 
 
 async def measure_pages_async(
-    urls: Iterable[str],
+    urls: Iterable[str] | concurrent.futures.Future,
     *,
     profile: str = "mobile",
     runs: int = 1,
@@ -99,12 +104,15 @@ async def measure_pages_async(
     opts = RunOptions(timeout_s=timeout_s, quiet_ms=quiet_ms, screenshot=screenshot, axe=axe,
                       collectors=dict(collectors or {}), extras_timeout_s=timeout_s)
     runs = max(1, int(runs))
-    pending = enumerate(urls)
     results: asyncio.Queue = asyncio.Queue()
     lock = asyncio.Lock()
 
     async with async_playwright() as pw:
         pool = BrowserPool(pw, exe, restart_every)
+        if isinstance(urls, concurrent.futures.Future):  # started before the pages are known
+            await _warm_up(pool, prof)
+            urls = await asyncio.wrap_future(urls)
+        pending = enumerate(urls)
 
         async def worker() -> None:
             for index, url in pending:
@@ -133,6 +141,16 @@ async def measure_pages_async(
                 with contextlib.suppress(BaseException):
                     done_signal.exception()  # the workers were cancelled on purpose: no news
             await pool.close()
+
+
+async def _warm_up(pool: BrowserPool, prof: Any) -> None:
+    """Launch the browser and open a first context: both take longest the first time."""
+    with contextlib.suppress(Exception):  # a failure here shows again, on the first page
+        async with pool.lease() as slot:
+            context = await asyncio.wait_for(slot.browser.new_context(**prof.context_options(slot.version)), 30)
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(context.new_page(), 30)
+            await asyncio.wait_for(context.close(), 30)
 
 
 async def _measure_url(pool: BrowserPool, lock: asyncio.Lock, index: int, url: str, profile_name: str,
@@ -167,17 +185,19 @@ class _Failure:
         self.exc = exc
 
 
-def iter_measure_pages(urls: Iterable[str], **options: Any) -> Iterator[dict[str, Any]]:
-    """Generator form of measure_pages_async (same keyword options).
+class _BrowserThread:
+    """measure_pages_async on its own thread and event loop, started at once."""
 
-    Results come in completion order. Leaving the loop early stops the
-    measurement and closes the browser.
-    """
-    out: queue.Queue = queue.Queue()
-    running: dict[str, Any] = {}
-    started = threading.Event()
+    def __init__(self, urls: Iterable[str] | concurrent.futures.Future, options: dict[str, Any]) -> None:
+        self._out: queue.Queue = queue.Queue()
+        self._running: dict[str, Any] = {}
+        self._started = threading.Event()
+        self._urls, self._options = urls, options
+        self._thread = threading.Thread(target=self._run, name="auditor-browser", daemon=True)
+        self._thread.start()
 
-    async def produce() -> None:
+    async def _produce(self) -> None:
+        running = self._running
         loop = running["loop"] = asyncio.get_running_loop()
         running["task"] = asyncio.current_task()
 
@@ -188,43 +208,72 @@ def iter_measure_pages(urls: Iterable[str], **options: Any) -> Iterator[dict[str
                 loop.default_exception_handler(context)
 
         loop.set_exception_handler(on_error)
-        started.set()
-        async for result in measure_pages_async(urls, **options):
-            out.put(result)
+        self._started.set()
+        async for result in measure_pages_async(self._urls, **self._options):
+            self._out.put(result)
 
-    def run() -> None:
+    def _run(self) -> None:
         try:
-            asyncio.run(produce())
+            asyncio.run(self._produce())
         except BaseException as exc:  # noqa: BLE001 - handed to the consumer's thread
-            out.put(_Failure(exc))
+            self._out.put(_Failure(exc))
         finally:
             # Free the run's reference cycles (Playwright's objects) here and
             # now, rather than in whatever code the next collection interrupts.
             gc.collect()
-            started.set()
-            out.put(_DONE)
+            self._started.set()
+            self._out.put(_DONE)
 
-    thread = threading.Thread(target=run, name="auditor-browser", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item = out.get()
-            if item is _DONE:
-                break
-            if isinstance(item, _Failure):
-                raise item.exc
-            yield item
-    finally:
-        if thread.is_alive():
+    def results(self) -> Iterator[dict[str, Any]]:
+        try:
+            while True:
+                item = self._out.get()
+                if item is _DONE:
+                    break
+                if isinstance(item, _Failure):
+                    raise item.exc
+                yield item
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
             # The consumer left early: cancel the measurement, which closes
             # every page and the browser on its way out.
-            started.wait(timeout=10)
-            running["stopping"] = True
-            loop, task = running.get("loop"), running.get("task")
+            self._started.wait(timeout=10)
+            self._running["stopping"] = True
+            loop, task = self._running.get("loop"), self._running.get("task")
             if loop is not None and task is not None:
                 with contextlib.suppress(RuntimeError):  # the loop may have just closed
                     loop.call_soon_threadsafe(task.cancel)
-            thread.join(timeout=8)  # a stop must not wait on a browser that hangs
+            self._thread.join(timeout=8)  # a stop must not wait on a browser that hangs
+
+
+def iter_measure_pages(urls: Iterable[str], **options: Any) -> Iterator[dict[str, Any]]:
+    """Generator form of measure_pages_async (same keyword options).
+
+    Results come in completion order. Leaving the loop early stops the
+    measurement and closes the browser.
+    """
+    yield from _BrowserThread(urls, options).results()
+
+
+class EarlyBrowser:
+    """A measurement whose browser starts now, before its pages are known (the
+    render stage starts it while the crawl runs, so Chromium is up and warm
+    when the pages come): `measure(urls)` yields what iter_measure_pages would;
+    `close()` stops it, used or not."""
+
+    def __init__(self, **options: Any) -> None:
+        self._urls: concurrent.futures.Future = concurrent.futures.Future()
+        self._thread = _BrowserThread(self._urls, options)
+
+    def measure(self, urls: Iterable[str]) -> Iterator[dict[str, Any]]:
+        self._urls.set_result(list(urls))
+        return self._thread.results()
+
+    def close(self) -> None:
+        self._thread.stop()
 
 
 def measure_pages(

@@ -14,6 +14,11 @@ from auditor.store.runs import Store
 
 # Screenshots ride in result.json for the report: bounded so --render all stays small.
 MAX_SCREENSHOTS = 60
+# Pages open at once. One timed load at a time holds the machine (two would slow each
+# other's figures); the other page does its untimed work meanwhile (setting up its
+# context, or axe, collectors and screenshot on its own loaded page, unthrottled), so
+# the next timed load is ready when the last one lets it start (auditor/browser/page_run.py).
+PAGES_AT_ONCE = 2
 PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_element", "layout_shifts", "long_tasks",
           "boxes")
 
@@ -37,13 +42,31 @@ class RenderOptions:
         return asdict(self)
 
 
-def render(store: Store, start_urls: list[str], options: RenderOptions, show_progress: bool | None = None) -> dict:
-    """Measure the chosen pages; returns what the report says about the render."""
+def measurement(options: RenderOptions) -> dict:
+    """The keyword arguments the render stage measures pages with (auditor/browser/measure.py)."""
     from auditor.browser.chromium import find_chromium
-    from auditor.browser.measure import iter_measure_pages
     from auditor.browser.rtl_render import rtl_probe
 
-    executable = find_chromium(options.chromium)  # fails early, with the install command
+    return {"profile": options.profile, "runs": options.runs, "timeout_s": options.timeout_s,
+            "concurrency": PAGES_AT_ONCE, "collectors": {"rtl": rtl_probe},
+            "executable_path": find_chromium(options.chromium)}  # fails early, with the install command
+
+
+def start_browser(options: RenderOptions):
+    """The render stage's browser, started now so it is up when the pages are known (the
+    crawl runs meanwhile); None without a render. Give it to render(); close() it in any case."""
+    from auditor.browser.measure import EarlyBrowser
+
+    return EarlyBrowser(**measurement(options)) if options.mode != "none" else None
+
+
+def render(store: Store, start_urls: list[str], options: RenderOptions, show_progress: bool | None = None,
+           browser=None) -> dict:
+    """Measure the chosen pages (with `browser` from start_browser() when given); returns
+    what the report says about the render."""
+    from auditor.browser.measure import iter_measure_pages
+
+    how = measurement(options)
     templates, _ = group_pages(store.iter_pages(), start_urls, per_template=options.sample_per_template)
     if options.mode == "all":
         urls = list(store.html_page_urls())
@@ -66,10 +89,7 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
         if measured:
             progress.note(f"{measured} of {len(urls)} pages already measured")
         progress.update(pages=measured, of=len(urls), errors=0)
-        for result in iter_measure_pages(
-            todo, profile=options.profile, runs=options.runs, timeout_s=options.timeout_s,
-            concurrency=1, executable_path=executable, collectors={"rtl": rtl_probe},
-        ):
+        for result in browser.measure(todo) if browser else iter_measure_pages(todo, **how):
             measured += 1
             errors += bool(result.get("error"))
             store.set_facts(result["url"], facts_from_measurement(result, keep_screenshot=measured <= MAX_SCREENSHOTS))

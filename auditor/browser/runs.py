@@ -11,7 +11,7 @@ from .metrics import median_index
 _REPRESENTATIVE_METRICS = ("lcp", "fcp", "load_ms")
 
 _DETAIL_KEYS = ("lcp_element", "layout_shifts", "layout_shift_count", "long_tasks", "resources", "images")
-_EXTRA_KEYS = ("axe", "axe_version", "screenshot_jpeg_b64", "boxes", "collected", "collector_errors")
+_EXTRA_KEYS = ("axe", "axe_version", "screenshot_jpeg_b64", "boxes", "collected", "collector_errors", "extras_window")
 
 
 def combine_runs(url: str, profile: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -47,6 +47,8 @@ def combine_runs(url: str, profile: str, runs: list[dict[str, Any]]) -> dict[str
         "run_metrics": [r.get("metrics") for r in runs],
         "run_ms": [r.get("elapsed_ms") for r in runs],
         "timed_ms": [r.get("timed_ms") for r in runs],
+        "timed_windows": [r.get("timed_window") for r in runs],
+        "extras_window": None,
     }
     for r in runs:
         result["dialogs"].extend(r.get("dialogs") or [])
