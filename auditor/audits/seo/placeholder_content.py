@@ -62,8 +62,7 @@ class PlaceholderContent(Audit):
         seen = set()
         for where, text in _places(page):
             match = FILLER.search(text) or STARTER.search(text)
-            parts = [" ".join(part.split()).lower() for part in TITLE_PARTS.split(text)]
-            starter = next((part for part in parts if part in STARTER_TITLES), None) if where in ("title", "heading") else None
+            starter = _starter_title(text) if where in ("title", "heading") else None
             if match is None and starter is None:
                 continue
             found = match.group(0).lower() if match else starter
@@ -83,8 +82,17 @@ def _places(page):
         yield "meta description", page.meta["description"]
     for heading in page.headings:
         yield "heading", heading.get("text") or ""
-    for block in (page.text or "").split("\n\n"):
-        yield "main text", block
+    text = page.text or ""
+    # Neither pattern spans a line break, so a block matches only where the whole text
+    # does: most pages are searched twice, not twice per block.
+    if FILLER.search(text) or STARTER.search(text):
+        for block in text.split("\n\n"):
+            yield "main text", block
+
+
+def _starter_title(text: str) -> str | None:
+    parts = [" ".join(part.split()).lower() for part in TITLE_PARTS.split(text)]
+    return next((part for part in parts if part in STARTER_TITLES), None)
 
 
 def _around(text: str, match) -> str:
