@@ -21,16 +21,28 @@ from auditor.gather.extract import extract
 from auditor.model import PageRecord
 
 
-def _serve(parent: int) -> None:
-    """Set up the worker: Ctrl-C reaches the whole process group, but the crawl decides
-    when to stop (the pages in flight are parsed before it does); the worker ends with
-    the crawl's process even when that one is killed, and holds none of its output pipes
-    (errors come back with each page)."""
+def worker_pool(initializer=None, initargs: tuple = ()) -> ProcessPoolExecutor | None:
+    """One forked worker process (started now), or None where processes cannot fork."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_serve,
+                               initargs=(os.getpid(), initializer, initargs))
+    pool.submit(int)  # fork now, before this process starts more threads
+    return pool
+
+
+def _serve(parent: int, initializer, initargs: tuple) -> None:
+    """Set up the worker: Ctrl-C reaches the whole process group, but the parent decides
+    when to stop (the work in flight is finished before it does); the worker ends with
+    its parent even when that one is killed, and holds none of its output pipes (errors
+    come back with each answer)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
     threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _watch(parent: int) -> None:
@@ -43,11 +55,7 @@ class Extractor:
     """extract() in a worker process, awaited from the crawl's event loop."""
 
     def __init__(self):
-        self.pool: ProcessPoolExecutor | None = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                            initializer=_serve, initargs=(os.getpid(),))
-            self.pool.submit(int)  # fork now: the reactor's threads do not exist yet
+        self.pool = worker_pool()  # made before the reactor starts its threads
 
     async def extract(self, record: PageRecord, body: bytes, content_type: str | None) -> PageRecord:
         """The record filled with the page's static facts; an exception of extract() is raised as it is."""
