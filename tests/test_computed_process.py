@@ -6,7 +6,7 @@ import copy
 import multiprocessing
 
 from auditor.facts.computed import Computed, boilerplate_blocks
-from auditor.facts.computed_process import BATCH, computed_pages
+from auditor.facts.computed_process import BATCH, WORKERS, computed_pages
 from tests.factories import make_page
 from tests.test_computed import pages_with
 
@@ -36,7 +36,7 @@ def test_pages_come_back_in_order_with_what_computed_adds_here():
 def test_stopping_early_ends_the_worker():
     stream = computed_pages(iter(site()), Computed())
     assert next(stream).facts["language"]["lang"] == "ar"
-    assert len(multiprocessing.active_children()) == 1
+    assert len(multiprocessing.active_children()) == WORKERS
     stream.close()  # the audit pass stopped (Ctrl-C) or failed: the worker is shut down
     assert multiprocessing.active_children() == []
 

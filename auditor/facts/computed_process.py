@@ -2,7 +2,7 @@
 pages ahead of the audits.
 
 Language and readability take most of the audit pass, one page at a time, and need
-nothing but the page: a worker computes them for the next pages while this process
+nothing but the page: workers compute them for the next pages while this process
 audits the last ones. Where there is no fork, pages are computed here as before.
 """
 
@@ -18,6 +18,10 @@ from auditor.model import PageRecord
 
 BATCH = 50  # pages sent to the worker at once
 AHEAD = 3  # batches on their way while one is audited
+# Two workers, each a batch at a time: computing takes longer than auditing, and on a
+# 2-core machine two workers finished the audit pass of a 3,000-page site in 36 s (median
+# of four) against 49 s with one.
+WORKERS = 2
 
 _computed: Computed | None = None  # the worker's
 
@@ -41,7 +45,7 @@ def _what_computed_reads(page: PageRecord) -> PageRecord:
 
 def computed_pages(pages: Iterable[PageRecord], computed: Computed) -> Iterator[PageRecord]:
     """`pages`, each with what `computed` adds to it, in the same order."""
-    pool = worker_pool(_start, (computed,))
+    pool = worker_pool(_start, (computed,), workers=WORKERS)
     if pool is None:
         yield from map(computed, pages)
         return

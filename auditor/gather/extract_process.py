@@ -21,11 +21,11 @@ from auditor.gather.extract import extract
 from auditor.model import PageRecord
 
 
-def worker_pool(initializer=None, initargs: tuple = ()) -> ProcessPoolExecutor | None:
-    """One forked worker process (started now), or None where processes cannot fork."""
+def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1) -> ProcessPoolExecutor | None:
+    """Forked worker processes (started now), or None where processes cannot fork."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_serve,
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_serve,
                                initargs=(os.getpid(), initializer, initargs))
     pool.submit(int)  # fork now, before this process starts more threads
     return pool
