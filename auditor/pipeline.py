@@ -16,6 +16,7 @@ import scrapy
 
 import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
+from auditor.facts.computed_process import computed_pages
 from auditor.facts.inlinks import inlink_counts
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
 from auditor.gather.outstanding import unfetched_pages
@@ -135,8 +136,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             inlinks = inlink_counts(store)
 
             def stream():
-                for page in store.iter_pages():
-                    computed(page)
+                for page in computed_pages(store.iter_pages(), computed):
                     scripts.add(page)
                     page.facts["inlinks"] = inlinks.get(page.url, 0)
                     summary = page_summary(page)

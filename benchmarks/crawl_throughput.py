@@ -76,7 +76,9 @@ http {{
 
 
 def timed(cmd: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS in MB of the process (and children), stdout."""
+    """Wall seconds, peak RSS in MB of the process (and children), stdout; the CPU
+    seconds of the process and its children (worker processes included) are in
+    `timed.cpu`: on a loaded machine they compare better than wall time."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
     started = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, env=env, cwd=ROOT)
@@ -84,6 +86,7 @@ def timed(cmd: list[str]) -> tuple[float, int, str]:
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd} failed:\n{proc.stderr[-2000:]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1)) // 1024
+    timed.cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", proc.stderr).group(1)) for kind in ("User", "System"))
     return wall, rss, proc.stdout
 
 
@@ -111,8 +114,10 @@ def main() -> int:
         for run in range(args.runs):
             bare_s, bare_rss, bare_out = timed([sys.executable, "benchmarks/bare_spider.py", f"{base}/index.html", str(args.concurrency)])
             bare_pages = int(bare_out.split()[-1])
+            bare_cpu = timed.cpu
             audit_s, audit_rss, _ = timed([sys.executable, "-m", "auditor", "audit", f"{base}/index.html", "--out", str(out),
                                            "--render", "none", "--concurrency", str(args.concurrency)])
+            audit_cpu = timed.cpu
             result = json.loads((out / "result.json").read_text())
             timings = result["run"]["timings"]
             accuracy = compare(site, result)
@@ -123,17 +128,21 @@ def main() -> int:
             readability = result["run"].get("readability_seconds", 0)
             print(f"readability: {readability:.1f} s, {100 * readability / audit_s:.1f}% of the whole static audit's {audit_s:.1f} s")
             audit_pages = len(result["pages"])
-            rows.append((bare_pages / bare_s, audit_pages / audit_s, audit_pages / timings["crawl"]))
+            rows.append((bare_pages / bare_s, audit_pages / audit_s, audit_pages / timings["crawl"],
+                         (bare_cpu / bare_pages) / (audit_cpu / audit_pages)))
             print(f"run {run + 1}: bare scrapy {bare_pages} pages in {bare_s:.1f} s ({bare_pages / bare_s:.0f} pages/s, peak {bare_rss} MB); "
                   f"auditor {audit_pages} URLs in {audit_s:.1f} s ({audit_pages / audit_s:.0f} pages/s end to end, "
                   f"crawl stage {timings['crawl']} s, audit {timings['audit']} s, "
                   f"the rest (start-up, click depth, result and report) {audit_s - timings['crawl'] - timings['audit']:.1f} s, "
-                  f"peak {audit_rss} MB)")
+                  f"peak {audit_rss} MB); CPU seconds: bare {bare_cpu:.1f}, auditor {audit_cpu:.1f} "
+                  f"(ratio of pages per CPU second {rows[-1][3]:.2f}); load {os.getloadavg()[0]:.1f}")
     bare = sorted(r[0] for r in rows)[len(rows) // 2]
     whole = sorted(r[1] for r in rows)[len(rows) // 2]
     crawl = sorted(r[2] for r in rows)[len(rows) // 2]
+    cpu = sorted(r[3] for r in rows)[len(rows) // 2]
     print(f"median: bare {bare:.0f} pages/s; auditor {whole:.0f} pages/s end to end "
-          f"(ratio {whole / bare:.2f}), crawl stage {crawl:.0f} pages/s (ratio {crawl / bare:.2f})")
+          f"(ratio {whole / bare:.2f}), crawl stage {crawl:.0f} pages/s (ratio {crawl / bare:.2f}); "
+          f"pages per CPU second, auditor to bare: {cpu:.2f}")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -62,6 +62,9 @@ DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
 SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}
 
 ITEM_PIPELINES = {"spiders.pipelines.StorePipeline": 100}
+# What a page's callback yields is handled one after the other: the store pipeline is
+# synchronous, and Scrapy's default (100) starts 100 asyncio tasks for every response.
+CONCURRENT_ITEMS = 1
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

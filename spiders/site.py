@@ -20,6 +20,7 @@ from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from auditor.gather.extract import extract
+from auditor.gather.extract_process import Extractor
 from auditor.model import PageRecord
 from auditor.urls import Scope, normalize
 from spiders.items import References, ResourceCheck, SitemapCheck, SitemapUrls, TrapCut
@@ -113,6 +114,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         # URLs only a sitemap names so far: queued when the links run out, so that the
         # page budget goes to linked pages first and a sitemap never resets click depth.
         self.sitemap_later: list[str] = []
+        self.extractor: Extractor | None = None  # pages parsed in a worker process, during a crawl
         self.init_scripts()
 
     @classmethod
@@ -120,6 +122,8 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.queue_sitemap_urls, signal=signals.spider_idle)
         crawler.signals.connect(spider.close_renderer, signal=signals.spider_closed)
+        spider.extractor = Extractor()
+        crawler.signals.connect(spider.extractor.close, signal=signals.spider_closed)
         return spider
 
     def queue_sitemap_urls(self, spider=None):
@@ -281,7 +285,10 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         )
         if record.is_html and response.body:
             try:
-                extract(record, response.body, content_type or None)
+                if self.extractor is not None:
+                    record = await self.extractor.extract(record, response.body, content_type or None)
+                else:
+                    extract(record, response.body, content_type or None)
             except Exception as exc:  # one malformed page never stops the crawl
                 record.error = f"extraction failed: {type(exc).__name__}: {exc}"
                 self.logger.exception("extraction failed on %s", url)

@@ -171,3 +171,20 @@ def test_site_from_store_fills_the_touchpoint_facts(tmp_path):
     assert summary(site.touchpoints)["support"] == {"count": 1, "urls": [BASE + "/help"]}
     assert summary(site.touchpoints)["contact"] == {"count": 0, "urls": []}
     store.close()
+
+
+def test_site_facts_decode_the_stored_pages_in_one_pass(tmp_path):
+    """Touchpoints, fragment targets and contact details come from one read of the pages."""
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", [("/help", "Help centre")], text="اتصل بنا 0551112222"))
+    store.add_page(page("/help", ["/"], text="info@shop.example",
+                        facts={"fragments": {"links": [[BASE + "/#top", "top", 1]], "ids": []}}))
+    store.commit()
+    passes = []
+    read = store.page_dicts
+    store.page_dicts = lambda: (passes.append(1), (yield from read()))[1]
+    site = site_from_store(store, [BASE + "/"])
+    assert len(passes) == 1
+    assert site.touchpoints == {"support": [BASE + "/help"]}
+    assert set(site.contacts) == {"phone", "email"} and site.contacts["phone"]["551112222"]["pages"] == [BASE + "/"]
+    store.close()

@@ -8,27 +8,41 @@ from auditor.text.addresses import group
 from auditor.text.contacts import page_contacts
 
 
-def gather(store: Store) -> dict:
-    """`contacts` of `Site`: kind (phone, whatsapp, email, address) -> value key ->
-    {"shown": as first written, "pages": [urls, sorted]}."""
-    contacts: dict[str, dict[str, dict]] = {}
-    addresses: list[tuple[str, str]] = []  # (url, address as written)
-    for record in store.page_dicts():
+class ContactPages:
+    """Fed every stored page's record (the one pass over the store's pages)."""
+
+    def __init__(self):
+        self.contacts: dict[str, dict[str, dict]] = {}
+        self.addresses: list[tuple[str, str]] = []  # (url, address as written)
+
+    def add(self, record: dict) -> None:
         hrefs = [link.get("href") or "" for link in record.get("links") or ()]
         for kind, values in page_contacts(hrefs, record.get("text") or "").items():
             for key, shown in values.items():
-                entry = contacts.setdefault(kind, {}).setdefault(key, {"shown": shown, "pages": []})
+                entry = self.contacts.setdefault(kind, {}).setdefault(key, {"shown": shown, "pages": []})
                 entry["pages"].append(record["url"])
         for address in (record.get("facts") or {}).get("addresses") or ():
-            addresses.append((record["url"], address["text"]))
-    if addresses:  # writings of one address are one value, keyed by its first writing in URL order
-        addresses.sort()
-        key_of = group([text for _, text in addresses])
-        for url, text in addresses:
-            entry = contacts.setdefault("address", {}).setdefault(key_of[text], {"shown": key_of[text], "pages": []})
-            if url not in entry["pages"]:
-                entry["pages"].append(url)
-    for values in contacts.values():  # in URL order, whatever order the crawl met the pages in
-        for entry in values.values():
-            entry["pages"].sort()
-    return {"contacts": contacts}
+            self.addresses.append((record["url"], address["text"]))
+
+    def result(self, store: Store) -> dict:
+        """`contacts` of `Site`: kind (phone, whatsapp, email, address) -> value key ->
+        {"shown": as first written, "pages": [urls, sorted]}."""
+        contacts = self.contacts
+        if self.addresses:  # writings of one address are one value, keyed by its first writing in URL order
+            addresses = sorted(self.addresses)
+            key_of = group([text for _, text in addresses])
+            for url, text in addresses:
+                entry = contacts.setdefault("address", {}).setdefault(key_of[text], {"shown": key_of[text], "pages": []})
+                if url not in entry["pages"]:
+                    entry["pages"].append(url)
+        for values in contacts.values():  # in URL order, whatever order the crawl met the pages in
+            for entry in values.values():
+                entry["pages"].sort()
+        return {"contacts": contacts}
+
+
+def gather(store: Store) -> dict:
+    pages = ContactPages()
+    for record in store.page_dicts():
+        pages.add(record)
+    return pages.result(store)

@@ -6,22 +6,36 @@ from __future__ import annotations
 from auditor.store.runs import Store
 
 
-def gather(store: Store) -> dict:
-    """`fragment_ids` of `Site`: target page -> the ids (and <a name>s) it has."""
-    targets: set[str] = set()
-    for record in store.page_dicts():
+class FragmentTargets:
+    """Fed every stored page's record (the one pass over the store's pages)."""
+
+    def __init__(self):
+        self.targets: set[str] = set()
+
+    def add(self, record: dict) -> None:
         own = {record.get("url"), record.get("final_url")}
         links = ((record.get("facts") or {}).get("fragments") or {}).get("links") or ()
-        targets.update(target for target, _, _ in links if target not in own)
-    redirects = store.redirects() if targets else {}
-    for target in list(targets):
-        for _ in range(10):  # where a redirecting target lands is the page whose ids count
-            target = redirects.get(target)
-            if target is None:
-                break
-            targets.add(target)
-    ids = {}
-    for page in store.iter_pages(targets) if targets else ():
-        if page.ok_html:
-            ids[page.url] = frozenset((page.facts.get("fragments") or {}).get("ids") or ())
-    return {"fragment_ids": ids}
+        self.targets.update(target for target, _, _ in links if target not in own)
+
+    def result(self, store: Store) -> dict:
+        """`fragment_ids` of `Site`: target page -> the ids (and <a name>s) it has."""
+        targets = self.targets
+        redirects = store.redirects() if targets else {}
+        for target in list(targets):
+            for _ in range(10):  # where a redirecting target lands is the page whose ids count
+                target = redirects.get(target)
+                if target is None:
+                    break
+                targets.add(target)
+        ids = {}
+        for page in store.iter_pages(targets) if targets else ():
+            if page.ok_html:
+                ids[page.url] = frozenset((page.facts.get("fragments") or {}).get("ids") or ())
+        return {"fragment_ids": ids}
+
+
+def gather(store: Store) -> dict:
+    pages = FragmentTargets()
+    for record in store.page_dicts():
+        pages.add(record)
+    return pages.result(store)

@@ -10,10 +10,10 @@ from auditor.ci.budgets import IgnoreRule, ignored_by
 from auditor.model import PageRecord, Site
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
-from auditor.facts.fragment_facts import gather as fragment_facts
-from auditor.facts.contact_facts import gather as contact_facts
+from auditor.facts.fragment_facts import FragmentTargets
+from auditor.facts.contact_facts import ContactPages
 from auditor.facts.rtl_facts import gather as rtl_facts
-from auditor.facts.touchpoint_facts import gather as touchpoint_facts
+from auditor.facts.touchpoint_facts import TouchpointPages
 
 
 class _Tally:
@@ -139,7 +139,13 @@ def categories(audits: dict[str, dict]) -> dict[str, dict]:
 
 
 def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None) -> Site:
-    """Gather the whole-site facts the audits need, in a few queries."""
+    """Gather the whole-site facts the audits need, in a few queries and one pass over
+    the stored pages (decoding a page's record costs more than what each fact takes)."""
+    passes = (TouchpointPages(), FragmentTargets(), ContactPages())
+    for record in store.page_dicts():
+        for each in passes:
+            each.add(record)
+    touchpoints, fragments, contacts = (each.result(store) for each in passes)
     return Site(
         start_urls=start_urls,
         status=store.statuses(),
@@ -155,8 +161,8 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         references=store.references(),
         **store.canonical_facts(),
         settings=settings or {},
-        **touchpoint_facts(store),
+        **touchpoints,
         **rtl_facts(store),
-        **fragment_facts(store),
-        **contact_facts(store),
+        **fragments,
+        **contacts,
     )

@@ -14,48 +14,68 @@ KIND_PAGES = 300
 SALES_TEXT_CHARS = 4000
 
 
-def gather(store: Store) -> dict:
-    """`touchpoints`, `touchpoint_distance`, `site_kind` and `address_evidence` of `Site`."""
-    touchpoints, kind = _read_pages(store)
-    return {
-        "touchpoints": touchpoints,
-        "touchpoint_distance": store.touchpoint_distance(touchpoints),
-        "site_kind": kind,
-        "address_evidence": address_evidence(store, touchpoints),
-    }
+class TouchpointPages:
+    """Fed every stored page's record (the one pass over the store's pages): kind -> the
+    200 HTML pages that are that touchpoint (from each page's URL, title and h1, and after
+    the pass the anchor texts of the links to it), and the kind of site
+    (auditor/text/site_kind.py)."""
 
+    def __init__(self):
+        self.found: dict[str, set[str]] = {}
+        self.signals: dict[str, dict[str, str]] = {}  # signal -> page -> what showed it
+        self.seen = 0
 
-def find_touchpoints(store: Store) -> dict[str, list[str]]:
-    return _read_pages(store)[0]
-
-
-def _read_pages(store: Store) -> tuple[dict[str, list[str]], dict]:
-    """One pass over the pages and one over the link texts: kind -> the 200 HTML pages
-    that are that touchpoint (from each page's URL, title and h1 and the anchor texts of
-    the links to it), and the kind of site (auditor/text/site_kind.py)."""
-    found: dict[str, set[str]] = {}
-    signals: dict[str, dict[str, str]] = {}  # signal -> page -> what showed it
-    for seen, record in enumerate(store.page_dicts()):
+    def add(self, record: dict) -> None:
         url = record["url"]
         h1 = [h.get("text") or "" for h in record.get("headings") or () if h.get("level") == 1]
         for kind in page_kinds(url, record.get("title"), h1):
-            found.setdefault(url, set()).add(kind)
-        if seen < KIND_PAGES:
+            self.found.setdefault(url, set()).add(kind)
+        if self.seen < KIND_PAGES:
             for signal, value in page_signals(record, SALES_TEXT_CHARS).items():
-                signals.setdefault(signal, {})[url] = value
-    # each signal from the shallowest page showing it, whatever order the crawl stored pages in
-    depth = store.depths({u for pages in signals.values() for u in pages})
-    first = {signal: min(pages, key=lambda u: (depth.get(u) is None, depth.get(u) or 0, u))
-             for signal, pages in signals.items()}
-    site_kind = decide({signal: {"value": signals[signal][url], "url": url} for signal, url in first.items()})
-    redirects = store.redirects()
-    for dst, texts in store.link_labels():
-        kinds = set().union(*(text_kinds(t) for t in texts.split("\n")))
-        if kinds:
-            found.setdefault(_final(dst, redirects), set()).update(kinds)
-    pages = store.ok_html_urls(found)
-    out = {kind: sorted(u for u in pages if kind in found[u]) for kind in KINDS}
-    return {kind: urls for kind, urls in out.items() if urls}, site_kind
+                self.signals.setdefault(signal, {})[url] = value
+        self.seen += 1
+
+    def touchpoints(self, store: Store) -> tuple[dict[str, list[str]], dict]:
+        """(kind -> its pages, the site kind), once every page was added."""
+        found, signals = self.found, self.signals
+        # each signal from the shallowest page showing it, whatever order the crawl stored pages in
+        depth = store.depths({u for pages in signals.values() for u in pages})
+        first = {signal: min(pages, key=lambda u: (depth.get(u) is None, depth.get(u) or 0, u))
+                 for signal, pages in signals.items()}
+        site_kind = decide({signal: {"value": signals[signal][url], "url": url} for signal, url in first.items()})
+        redirects = store.redirects()
+        for dst, texts in store.link_labels():
+            kinds = set().union(*(text_kinds(t) for t in texts.split("\n")))
+            if kinds:
+                found.setdefault(_final(dst, redirects), set()).update(kinds)
+        pages = store.ok_html_urls(found)
+        out = {kind: sorted(u for u in pages if kind in found[u]) for kind in KINDS}
+        return {kind: urls for kind, urls in out.items() if urls}, site_kind
+
+    def result(self, store: Store) -> dict:
+        """`touchpoints`, `touchpoint_distance`, `site_kind` and `address_evidence` of `Site`."""
+        touchpoints, kind = self.touchpoints(store)
+        return {
+            "touchpoints": touchpoints,
+            "touchpoint_distance": store.touchpoint_distance(touchpoints),
+            "site_kind": kind,
+            "address_evidence": address_evidence(store, touchpoints),
+        }
+
+
+def _read(store: Store) -> TouchpointPages:
+    pages = TouchpointPages()
+    for record in store.page_dicts():
+        pages.add(record)
+    return pages
+
+
+def gather(store: Store) -> dict:
+    return _read(store).result(store)
+
+
+def find_touchpoints(store: Store) -> dict[str, list[str]]:
+    return _read(store).touchpoints(store)[0]
 
 
 def address_evidence(store: Store, touchpoints: dict[str, list[str]]) -> dict[str, str]:

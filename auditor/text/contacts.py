@@ -11,8 +11,13 @@ import re
 from urllib.parse import unquote, urlsplit
 
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# A number written for people: starts with +, 00 or 0 and holds 9 to 15 digits.
-PHONE = re.compile(r"(?<![\w+])(?:\+|0)[\d\u00a0 ().-]{7,22}\d(?!\w)")
+# A page's text is rewritten run by run: str.translate over a whole page of Arabic
+# costs a dictionary lookup per character.
+ARABIC_DIGIT_RUN = re.compile("[٠-٩۰-۹]+")
+# A number written for people: starts with +, 00 or 0 and holds 9 to 15 digits (and
+# follows no word character or +: the look-behind comes after the first character, so
+# the regex engine skips in C to the next + or 0).
+PHONE = re.compile(r"[+0](?<![\w+].)[\d\u00a0 ().-]{7,22}\d(?!\w)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 WHATSAPP_HOSTS = ("wa.me", "api.whatsapp.com", "web.whatsapp.com")
 KEY_DIGITS = 9
@@ -58,11 +63,11 @@ def page_contacts(hrefs, text: str) -> dict[str, dict[str, str]]:
             key = phone_key(number) if number else None
             if key:
                 found["whatsapp"].setdefault(key, number)
-    text = (text or "").translate(ARABIC_DIGITS)
+    text = ARABIC_DIGIT_RUN.sub(lambda run: run.group().translate(ARABIC_DIGITS), text or "")
     for match in PHONE.finditer(text):
         key = phone_key(match.group())
         if key and key not in found["whatsapp"]:
             found["phone"].setdefault(key, " ".join(match.group().split()))
-    for match in EMAIL.finditer(text):
+    for match in EMAIL.finditer(text) if "@" in text else ():
         found["email"].setdefault(match.group().lower(), match.group())
     return {kind: values for kind, values in found.items() if values}

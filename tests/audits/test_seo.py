@@ -544,6 +544,16 @@ def test_placeholder_text_in_every_place_it_hides():
     ]
 
 
+def test_placeholder_text_in_any_case_and_any_block_of_the_main_text():
+    samples = ["LOREM İPSUM", "Dolor ſit amet", "consectetur adipıscing elit", "لوريم ايبسوم",
+               "هذا النص هو مثال لنص يمكن أن يستبدل", "هذا نص تجريبي", "Example Site Description",
+               "Just another WordPress site", "Welcome to WordPress. This is your first post", "This is my first blog post",
+               "Welcome to Hugo", "Your blog description here", "Enter your text here", "Site description goes here"]
+    for sample in samples:
+        page = make_page("/", text=f"مرحبا بكم.\n\nنص حقيقي عن المتجر.\n\n{sample}, ok")
+        assert [f.data["where"] for f in findings(PLACEHOLDER, page)] == ["main text"], sample
+
+
 def test_placeholder_images_by_name_and_service():
     from auditor.model import Image
     page = make_page("/", images=[Image(BASE + "/uploads/placeholder-image.png", alt=""),

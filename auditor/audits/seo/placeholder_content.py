@@ -21,6 +21,11 @@ STARTER = re.compile(
 STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my first post", "my new post", "new post",
                             "sample post", "test post", "test page", "blog post title", "post title", "page title",
                             "untitled"})
+# Words one of the two patterns above needs, lower case: a page whose text holds none
+# (most pages) is not searched with them, as case-insensitive alternatives cost the regex
+# engine a try at every character.
+NEEDED = ("lorem ipsum", "dolor sit amet", "consectetur adipiscing elit", "لوريم ", "هذا النص هو مثال", "هذا نص تجريبي",
+          "description", "wordpress", "first", "welcome to", "text here")
 TITLE_PARTS = re.compile(r"\s+[|\-–—·:»]\s+")  # "My First Post | Site name"
 PLACEHOLDER_NAME = re.compile(r"placeholder|^dummy[-_.]|^no[-_]?image\.", re.I)
 PLACEHOLDER_HOSTS = ("placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "picsum.photos",
@@ -62,8 +67,7 @@ class PlaceholderContent(Audit):
         seen = set()
         for where, text in _places(page):
             match = FILLER.search(text) or STARTER.search(text)
-            parts = [" ".join(part.split()).lower() for part in TITLE_PARTS.split(text)]
-            starter = next((part for part in parts if part in STARTER_TITLES), None) if where in ("title", "heading") else None
+            starter = _starter_title(text) if where in ("title", "heading") else None
             if match is None and starter is None:
                 continue
             found = match.group(0).lower() if match else starter
@@ -83,8 +87,23 @@ def _places(page):
         yield "meta description", page.meta["description"]
     for heading in page.headings:
         yield "heading", heading.get("text") or ""
-    for block in (page.text or "").split("\n\n"):
-        yield "main text", block
+    text = page.text or ""
+    # Neither pattern spans a line break, so a block matches only where the whole text does.
+    if _may_hold_filler(text) and (FILLER.search(text) or STARTER.search(text)):
+        for block in text.split("\n\n"):
+            yield "main text", block
+
+
+def _may_hold_filler(text: str) -> bool:
+    """False when neither FILLER nor STARTER can match `text`. Lower case as the regex
+    engine's IGNORECASE reads it: ı and ſ match i and s, İ matches i (lower() gives i and a dot)."""
+    folded = text.lower().replace("ı", "i").replace("ſ", "s").replace("i\u0307", "i")
+    return any(word in folded for word in NEEDED)
+
+
+def _starter_title(text: str) -> str | None:
+    parts = [" ".join(part.split()).lower() for part in TITLE_PARTS.split(text)]
+    return next((part for part in parts if part in STARTER_TITLES), None)
 
 
 def _around(text: str, match) -> str:

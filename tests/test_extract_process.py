@@ -1,0 +1,46 @@
+"""Pages parsed in a worker process during a crawl (auditor/gather/extract_process.py)."""
+
+import asyncio
+import os
+import signal
+
+import pytest
+
+from auditor.gather.extract import extract
+from auditor.gather.extract_process import Extractor
+from auditor.model import PageRecord
+
+PAGE = ('<html lang="ar" dir="rtl"><head><title>متجر</title></head><body><nav><a href="/a">أ</a></nav>'
+        '<main><h1>مرحبا</h1><p>نص عربي مع SKU-123 و info@example.com.</p><img src="/i.png"></main></body></html>').encode()
+
+
+def record() -> PageRecord:
+    return PageRecord(url="http://127.0.0.1:8000/", status=200, is_html=True, headers={"content-type": "text/html"})
+
+
+@pytest.fixture
+def extractor():
+    extractor = Extractor()
+    yield extractor
+    extractor.close()
+
+
+def test_the_worker_gives_the_record_extract_gives(extractor):
+    assert extractor.pool is not None
+    worker_pid = extractor.pool.submit(os.getpid).result()
+    assert worker_pid != os.getpid()
+    parsed = asyncio.run(extractor.extract(record(), PAGE, "text/html; charset=utf-8"))
+    assert parsed == extract(record(), PAGE, "text/html; charset=utf-8")
+    assert parsed.links and parsed.facts["rtl"]["checked"]
+
+
+def test_an_error_in_the_worker_is_raised_as_extract_raises_it(extractor):
+    with pytest.raises(AttributeError):
+        asyncio.run(extractor.extract(record(), "not bytes", None))
+
+
+def test_pages_are_parsed_here_once_the_worker_is_killed(extractor):
+    pid = extractor.pool.submit(os.getpid).result()
+    os.kill(pid, signal.SIGKILL)
+    parsed = asyncio.run(extractor.extract(record(), PAGE, None))
+    assert extractor.pool is None and parsed.title == "متجر"
