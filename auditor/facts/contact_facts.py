@@ -3,6 +3,7 @@ contact-consistency audit."""
 
 from __future__ import annotations
 
+from auditor.facts.page_pass import fed
 from auditor.store.runs import Store
 from auditor.text.addresses import group
 from auditor.text.contacts import page_contacts
@@ -42,7 +43,5 @@ class ContactPages:
 
 
 def gather(store: Store) -> dict:
-    pages = ContactPages()
-    for record in store.page_dicts():
-        pages.add(record)
+    (pages,) = fed(store, ContactPages())
     return pages.result(store)

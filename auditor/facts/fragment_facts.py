@@ -3,6 +3,7 @@ read from the run store before the audits run: only those pages' ids are kept.""
 
 from __future__ import annotations
 
+from auditor.facts.page_pass import fed
 from auditor.store.runs import Store
 
 
@@ -35,7 +36,5 @@ class FragmentTargets:
 
 
 def gather(store: Store) -> dict:
-    pages = FragmentTargets()
-    for record in store.page_dicts():
-        pages.add(record)
+    (pages,) = fed(store, FragmentTargets())
     return pages.result(store)

@@ -11,6 +11,7 @@ from auditor.model import PageRecord, Site
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.fragment_facts import FragmentTargets
+from auditor.facts.page_pass import fed
 from auditor.facts.contact_facts import ContactPages
 from auditor.facts.rtl_facts import gather as rtl_facts
 from auditor.facts.touchpoint_facts import TouchpointPages
@@ -141,10 +142,7 @@ def categories(audits: dict[str, dict]) -> dict[str, dict]:
 def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None) -> Site:
     """Gather the whole-site facts the audits need, in a few queries and one pass over
     the stored pages (decoding a page's record costs more than what each fact takes)."""
-    passes = (TouchpointPages(), FragmentTargets(), ContactPages())
-    for record in store.page_dicts():
-        for each in passes:
-            each.add(record)
+    passes = fed(store, TouchpointPages(), FragmentTargets(), ContactPages())
     touchpoints, fragments, contacts = (each.result(store) for each in passes)
     return Site(
         start_urls=start_urls,

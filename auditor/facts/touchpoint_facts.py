@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditor.facts.page_pass import fed
 from auditor.store.runs import Store
 from auditor.text.site_kind import decide, page_signals
 from auditor.text.touchpoints import KINDS, address_signal, page_kinds, text_kinds
@@ -64,9 +65,7 @@ class TouchpointPages:
 
 
 def _read(store: Store) -> TouchpointPages:
-    pages = TouchpointPages()
-    for record in store.page_dicts():
-        pages.add(record)
+    (pages,) = fed(store, TouchpointPages())
     return pages
 
 
