@@ -209,7 +209,7 @@ def speed_fixes(result: dict, measured: int) -> list[dict]:
         out.append({"audit": audit, "pages": audit.get("failing_pages", 0),
                     "saving_ms": round(median(ms)) if ms else None,
                     "saving_kib": round(sum(size) / 1024) if size else None,
-                    "priority": priority(audit["impact"], audit["effort"], audit.get("failing_pages", 0), measured)})
+                    "priority": priority(rank.audit_impact(audit), audit["effort"], audit.get("failing_pages", 0), measured)})
     out.sort(key=lambda f: (-f["priority"], f["audit"]["id"]))
     return out[:MAX_SPEED_FIXES]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import XMLGenerator
 
 from reports.html import message
+from reports.rank import audit_impact
 
 # Characters XML 1.0 cannot hold, even escaped (page text may contain them).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -60,7 +61,7 @@ def write(result: dict, path: str | Path) -> Path:
                 xml.ignorableWhitespace("\n  ")
                 xml.startElement("testcase", {"classname": f"auditor.{category}", "name": audit["id"], "time": "0"})
                 if counted:
-                    xml.startElement("failure", {"type": audit["impact"], "message":
+                    xml.startElement("failure", {"type": audit_impact(audit), "message":
                                      f"{audit['failure_title']}: {counted} finding(s) on {pages} page(s)"})
                     _text(xml, _lines(audit, ignored=False))
                     xml.endElement("failure")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reports import diff_text
 from reports.html import fix_priority, message
+from reports.rank import audit_impact
 
 TOP_FIXES = 5
 
@@ -53,7 +54,7 @@ def render(result: dict) -> str:
         lines += ["### Top fixes", ""]
         for i, audit in enumerate(fixes, 1):
             first = next(f for f in audit["findings"] if "ignored" not in f)
-            lines.append(f"{i}. **{_cell(audit['failure_title'])}** ({audit['impact']}, {audit['failing_pages']} page(s)): "
+            lines.append(f"{i}. **{_cell(audit['failure_title'])}** ({audit_impact(audit)}, {audit['failing_pages']} page(s)): "
                          f"{_cell(audit.get('how_to_fix') or audit['description'])} "
                          f"E.g. {_cell(first['url'])}: {_cell(message(audit, first))}")
         lines.append("")

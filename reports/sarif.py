@@ -9,7 +9,7 @@ from pathlib import Path
 from auditor.result import identity, origins
 from auditor.result import write_json
 from reports.html import message
-from reports.rank import impact_of
+from reports.rank import audit_impact, impact_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
@@ -22,8 +22,8 @@ def _rule(audit: dict) -> dict:
         "shortDescription": {"text": audit["title"]},
         "fullDescription": {"text": audit["description"]},
         "messageStrings": {key: {"text": text} for key, text in audit.get("messages", {}).items()},
-        "defaultConfiguration": {"level": LEVEL[audit["impact"]]},
-        "properties": {"category": audit["category"], "impact": audit["impact"], "effort": audit.get("effort"),
+        "defaultConfiguration": {"level": LEVEL[audit_impact(audit)]},
+        "properties": {"category": audit["category"], "impact": audit_impact(audit), "effort": audit.get("effort"),
                        "tags": [audit["category"]], "seo_outcome": audit.get("seo_outcome"),
                        "cx_outcome": audit.get("cx_outcome")},
     }

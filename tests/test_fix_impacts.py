@@ -83,3 +83,19 @@ def test_declared_impacts_name_known_message_keys_and_levels():
         Meta(**fields, impacts={"no-such-key": "minor"})
     with pytest.raises(AssertionError):
         Meta(**fields, impacts={"missing": "harmless"})
+
+
+def test_markdown_junit_and_sarif_rules_weigh_an_audit_by_the_findings_it_has(tmp_path):
+    from reports import junit, markdown
+
+    result = _canonical_result()
+    result.update(run={"start_urls": [BASE + "/"], "settings": {}}, categories={})
+    only_missing = {**result["audits"]["canonical"]}
+    only_missing["findings"] = [f for f in only_missing["findings"] if f["message_key"] == "missing"]
+    for audit, impact, level in ((result["audits"]["canonical"], "critical", "error"), (only_missing, "minor", "note")):
+        run = {**result, "audits": {"canonical": audit}}
+        assert f"({impact}, " in markdown.render(run)
+        rule = sarif.build(run)["runs"][0]["tool"]["driver"]["rules"][0]
+        assert rule["defaultConfiguration"]["level"] == level and rule["properties"]["impact"] == impact
+        junit.write(run, tmp_path / "junit.xml")
+        assert f'type="{impact}"' in (tmp_path / "junit.xml").read_text(encoding="utf-8")
