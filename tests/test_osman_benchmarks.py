@@ -25,11 +25,16 @@ def test_pairs_benchmark_reports_each_source_and_all():
     assert "skipped (too short to score): 0" in proc.stdout
 
 
-def test_fit_prints_the_numbers_the_estimate_reads(tmp_path):
-    proc = script("osman_fit.py", str(PAIRS), "--common", "5")
+def test_fit_writes_the_numbers_the_estimate_reads(tmp_path):
+    out = tmp_path / "weights.tsv"
+    proc = script("osman_fit.py", str(PAIRS), "--min-words", "5", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("WEIGHTS: dict[str, float] = {")
-    assert '"letter": ' in proc.stdout and '"sun": ' in proc.stdout and "COMMON: dict[str, float] = {" in proc.stdout
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    fitted = {key: float(value) for key, value in rows}
+    assert {"base", "letter", "sun"} <= fitted.keys()
+    assert any(key.startswith("b:") for key in fitted) and any(key.startswith("t:") for key in fitted)
+    # Without --out the same numbers go to the standard output.
+    assert script("osman_fit.py", str(PAIRS), "--min-words", "5").stdout == out.read_text(encoding="utf-8")
 
 
 def test_a_folder_without_paragraphs_is_a_usage_error(tmp_path):

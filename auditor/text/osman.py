@@ -39,7 +39,10 @@ Where this differs from the reference tool, it is on purpose:
   the estimate is of a word's whole weight in the formula (syllables, complex,
   faseeh), so that the stripped text scores as its vowelled version does. The
   reference tool's own fallback (letters minus alefs minus 2, per text) goes
-  negative on short words such as و; this estimate is never below 1;
+  negative on short words such as و; this estimate is never below 1. An
+  unmarked word's counts are expected values (fractions: 4.7 syllables, 0.7
+  of them complex); a text's counts are their sums, each rounded once
+  (``whole_counts``), so the text weighs what its words are expected to;
 * hard words are counted on letters only (marks and tatweel are not letters),
   with "more than 5" as in the paper (the reference tool uses 5 or more);
 * complex and faseeh words use the same weighted syllable count as D; the
@@ -56,7 +59,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.text.scripts import ARABIC_LETTER_RE, strip_marks
-from auditor.text.unmarked_syllables import COMPLEX_WORD_SYLLABLES, estimated_syllables, is_faseeh_word
+from auditor.text.unmarked_syllables import COMPLEX_WORD_SYLLABLES, expected_counts, is_faseeh_word
 
 FATHA, DAMMA, KASRA, SUKUN, SHADDA = "\u064e", "\u064f", "\u0650", "\u0652", "\u0651"
 TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -70,14 +73,19 @@ _CONSONANT_MARKS = SHORT_VOWELS | TANWEEN | {SHADDA}
 _ALEFS = frozenset("اٱى")
 
 HARD_WORD_LETTERS = 5  # more than this many letters
+# Word counts are kept in 1/UNIT of a syllable, as an unmarked word's are
+# fractions (expected values); a text's sums are rounded once (whole_counts).
+UNIT = 256
 
 
 @dataclass(frozen=True)
 class ArabicWord:
-    """Counts for one Arabic word."""
+    """Counts for one Arabic word: read from its marks (whole numbers), or expected from its letters."""
 
     letters: int
-    syllables: int
+    syllables: float
+    complex: float  # 1 or 0 when read from marks; how often the word is complex when expected
+    faseeh: float
     vocalised: bool
 
     @property
@@ -85,8 +93,9 @@ class ArabicWord:
         return self.letters > HARD_WORD_LETTERS
 
     @property
-    def complex(self) -> bool:
-        return self.syllables > COMPLEX_WORD_SYLLABLES
+    def weight(self) -> float:
+        """What the word adds to OSMAN's sum besides 'hard': syllables + complex + faseeh."""
+        return self.syllables + self.complex + self.faseeh
 
 
 @dataclass(frozen=True)
@@ -150,8 +159,10 @@ def analyse_word(token: str) -> ArabicWord | None:
     clusters = _clusters(token)
     letters = "".join(letter for letter, _ in clusters)
     if _is_vocalised(clusters):
-        return ArabicWord(letters=len(letters), syllables=max(1, marked_syllables(clusters)), vocalised=True)
-    return ArabicWord(letters=len(letters), syllables=estimated_syllables(letters), vocalised=False)
+        syllables = max(1, marked_syllables(clusters))
+        complex_ = int(syllables > COMPLEX_WORD_SYLLABLES)
+        return ArabicWord(len(letters), syllables, complex_, complex_ * is_faseeh(token), vocalised=True)
+    return ArabicWord(len(letters), *expected_counts(letters), vocalised=False)
 
 
 def is_faseeh(token: str) -> bool:
@@ -161,12 +172,30 @@ def is_faseeh(token: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def word_stats(token: str) -> tuple[int, int, int, int] | None:
-    """(syllables, hard, complex, faseeh) of a token as 0/1 counts; None when not Arabic."""
+    """(syllables, hard, complex, faseeh) of a token in 1/UNIT; None when not Arabic.
+
+    Rounded to 1/UNIT so that the four add up to the word's weight (plus hard).
+    """
     word = analyse_word(token)
     if word is None:
         return None
-    complex_ = word.complex
-    return word.syllables, int(word.hard), int(complex_), int(complex_ and is_faseeh(token))
+    complex_, faseeh = round(UNIT * word.complex), round(UNIT * word.faseeh)
+    syllables = round(UNIT * word.weight) - complex_ - faseeh
+    return syllables, UNIT * word.hard, complex_, faseeh
+
+
+def whole_counts(words: int, sentences: int, stats: tuple[int, int, int, int], excluded: int) -> OsmanCounts:
+    """A text's counts from the sums of its words' word_stats, each rounded once.
+
+    The text's weight (syllables + complex + faseeh) is its words' expected
+    weight within half a syllable; complex and faseeh words are their
+    expected numbers, rounded, and the syllables make up the rest.
+    """
+    syllables, hard, complex_, faseeh = stats
+    whole_complex, whole_faseeh = round(complex_ / UNIT), round(faseeh / UNIT)
+    weight = round((syllables + complex_ + faseeh) / UNIT)
+    return OsmanCounts(words, sentences, weight - whole_complex - whole_faseeh, round(hard / UNIT),
+                       whole_complex, whole_faseeh, excluded)
 
 
 def count(sentences: list[list[str]]) -> OsmanCounts:
@@ -181,8 +210,7 @@ def count(sentences: list[list[str]]) -> OsmanCounts:
             scored_sentences += 1
             for i, column in enumerate(zip(*stats, strict=True)):
                 totals[i] += sum(column)
-    syllables, hard, complex_, faseeh = totals
-    return OsmanCounts(words, scored_sentences, syllables, hard, complex_, faseeh, excluded)
+    return whole_counts(words, scored_sentences, tuple(totals), excluded)
 
 
 def raw_score(c: OsmanCounts) -> float:

@@ -190,8 +190,8 @@ def _readability(language: str, formula: str, total: int, sentences: int, longes
         return None
     grade: float | None = None
     if formula == "osman":
-        oc = osman.OsmanCounts(words, sentences, _field(total, 0), _field(total, 1), _field(total, 2),
-                               _field(total, 3), excluded)
+        stats = (_field(total, 0), _field(total, 1), _field(total, 2), _field(total, 3))
+        oc = osman.whole_counts(words, sentences, stats, excluded)
         value = osman.score(oc)
         band = flesch_band(value)
         counts = {"syllables": oc.syllables, "hard": oc.hard, "complex": oc.complex,

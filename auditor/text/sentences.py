@@ -282,8 +282,9 @@ def sentence_tokens(paragraphs: list[str] | str, lang: str | None = None) -> Ite
 # Flesch: syllables; LIX: long words), then come the words the formula counts,
 # the word tokens it leaves out and the tokens that are no word at all (only
 # punctuation). Every count is at most two per character (syllables), and
-# MAX_CHARS characters are at most 18 times as many after NFKC, far below 2**24.
-FIELD = 24
+# MAX_CHARS characters are at most 18 times as many after NFKC; OSMAN counts in
+# 1/256 of a syllable (osman.UNIT), which stays below 2**32.
+FIELD = 32
 FIELD_MASK = (1 << FIELD) - 1
 COUNTED = 4 * FIELD
 EXCLUDED = 5 * FIELD

@@ -5,15 +5,14 @@ estimated from the letters. What must agree with the marked count is not only
 the syllables (D) but also the complex words (G: more than 4 syllables) and the
 faseeh words (H), as each weighs as much as a syllable in the formula. So the
 estimate is of a word's whole weight in the formula, ``T = syllables + complex
-+ faseeh`` (a word of 5 syllables weighs 6, or 7 when faseeh), and is turned
-back into whole syllables at the end.
++ faseeh`` (a word of 5 syllables weighs 6, or 7 when faseeh), and is split
+back into expected syllables, complex and faseeh counts (below).
 
-The expected weight is a sum of learned numbers (``WEIGHTS``), fitted by
-least squares (``benchmarks/osman_fit.py``) on the words of fully vowelled
-modern standard Arabic paragraphs (news, modern books, stories, articles; each
-source weighted alike), read with their marks and written without them.
-Classical books were left out of the fit, as web pages are written in modern
-Arabic; the estimate does as well on them. The features:
+The expected weight is a sum of learned numbers (``unmarked_weights.tsv``),
+fitted by least squares (``benchmarks/osman_fit.py``) on the words of fully
+vowelled paragraphs (news, modern and classical books, stories, articles; each
+source weighted alike), read with their marks and written without them. The
+features:
 
 * ``letter``: every letter of the stem (the word less its prefix and article);
 * ``length N``: the stem's length, as the share of letters with sukun grows
@@ -27,34 +26,53 @@ Arabic; the estimate does as well on them. The features:
   (ا و ي ى آ ة and the hamza forms), by place: first letter of the stem,
   middle, or end (then apart with and without the article, as only a word
   without it takes tanween, 2 more);
-* common endings (ات ون ين ية ها هم ...).
-
-The most common words, whose count from the letters is least reliable (في is
-1 + 1, من is one closed syllable), have their measured mean weight in
-``COMMON``.
+* common endings (ات ون ين ية ها هم ...);
+* the stem's letter pairs and triples, with ``^`` and ``$`` for its start and
+  end (``t:^في``, ``b:ة$``), those found in at least 30 distinct words of the
+  fit: they carry what single letters cannot, the patterns that double a
+  letter (shadda) or lengthen a vowel, and the most common short words whole
+  (``t:^في`` and ``t:في$`` together are في).
 
 An expected weight lies between two whole counts (5.4 lies between 4
-syllables, weight 4, and 5 syllables, weight 6). Rounding would make every
-such word the same, and the complex words would be all or none of them; so a
-word takes the higher count with the probability of the fraction (here 0.7),
-drawn from a checksum of the word: the same word always gets the same count,
-and over a text the counts add up to the expected weights.
+syllables, weight 4, and 5 syllables, weight 6). Rounding each word would make
+every such word the same, and the complex words would be all or none of them;
+drawing the count at random adds noise to each text. So a word keeps its
+expected counts (here 4.7 syllables, of which 0.7 complex, as the higher count
+would come 7 times in 10) and a text's counts are the sums of its words',
+rounded once at the end (``osman.whole_counts``): a text's total weight is the
+sum of its words' expected weights within half a syllable, and its complex
+words come out in their expected share.
 
 Measured with ``benchmarks/osman_pairs.py`` on 362 held-out vowelled paragraphs
 of 100-300 words (not used in the fit) and the same paragraphs stripped of
-their marks: the scores differ by 2.7 points on average (3.8 with one weight
-per letter), 84% of pairs by 5 points or less (70%), at most 12.4 (18.4).
-Every pair within 5 points is out of reach of any estimate made word by word:
-the same letters are vowelled differently in context (tanween only on
+their marks, the scores differ:
+
+=====================================================  ====  =====  ===========
+estimate                                               mean  max    within 5
+=====================================================  ====  =====  ===========
+one weight per letter                                  3.82  18.4   70.4%
+single-letter features, counts drawn by checksum       2.73  12.4   84.5%
+the same, expected counts summed per text              2.74  11.5   85.9%
+with letter pairs and triples (this module)            2.27  10.5   90.6%
+=====================================================  ====  =====  ===========
+
+Neighbouring words were tried as features too (the next word has the article,
+the previous one is a preposition, the word ends a sentence or clause: tanween
+only on an indefinite noun not followed by a definite one): on the held-out
+paragraphs they moved the share within 5 points by less than 1 point (3
+paragraphs in 362) and would cost a pass over each text's words, so they are
+not used. Every pair within 5 points is out of reach of any estimate made word
+by word: the same letters are vowelled differently in context (tanween only on
 indefinite nouns, a case ending or none), so even each word's own mean weight,
-measured on the very paragraphs the fit read, leaves 1% of them more than 5
-points apart (up to 10).
+measured on the very paragraphs the fit read, leaves 0.5% of them more than 5
+points apart (up to 7).
 """
 
 from __future__ import annotations
 
 import re
-import zlib
+from functools import lru_cache
+from pathlib import Path
 
 from auditor.text.scripts import strip_marks
 
@@ -68,32 +86,17 @@ _INSIDE = "اويآءأإؤئ"  # ى and ة only end a word
 _FASEEH = frozenset("ءئؤذظ")
 ENDINGS = ("ات", "ان", "ون", "ين", "ية", "وا", "ها", "هم", "هما", "كم", "نا", "يا")
 
-# Fitted numbers (see the module's docstring); keys are those of features().
-WEIGHTS: dict[str, float] = {
-    "base": 0.58, "letter": 0.85, "length 1": -0.13, "length 2": -0.11, "length 3": 0.14,
-    "length 4": 0.15, "length 5": 0.30, "length 6": 0.46, "length 7": 0.22, "length 8": 0.09,
-    "length 9": -0.04, "length 10": -0.50, "prefix": 1.61, "article": 0.14, "sun": 2.55,
-    "-ات": 0.80, "-ان": -0.21, "-كم": -0.47, "-نا": 0.04, "-ها": 0.26,
-    "-هم": -0.50, "-هما": 0.11, "-وا": -0.72, "-ون": 0.92, "-يا": 0.07,
-    "-ية": 1.25, "-ين": 0.41, "consonant end": -0.23, "consonant end after al": -0.45, "ء end": 0.06,
-    "ء end after al": 0.11, "ء first": 0.01, "ء middle": 0.01, "آ first": 1.06, "آ middle": 0.62,
-    "أ end": -0.57, "أ end after al": -0.12, "أ first": -0.07, "أ middle": 0.32, "ؤ end": 0.07,
-    "ؤ end after al": 0.22, "ؤ first": 0.07, "ؤ middle": 1.42, "إ end": -0.03, "إ end after al": -0.03,
-    "إ first": -0.01, "إ middle": 0.63, "ئ end": 0.35, "ئ end after al": 0.36, "ئ first": 0.09,
-    "ئ middle": 1.04, "ا end": 0.14, "ا end after al": -0.80, "ا first": -0.88, "ا middle": 0.37,
-    "ة end": 0.79, "ة end after al": 0.15, "و end": -0.27, "و end after al": -0.10, "و first": -0.30,
-    "و middle": 0.40, "ى end": 0.04, "ى end after al": -0.68, "ي end": 0.08, "ي end after al": 1.46,
-    "ي first": -0.01, "ي middle": 0.41,
-}
+# The fitted numbers, one "feature<TAB>number" a line (written by benchmarks/osman_fit.py).
+WEIGHTS_FILE = Path(__file__).with_name("unmarked_weights.tsv")
+NGRAM_SIZES = {"b:": 2, "t:": 3}  # letter pairs and triples of the stem, ^ and $ marking its ends
 
-# Mean weight T of the most common words in fully vowelled text.
-COMMON: dict[str, float] = {
-    "في": 2.0, "من": 1.3, "على": 3.0, "أن": 2.4, "إلى": 3.0, "الله": 4.0, "ما": 2.0, "عن": 1.3,
-    "الذي": 7.0, "التي": 6.0, "هذا": 3.0, "لا": 2.0, "أو": 2.0, "هذه": 3.0, "بين": 3.1, "عليه": 4.0,
-    "ثم": 4.0, "كان": 3.0, "هو": 2.0, "كل": 4.1, "ذلك": 2.9, "بن": 1.0, "إن": 3.3, "ولا": 2.9,
-    "اليوم": 3.0, "وهو": 3.0, "وقد": 2.0, "لم": 1.0, "قال": 3.0, "له": 2.0, "ومن": 2.1, "حتى": 6.0,
-    "مع": 2.0, "الإنسان": 3.9, "بعد": 2.0, "به": 2.0, "صلى": 6.0, "وسلم": 7.0, "إلا": 5.9, "وهي": 3.0,
-}
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The fitted number of each feature (features() keys); read once."""
+    with WEIGHTS_FILE.open(encoding="utf-8") as lines:
+        rows = (line.rstrip("\n").split("\t") for line in lines if line.strip() and not line.startswith("#"))
+        return {key: float(value) for key, value in rows}
 
 
 def _split(word: str) -> tuple[str, bool, str]:
@@ -130,14 +133,18 @@ def features(word: str) -> dict[str, int]:
     for ending in ENDINGS:
         if stem.endswith(ending) and len(stem) > len(ending) + 1:
             found[f"-{ending}"] = 1
+    padded = f"^{stem}$"
+    for tag, size in NGRAM_SIZES.items():
+        for i in range(len(padded) - size + 1):
+            key = tag + padded[i : i + size]
+            found[key] = found.get(key, 0) + 1
     return found
 
 
 def expected_weight(word: str) -> float:
     """The word's expected weight T (syllables + complex + faseeh) in vowelled text."""
-    if word in COMMON:
-        return COMMON[word]
-    return sum(WEIGHTS.get(key, 0.0) * count for key, count in features(word).items())
+    fitted = weights()
+    return sum(fitted.get(key, 0.0) * count for key, count in features(word).items())
 
 
 def is_faseeh_word(word: str) -> bool:
@@ -145,11 +152,17 @@ def is_faseeh_word(word: str) -> bool:
     return bool(_FASEEH.intersection(word)) or word.endswith(("وا", "ون"))
 
 
-def estimated_syllables(letters: str) -> int:
-    """Whole weighted syllables of an unmarked word, from its expected weight; never below 1."""
+def expected_counts(letters: str) -> tuple[float, float, float]:
+    """Expected (syllables, complex, faseeh) of an unmarked word; its weight is their sum, at least 1.
+
+    The word takes one of the two whole syllable counts around its expected
+    weight, the higher one with the probability that makes the expected
+    weight come out: these are the counts it is expected to have.
+    """
     word = strip_marks(letters)
     target = max(1.0, expected_weight(word))
-    extra = 1 + is_faseeh_word(word)  # what a complex word adds to its syllables
+    faseeh = is_faseeh_word(word)
+    extra = 1 + faseeh  # what a complex word adds to its syllables
 
     def weight(syllables: int) -> int:
         return syllables + extra if syllables > COMPLEX_WORD_SYLLABLES else syllables
@@ -158,6 +171,6 @@ def estimated_syllables(letters: str) -> int:
     while weight(syllables + 1) <= target:
         syllables += 1
     low, high = weight(syllables), weight(syllables + 1)
-    share = (target - low) / (high - low)
-    draw = (zlib.crc32(word.encode()) & 0xFFFF) / 0x10000
-    return syllables + (draw < share)
+    share = (target - low) / (high - low)  # how often the higher count comes
+    complex_ = 1.0 if syllables > COMPLEX_WORD_SYLLABLES else share if syllables == COMPLEX_WORD_SYLLABLES else 0.0
+    return syllables + share, complex_, complex_ * faseeh

@@ -28,10 +28,10 @@ def stripped(text: str) -> str:
     return "\n".join(" ".join(strip_marks(token) for token in line.split()) for line in text.splitlines())
 
 
-def weight(stats: tuple[int, int, int, int]) -> int:
-    """A word's weight in the formula besides 'hard': syllables + complex + faseeh."""
+def weight(stats: tuple[int, int, int, int]) -> float:
+    """A word's weight in the formula besides 'hard': syllables + complex + faseeh (word_stats counts in 1/UNIT)."""
     syllables, _hard, complex_, faseeh = stats
-    return syllables + complex_ + faseeh
+    return (syllables + complex_ + faseeh) / osman.UNIT
 
 
 def test_fixtures_are_vowelled():
