@@ -22,6 +22,7 @@ reason for their rank. Pure over result.json.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
@@ -125,7 +126,8 @@ class _Plan:
     def __init__(self, locate=lambda finding: None):
         self.locate = locate
         self.fixes: dict[tuple, Fix] = {}
-        self.of_page: dict[tuple[str, str, str], Fix] = {}  # (audit, message key, page) -> its fix
+        self.of_page: dict[tuple[str, str], dict[str, Fix]] = {}  # (audit, message key) -> page -> its fix
+        self.of_dead_page: dict[str, Fix] = {}  # page -> the last fix that DEAD_PAGE_AUDIT gave it
 
     def add(self, audit_id: str, audit: dict, finding: dict, cause: tuple[str, str | None]) -> None:
         key_name = finding.get("message_key", "")
@@ -136,17 +138,27 @@ class _Plan:
         fix.finding_count += 1
         if len(fix.evidence) < EVIDENCE:
             fix.evidence.append(finding)
-        url = finding.get("url")
+        url = _shared(finding.get("url"))
         fix.pages[url] = None
         fix.reach[url] = None
         fix.targets.update(dict.fromkeys(_targets(finding)))
-        self.of_page.setdefault((audit_id, key_name, url), fix)
+        on_page = self.of_page.setdefault((audit_id, key_name), {})
+        if url not in on_page:
+            on_page[url] = fix
+            if audit_id == DEAD_PAGE_AUDIT:
+                self.of_dead_page[url] = fix
         if fix.crop is None:
             fix.crop = self.locate(finding)
 
     def fold(self, fix: Fix, audit_id: str, finding: dict) -> None:
         fix.folded[audit_id] += 1
-        fix.reach[finding.get("url")] = None
+        fix.reach[_shared(finding.get("url"))] = None
+
+
+def _shared(url):
+    """One string per URL, however many findings name it: a large site's findings are
+    read from disk one at a time, each with its own copy."""
+    return sys.intern(url) if type(url) is str else url
 
 
 def build_fixes(result: dict) -> list[Fix]:
@@ -158,31 +170,34 @@ def build_fixes(result: dict) -> list[Fix]:
     with_screenshot = set()
     for p in pages:
         if p.get("template"):
-            template_of[p["url"]] = p["template"]
-            template_size[p["template"]] += 1
+            template = template_of[_shared(p["url"])] = _shared(p["template"])
+            template_size[template] += 1
         if p.get("screenshot"):
             with_screenshot.add(p["url"])
     audits = result.get("audits", {})
-    dead = {f.get("url") for f in (audits.get(DEAD_PAGE_AUDIT) or {}).get("findings", []) if not f.get("ignored")}
+    dead = {_shared(f.get("url")) for f in (audits.get(DEAD_PAGE_AUDIT) or {}).get("findings", [])
+            if not f.get("ignored")}
     plan = _Plan(Locator(pages))
-    later: list[tuple[str, dict, dict, Fix | None]] = []  # findings that may follow from another fix
-    for audit_id, audit in audits.items():
-        for finding in audit.get("findings", []):
-            if finding.get("ignored"):
-                continue
-            data = finding.get("data") or {}
-            target = data.get("target") if isinstance(data.get("target"), str) else None
-            if isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and target in dead):
-                later.append((audit_id, audit, finding))
-                continue
+
+    def follows(audit_id: str, finding: dict) -> bool:
+        """Whether the finding may follow from another fix (its root cause, or a link to a dead page)."""
+        data = finding.get("data") or {}
+        target = data.get("target") if isinstance(data.get("target"), str) else None
+        return isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and target in dead)
+
+    # two passes over the findings (which may be rows read from disk) rather than holding those of the second
+    for audit_id, audit, finding in _findings(audits):
+        if not follows(audit_id, finding):
             for cause in _causes(audit_id, finding):
                 plan.add(audit_id, audit, finding, cause)
-    dead_fix = {url: fix for (a, _, url), fix in plan.of_page.items() if a == DEAD_PAGE_AUDIT}
-    for audit_id, audit, finding in later:
+    dead_fix = dict(plan.of_dead_page)
+    for audit_id, audit, finding in _findings(audits):
+        if not follows(audit_id, finding):
+            continue
         data = finding.get("data") or {}
         root = data.get("root_cause")
         if isinstance(root, dict):
-            fix = plan.of_page.get((root.get("audit"), root.get("message_key"), finding.get("url")))
+            fix = plan.of_page.get((root.get("audit"), root.get("message_key")), {}).get(finding.get("url"))
         else:
             fix = dead_fix.get(data.get("target"))
         if fix is not None:
@@ -212,6 +227,14 @@ def build_fixes(result: dict) -> list[Fix]:
     for n, fix in enumerate(ranked, 1):
         fix.id = f"fix-{n}"
     return ranked
+
+
+def _findings(audits: dict):
+    """(audit id, audit, finding) of every finding no ignore rule dropped."""
+    for audit_id, audit in audits.items():
+        for finding in audit.get("findings", []):
+            if not finding.get("ignored"):
+                yield audit_id, audit, finding
 
 
 def _merge_same_cause(fixes: list[Fix]) -> list[Fix]:

@@ -397,6 +397,7 @@ def render(result: dict, lang: str | None = None) -> str:
     from reports.formats import EXTRA  # here: the other writers import this module
 
     beside = {name for files in EXTRA.values() for name in files.split(", ")}
+    shown = pages[:MAX_PAGE_ROWS]
     return environment(lang).get_template("report.html.j2").render(
         result=result,
         fixes=fixes,
@@ -419,11 +420,12 @@ def render(result: dict, lang: str | None = None) -> str:
         not_applicable=not_applicable,
         journey=journey,
         measured_stages=measured_stages,
-        findings_on=Counter(f.get("url") for a in audits for f in a["findings"] if not f.get("ignored")),
+        findings_on=findings_on(audits, shown),
         histogram=histogram,
         histogram_max=max((n for _, n in histogram), default=1),
         pages=pages,
-        page_views=page_views(result, pages[:MAX_PAGE_ROWS], screenshot=_screenshot,
+        shown_pages=shown,  # the pages table's rows
+        page_views=page_views(result, shown, screenshot=_screenshot,
                               cells=lambda p: [metric_cell(k, p["metrics"].get(k), limits) for k, _ in SPEED_METRICS]),
         page_metrics=SPEED_METRICS,
         outputs=[name for name in result["run"].get("outputs") or () if name in beside],
@@ -433,6 +435,13 @@ def render(result: dict, lang: str | None = None) -> str:
         ring=lambda score: round(2 * math.pi * 36 * (score or 0), 1),
         ring_total=round(2 * math.pi * 36, 1),
     )
+
+
+def findings_on(audits: list[dict], pages: list[dict]) -> Counter:
+    """How many findings each of `pages` has (those an ignore rule dropped aside); only
+    these pages are counted, whatever the size of the site."""
+    urls = {page["url"] for page in pages}
+    return Counter(f.get("url") for a in audits for f in a["findings"] if not f.get("ignored") and f.get("url") in urls)
 
 
 def write(result: dict, path: str | Path, lang: str | None = None) -> Path:

@@ -13,11 +13,12 @@ def page_views(result: dict, pages: list[dict], cells, screenshot) -> dict[str, 
     """url -> {id, page, findings: [(audit, finding)], more, cells, shot} for each of `pages`
     that has something of its own to show. `cells(page)` gives its metric cells, `screenshot(page)`
     its first screen."""
-    found: dict[str, list[tuple[dict, dict]]] = {}
+    # only the findings of these pages are kept: a large site's are read from disk one by one
+    found: dict[str, list[tuple[dict, dict]]] = {page["url"]: [] for page in pages}
     for audit in result["audits"].values():
         for finding in audit["findings"]:
-            if not finding.get("ignored"):
-                found.setdefault(finding.get("url"), []).append((audit, finding))
+            if not finding.get("ignored") and finding.get("url") in found:
+                found[finding["url"]].append((audit, finding))
     views = {}
     for n, page in enumerate(pages, 1):
         url = page["url"]

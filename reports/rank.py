@@ -37,12 +37,16 @@ class Weights:
     """Page weights of one result and the total the traffic-bearing pages carry."""
 
     def __init__(self, pages):
-        pages = list(pages)
-        depths = [p["depth"] for p in pages if isinstance(p.get("depth"), int)]
+        # pages may be rows read from disk: two passes, each page let go once weighed
+        depths = (p["depth"] for p in pages if isinstance(p.get("depth"), int))
         self.max_depth = max(depths, default=0)
-        self.of = {p["url"]: page_weight(p, self.max_depth) for p in pages}
-        bearing = [p["url"] for p in pages if p.get("is_html") and p.get("status") == 200] or list(self.of)
-        self.total = sum(self.of[u] for u in bearing) or 1.0
+        self.of: dict[str, float] = {}
+        bearing = 0.0
+        for page in pages:
+            weight = self.of[page["url"]] = page_weight(page, self.max_depth)
+            if page.get("is_html") and page.get("status") == 200:
+                bearing += weight
+        self.total = bearing or sum(self.of.values()) or 1.0
 
     def share(self, urls) -> float:
         """The share of visits `urls` carry (at most 1); a URL not in the result weighs as the deepest page."""
