@@ -45,8 +45,9 @@ def merged_features(args) -> tuple[str, ...]:
     return tuple(f"{a}={','.join(features[a])}" if a in features else a for a in out)
 
 
-# Memory: no spare renderer is kept warm for the next tab, and the GPU and network
-# services run inside the browser process instead of their own.
+# Memory: no spare renderer is kept warm for the next tab, the GPU and network services
+# run inside the browser process instead of their own, and Chromium's low-end device
+# mode (smaller caches and raster buffers) about halves what a renderer holds.
 CRAWL_ARGS = merged_features((*LAUNCH_ARGS, "--disable-features=SpareRendererForSitePerProcess",
                               "--in-process-gpu", "--enable-features=NetworkServiceInProcess2",
                               "--enable-low-end-device-mode"))
@@ -85,9 +86,8 @@ class _Job:
 class _Tab:
     """One reusable page. The route handler serves the job's response to its navigation."""
 
-    def __init__(self, context, page, allowed) -> None:
+    def __init__(self, page, allowed) -> None:
         self.allowed = allowed
-        self.context = context
         self.page = page
         self.job: _Job | None = None
         self.pages = 0
@@ -131,6 +131,7 @@ class CrawlRenderer:
         self._user_agent = user_agent
         self._pw = None
         self._browser = None
+        self._context = None
         self._starting = asyncio.Lock()
         self._free: list[_Tab] = []
         self._open = 0
@@ -147,19 +148,15 @@ class CrawlRenderer:
                 self._free.clear()
                 self._browser = await self._pw.chromium.launch(
                     executable_path=self._exe, args=list(CRAWL_ARGS), headless=True)
-            return self._browser
+                self._context = await self._browser.new_context(
+                    service_workers="block", user_agent=self._user_agent, accept_downloads=False)
+            return self._context
 
     async def _new_tab(self) -> _Tab:
-        browser = await self._browser_up()
-        context = await browser.new_context(service_workers="block", user_agent=self._user_agent,
-                                            accept_downloads=False)
-        try:
-            page = await context.new_page()
-            tab = _Tab(context, page, self._allowed)
-            await page.route("**/*", tab.route)
-        except BaseException:
-            await _close(context)
-            raise
+        context = await self._browser_up()
+        page = await context.new_page()
+        tab = _Tab(page, self._allowed)
+        await page.route("**/*", tab.route)
         return tab
 
     async def _take(self) -> _Tab:
@@ -191,14 +188,14 @@ class CrawlRenderer:
         except Exception as exc:  # a page that crashes its tab is that page's problem
             job.outcome.error = _describe(exc, self._timeout_ms)
             job.outcome.html = None
-            await _close(tab.context)
+            await _close(tab.page)
             tab = None
         finally:
             if tab is not None:
                 tab.job = None
                 tab.pages += 1
                 if tab.pages >= TAB_PAGES or tab.page.is_closed():
-                    await _close(tab.context)
+                    await _close(tab.page)
                     tab = None
             await self._give_back(tab)
         return job.outcome
@@ -219,7 +216,7 @@ class CrawlRenderer:
 
     async def close(self) -> None:
         for tab in self._free:
-            await _close(tab.context)
+            await _close(tab.page)
         self._free.clear()
         if self._browser is not None:
             with contextlib.suppress(Exception):
@@ -227,12 +224,12 @@ class CrawlRenderer:
         if self._pw is not None:
             with contextlib.suppress(Exception):
                 await self._pw.stop()
-        self._browser = self._pw = None
+        self._browser = self._context = self._pw = None
 
 
-async def _close(page_or_context) -> None:
+async def _close(page) -> None:
     with contextlib.suppress(Exception):
-        await asyncio.wait_for(page_or_context.close(), 5)
+        await asyncio.wait_for(page.close(), 5)
 
 
 async def _quiet(in_flight: set) -> None:
