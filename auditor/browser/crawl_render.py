@@ -86,11 +86,11 @@ class _Job:
 class _Tab:
     """One reusable page. The route handler serves the job's response to its navigation."""
 
-    def __init__(self, page, allowed) -> None:
+    def __init__(self, page, allowed, pages_left: int) -> None:
         self.allowed = allowed
         self.page = page
         self.job: _Job | None = None
-        self.pages = 0
+        self.pages_left = pages_left
         self.in_flight: set = set()
         page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.dismiss()))
         page.on("request", lambda r: self.in_flight.add(r))
@@ -135,6 +135,7 @@ class CrawlRenderer:
         self._starting = asyncio.Lock()
         self._free: list[_Tab] = []
         self._open = 0
+        self._opened = 0
         self._returned = asyncio.Condition()
 
     async def _browser_up(self):
@@ -155,7 +156,12 @@ class CrawlRenderer:
     async def _new_tab(self) -> _Tab:
         context = await self._browser_up()
         page = await context.new_page()
-        tab = _Tab(page, self._allowed)
+        # A new renderer swells to about twice its settled size over its first pages:
+        # the first tabs are replaced after 1/4, 2/4, 3/4 and all of TAB_PAGES, so the
+        # tabs are not replaced, and do not swell, all at once.
+        self._opened += 1
+        first = self._opened <= self._size
+        tab = _Tab(page, self._allowed, TAB_PAGES * self._opened // self._size if first else TAB_PAGES)
         await page.route("**/*", tab.route)
         return tab
 
@@ -193,8 +199,8 @@ class CrawlRenderer:
         finally:
             if tab is not None:
                 tab.job = None
-                tab.pages += 1
-                if tab.pages >= TAB_PAGES or tab.page.is_closed():
+                tab.pages_left -= 1
+                if tab.pages_left <= 0 or tab.page.is_closed():
                     await _close(tab.page)
                     tab = None
             await self._give_back(tab)
