@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from .chromium import LAUNCH_ARGS
 
 
-
 def merged_features(args) -> tuple[str, ...]:
     """The flags with every --disable-features (and --enable-features) joined into one:
     Chromium reads only the last of a repeated switch, so a second one would silently
@@ -156,9 +155,8 @@ class CrawlRenderer:
     async def _new_tab(self) -> _Tab:
         context = await self._browser_up()
         page = await context.new_page()
-        # A new renderer swells to about twice its settled size over its first pages:
-        # the first tabs are replaced after 1/4, 2/4, 3/4 and all of TAB_PAGES, so the
-        # tabs are not replaced, and do not swell, all at once.
+        # A new renderer holds most over its first pages: the first tabs are replaced
+        # after 1/4, 2/4, 3/4 and all of TAB_PAGES, so that the tabs are not all new at once.
         self._opened += 1
         first = self._opened <= self._size
         tab = _Tab(page, self._allowed, TAB_PAGES * self._opened // self._size if first else TAB_PAGES)
