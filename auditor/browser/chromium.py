@@ -13,8 +13,38 @@ import shutil
 # Flags for a headless, offline-friendly, root-run browser: no sandbox (root),
 # no GPU process, no QUIC and no background traffic that would add requests
 # the audited page never made. A fresh profile comes from Playwright itself.
+# Chromium reads only the last --disable-features (or --enable-features) switch, and
+# ours comes after Playwright's own, so ours must carry what we need of Playwright's list:
+# http:// pages stay on http (no HTTPS upgrade first), no request to the search engine
+# or time servers at start-up, and intercepted requests may follow cross-origin
+# redirects. PaintHolding is left on, as in the visitors' Chrome: it shapes first paint.
 # The address bar's pop-up pages are never shown headless, yet Chromium keeps a
-# renderer (about 120 MB) loaded for them. (Chromium merges repeated feature flags.)
+# renderer (about 120 MB) loaded for them.
+DISABLED_FEATURES = (
+    "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable", "OptimizationHints", "NetworkTimeServiceQuerying",
+    "AimEnabled", "PreconnectToSearch", "MediaRouter", "LensOverlay", "DestroyProfileOnBrowserClose",
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "AvoidCorsURLLoaderRestartOnRedirect",
+    "WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup",
+)
+
+
+def merged_features(args) -> tuple[str, ...]:
+    """The flags with every --disable-features (and --enable-features) joined into one:
+    Chromium reads only the last of a repeated switch, so a second one would silently
+    undo the first."""
+    out, features = [], {}
+    for arg in args:
+        name, _, value = arg.partition("=")
+        if name in ("--disable-features", "--enable-features"):
+            if name not in features:
+                features[name] = []
+                out.append(name)
+            features[name] += [f for f in value.split(",") if f and f not in features[name]]
+        else:
+            out.append(arg)
+    return tuple(f"{a}={','.join(features[a])}" if a in features else a for a in out)
+
+
 LAUNCH_ARGS: tuple[str, ...] = (
     "--no-sandbox",
     "--disable-gpu",
@@ -23,7 +53,7 @@ LAUNCH_ARGS: tuple[str, ...] = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
+    "--disable-features=" + ",".join(DISABLED_FEATURES),
 )
 
 ENV_VAR = "AUDITOR_CHROMIUM"

@@ -24,31 +24,17 @@ import asyncio
 import contextlib
 from dataclasses import dataclass, field
 
-from .chromium import LAUNCH_ARGS
-
-
-def merged_features(args) -> tuple[str, ...]:
-    """The flags with every --disable-features (and --enable-features) joined into one:
-    Chromium reads only the last of a repeated switch, so a second one would silently
-    undo the first."""
-    out, features = [], {}
-    for arg in args:
-        name, _, value = arg.partition("=")
-        if name in ("--disable-features", "--enable-features"):
-            if name not in features:
-                features[name] = []
-                out.append(name)
-            features[name] += [f for f in value.split(",") if f and f not in features[name]]
-        else:
-            out.append(arg)
-    return tuple(f"{a}={','.join(features[a])}" if a in features else a for a in out)
+from .chromium import LAUNCH_ARGS, merged_features
 
 
 # Memory: no spare renderer is kept warm for the next tab, the GPU and network services
 # run inside the browser process instead of their own, and Chromium's low-end device
-# mode (smaller caches and raster buffers) about halves what a renderer holds.
+# mode (smaller caches and raster buffers) about halves what a renderer holds. This
+# --enable-features replaces Playwright's, so it keeps its guard against a start-up
+# request to the sign-in server.
 CRAWL_ARGS = merged_features((*LAUNCH_ARGS, "--disable-features=SpareRendererForSitePerProcess",
-                              "--in-process-gpu", "--enable-features=NetworkServiceInProcess2",
+                              "--in-process-gpu",
+                              "--enable-features=NetworkServiceInProcess2,SkipListAccountsWithoutGaiaCookies",
                               "--enable-low-end-device-mode"))
 
 # What builds the DOM; stylesheets, images, fonts, media, icons and beacons are not loaded.

@@ -40,3 +40,14 @@ def test_one_tab_costs_one_renderer_and_no_network_process(chromium, site):
     kinds = asyncio.run(_processes_after_one_page(chromium, site))
     assert kinds.count("renderer") == 1, kinds
     assert not [k for k in kinds if "NetworkService" in k], kinds
+
+
+def test_the_shared_flags_keep_the_features_playwright_disables_that_the_audit_relies_on():
+    # Ours is the last --disable-features, so it replaces Playwright's own list.
+    switches = [a for a in LAUNCH_ARGS if a.startswith("--disable-features=")]
+    assert len(switches) == 1
+    disabled = set(switches[0].split("=", 1)[1].split(","))
+    assert {"HttpsUpgrades", "OptimizationHints", "NetworkTimeServiceQuerying", "PreconnectToSearch",
+            "AvoidCorsURLLoaderRestartOnRedirect", "WebUIOmniboxPopup"} <= disabled
+    enabled = next(a for a in CRAWL_ARGS if a.startswith("--enable-features=")).split("=", 1)[1].split(",")
+    assert "SkipListAccountsWithoutGaiaCookies" in enabled
