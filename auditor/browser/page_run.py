@@ -195,12 +195,14 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
     # load, so late paints, shifts and long tasks are seen. A page that keeps the
     # network busy (polling, streaming) is read SETTLE_CAP_S after load, and says
     # so with what was still loading.
-    # The next page may start `lead_s` (one emulated round trip) before this window
-    # ends: no byte can reach it before the window closes, so the two are not busy at
-    # once, and the machine does not sit idle through that wait. (A page that makes a
-    # request in that last stretch keeps its window open and is read later, as before.)
+    # The next page may start two emulated round trips (`lead_s` each) before this
+    # window ends, once this page has loaded and gone quiet: its first byte comes one
+    # round trip later, so for the rest of the window it only parses its HTML and asks
+    # for what it links to, while this page sits idle and is still watched (a late
+    # paint or shift is seen as before; a page that makes a request keeps its window
+    # open and is read later). The machine does not sit idle through those waits.
     quiet_s = opts.quiet_ms / 1000
-    early_s = quiet_s - min(lead_s, quiet_s)
+    early_s = quiet_s - min(2 * lead_s, quiet_s)
     loaded_at = time.monotonic()
     settle_by = min(deadline, loaded_at + SETTLE_CAP_S)
     while True:
