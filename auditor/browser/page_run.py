@@ -125,6 +125,8 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
         netlog = NetworkLog(on_main_frame_document=on_document)
         netlog.attach(cdp)
         await asyncio.wait_for(cdp.send("Network.enable"), SETUP_TIMEOUT_S)
+        # Throttling a blank page costs nothing: set before the wait, it is not on the clock.
+        await asyncio.wait_for(apply_throttling(cdp, profile), SETUP_TIMEOUT_S)
 
         await lock.acquire()
         held = [True]
@@ -137,7 +139,6 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
 
         timed_from = time.monotonic()
         try:
-            await asyncio.wait_for(apply_throttling(cdp, profile), SETUP_TIMEOUT_S)
             timing = await _timed_load(page, url, netlog, abort, opts, out, hand_over, profile.latency_ms / 1000)
         finally:
             hand_over()
