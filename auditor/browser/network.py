@@ -31,6 +31,7 @@ class _Request:
     headers_received: float | None = None  # CDP monotonic seconds
     finished: bool = False
     failed: str | None = None
+    own: bool = False  # asked for by the browser itself (the favicon), not by the page
     redirect_hops: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -102,11 +103,15 @@ class NetworkLog:
         req = _Request(rid, url, (p.get("type") or "Other").lower(), p["timestamp"], p.get("frameId"))
         self._requests[rid] = req
         self._order.append(req)
-        self._inflight.add(rid)
         if is_document and self._main_request_id is None:
             self._main_request_id = rid
             self._first_hop_started = p["timestamp"]
-        self._touch()
+        # The browser fetches the favicon after load, at the emulated pace: nothing the
+        # page shows waits for it, so it must not hold the quiet window open.
+        req.own = p.get("type") == "Other" and (p.get("initiator") or {}).get("type") == "other"
+        if not req.own:
+            self._inflight.add(rid)
+            self._touch()
 
     def _response(self, p: dict[str, Any]) -> None:
         req = self._requests.get(p["requestId"])
@@ -126,15 +131,15 @@ class NetworkLog:
         req = self._requests.get(p["requestId"])
         if req is not None:
             req.decoded_bytes += int(p.get("dataLength") or 0)
-            self._touch()
+            if not req.own:
+                self._touch()
 
     def _finished(self, p: dict[str, Any]) -> None:
         req = self._requests.get(p["requestId"])
         if req is not None:
             req.transfer_bytes = int(p.get("encodedDataLength") or 0)
             req.finished = True
-        self._inflight.discard(p["requestId"])
-        self._touch()
+        self._settle(p["requestId"])
 
     def _failed(self, p: dict[str, Any]) -> None:
         req = self._requests.get(p["requestId"])
@@ -142,8 +147,12 @@ class NetworkLog:
             req.failed = p.get("errorText") or "failed"
             if p.get("canceled"):
                 req.failed = "canceled"
-        self._inflight.discard(p["requestId"])
-        self._touch()
+        self._settle(p["requestId"])
+
+    def _settle(self, rid: str) -> None:
+        if rid in self._inflight:
+            self._inflight.discard(rid)
+            self._touch()
 
     # -- queries --------------------------------------------------------
     def quiet_for(self, stalled_after_s: float = 2.0) -> float:

@@ -2,9 +2,10 @@
 
 The timed part (navigation, load, quiet window, reading the timings) runs while
 holding the measurement lock, so no other page loads at the same time on the
-same CPU cores; the lock passes to the next page one emulated round trip before
-the quiet window ends (unless this page wakes up again in that last stretch, no
-byte reaches the next page before its window has closed).
+same CPU cores; the lock passes to the next page two emulated round trips before
+this page's quiet window could close at the earliest (at load, on mobile): the next
+page's first byte comes a round trip later, and in the window's last round trip it
+parses its HTML while this page, most likely idle, is still watched.
 Setting up the context and the untimed work after it (axe, screenshot, in-page
 collectors, unthrottled, on the page as loaded) overlap with another page's timing.
 Every wait has a time limit; whatever goes wrong becomes the run's `error`.
@@ -125,6 +126,8 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
         netlog = NetworkLog(on_main_frame_document=on_document)
         netlog.attach(cdp)
         await asyncio.wait_for(cdp.send("Network.enable"), SETUP_TIMEOUT_S)
+        # Throttling a blank page costs nothing: set before the wait, it is not on the clock.
+        await asyncio.wait_for(apply_throttling(cdp, profile), SETUP_TIMEOUT_S)
 
         await lock.acquire()
         held = [True]
@@ -137,7 +140,6 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
 
         timed_from = time.monotonic()
         try:
-            await asyncio.wait_for(apply_throttling(cdp, profile), SETUP_TIMEOUT_S)
             timing = await _timed_load(page, url, netlog, abort, opts, out, hand_over, profile.latency_ms / 1000)
         finally:
             hand_over()
@@ -195,12 +197,15 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
     # load, so late paints, shifts and long tasks are seen. A page that keeps the
     # network busy (polling, streaming) is read SETTLE_CAP_S after load, and says
     # so with what was still loading.
-    # The next page may start `lead_s` (one emulated round trip) before this window
-    # ends: no byte can reach it before the window closes, so the two are not busy at
-    # once, and the machine does not sit idle through that wait. (A page that makes a
-    # request in that last stretch keeps its window open and is read later, as before.)
+    # On a throttled profile the next page may start two emulated round trips (`lead_s`
+    # each) before this window could close at the earliest: at load on mobile, whose
+    # round trip is over half the window. Its first byte comes one round trip later;
+    # till the window closes it only parses its HTML and asks for what it links to,
+    # while this page, most likely idle by then, is still watched (a late paint or shift
+    # is seen as before; a page still loading or polling keeps its window open and is
+    # read later, beside the next page). The machine does not sit idle through the waits.
     quiet_s = opts.quiet_ms / 1000
-    early_s = quiet_s - min(lead_s, quiet_s)
+    early_s = quiet_s - min(2 * lead_s, quiet_s)
     loaded_at = time.monotonic()
     settle_by = min(deadline, loaded_at + SETTLE_CAP_S)
     while True:

@@ -15,10 +15,11 @@ from auditor.store.runs import Store
 # Screenshots ride in result.json for the report: bounded so --render all stays small.
 MAX_SCREENSHOTS = 60
 # Pages open at once. One timed load at a time holds the machine (two would slow each
-# other's figures); the other page does its untimed work meanwhile (setting up its
-# context, or axe, collectors and screenshot on its own loaded page, unthrottled), so
-# the next timed load is ready when the last one lets it start (auditor/browser/page_run.py).
-PAGES_AT_ONCE = 2
+# other's figures); the others do their untimed work meanwhile (setting up a context, or
+# axe, collectors and screenshot on their own loaded page, unthrottled). With three, a
+# page's untimed work may last up to two timed loads and the next timed load is still
+# ready when the last one lets it start (auditor/browser/page_run.py).
+PAGES_AT_ONCE = 3
 PUBLIC = ("profile", "runs", "median_run", "error", "status", "final_url", "lcp_element", "layout_shifts", "long_tasks",
           "boxes")
 
