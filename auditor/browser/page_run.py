@@ -202,8 +202,9 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
     # round trip is over half the window. Its first byte comes one round trip later;
     # till the window closes it only parses its HTML and asks for what it links to,
     # while this page, most likely idle by then, is still watched (a late paint or shift
-    # is seen as before; a page still loading or polling keeps its window open and is
-    # read later, beside the next page). The machine does not sit idle through the waits.
+    # is seen as before). A page still loading after load hands over only once its network
+    # has been quiet for a poll; one that polls keeps its window open and is read later,
+    # beside the next page. The machine does not sit idle through the waits.
     quiet_s = opts.quiet_ms / 1000
     early_s = quiet_s - min(2 * lead_s, quiet_s)
     loaded_at = time.monotonic()
@@ -213,7 +214,8 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
             raise _Aborted(abort.result())
         now = time.monotonic()
         quiet_for = netlog.quiet_for()
-        if early_s < quiet_s and ((quiet_for >= early_s and now - loaded_at >= early_s)
+        # Never while this page still has a request in flight (lazy images, late data).
+        if early_s < quiet_s and ((quiet_for >= max(early_s, POLL_S) and now - loaded_at >= early_s)
                                   or settle_by - now <= quiet_s - early_s):
             hand_over()
         if quiet_for >= quiet_s and now - loaded_at >= quiet_s:
