@@ -127,7 +127,6 @@ class _Plan:
         self.locate = locate
         self.fixes: dict[tuple, Fix] = {}
         self.of_page: dict[tuple[str, str], dict[str, Fix]] = {}  # (audit, message key) -> page -> its fix
-        self.of_dead_page: dict[str, Fix] = {}  # page -> the last fix that DEAD_PAGE_AUDIT gave it
 
     def add(self, audit_id: str, audit: dict, finding: dict, cause: tuple[str, str | None]) -> None:
         key_name = finding.get("message_key", "")
@@ -143,10 +142,7 @@ class _Plan:
         fix.reach[url] = None
         fix.targets.update(dict.fromkeys(_targets(finding)))
         on_page = self.of_page.setdefault((audit_id, key_name), {})
-        if url not in on_page:
-            on_page[url] = fix
-            if audit_id == DEAD_PAGE_AUDIT:
-                self.of_dead_page[url] = fix
+        on_page.setdefault(url, fix)
         if fix.crop is None:
             fix.crop = self.locate(finding)
 
@@ -190,7 +186,8 @@ def build_fixes(result: dict) -> list[Fix]:
         if not follows(audit_id, finding):
             for cause in _causes(audit_id, finding):
                 plan.add(audit_id, audit, finding, cause)
-    dead_fix = dict(plan.of_dead_page)
+    # a page's fix from DEAD_PAGE_AUDIT (of its last message key, when it has several)
+    dead_fix = {url: fix for (a, _), on_page in plan.of_page.items() if a == DEAD_PAGE_AUDIT for url, fix in on_page.items()}
     for audit_id, audit, finding in _findings(audits):
         if not follows(audit_id, finding):
             continue

@@ -16,14 +16,15 @@ LEVEL = {"critical": "error", "serious": "error", "moderate": "warning", "minor"
 
 
 def _rule(audit: dict) -> dict:
+    impact = audit_impact(audit)  # reads the audit's findings: once
     rule = {
         "id": audit["id"],
         "name": "".join(part.capitalize() for part in audit["id"].split("-")),
         "shortDescription": {"text": audit["title"]},
         "fullDescription": {"text": audit["description"]},
         "messageStrings": {key: {"text": text} for key, text in audit.get("messages", {}).items()},
-        "defaultConfiguration": {"level": LEVEL[audit_impact(audit)]},
-        "properties": {"category": audit["category"], "impact": audit_impact(audit), "effort": audit.get("effort"),
+        "defaultConfiguration": {"level": LEVEL[impact]},
+        "properties": {"category": audit["category"], "impact": impact, "effort": audit.get("effort"),
                        "tags": [audit["category"]], "seo_outcome": audit.get("seo_outcome"),
                        "cx_outcome": audit.get("cx_outcome")},
     }
