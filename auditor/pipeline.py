@@ -16,7 +16,7 @@ import scrapy
 
 import auditor
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
-from auditor.facts.computed_process import computed_pages
+from auditor.facts.audit_process import PagePass, audited_batches
 from auditor.facts.inlinks import inlink_counts
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
 from auditor.gather.outstanding import unfetched_pages
@@ -24,7 +24,7 @@ from auditor.gather.templates import assign as assign_templates
 from auditor.options import STORED, default, of_stage
 from auditor.browser.render import RenderOptions, render, start_browser
 from auditor.result import build_result, page_summary, write_result
-from auditor.facts.runner import run_audits, site_from_store
+from auditor.facts.runner import AuditRun, site_from_store
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.touchpoint_facts import summary as touchpoint_summary
@@ -133,22 +133,18 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             spill = Spill()
             counts = {"urls": 0, "html_pages": 0}
             scripts = JsSummary()
-            inlinks = inlink_counts(store)
-
-            def stream():
-                for page in computed_pages(store.iter_pages(), computed):
-                    scripts.add(page)
-                    page.facts["inlinks"] = inlinks.get(page.url, 0)
-                    summary = page_summary(page)
-                    spill.add("pages", (summary,))
-                    counts["urls"] += 1
-                    counts["html_pages"] += bool(summary["is_html"] and summary["status"] == 200)
-                    if counts["urls"] % 100 == 0:
-                        progress.update(urls=counts["urls"], pages=counts["html_pages"])
-                    yield page
-
-            audit_output = run_audits(stream(), site, spill=spill, ignore=ignore)
-            progress.update(urls=counts["urls"], pages=counts["html_pages"])
+            readability_seconds = 0.0
+            audits = AuditRun(site, spill=spill, ignore=ignore)
+            page_pass = PagePass(computed, inlink_counts(store), audits.page_audits, page_summary)
+            for batch in audited_batches(store.page_rows(), page_pass):
+                spill.add_encoded("pages", batch.summaries)
+                audits.add(batch.tallies)
+                scripts.merge(batch.scripts)
+                readability_seconds += batch.readability_seconds
+                counts["urls"] += len(batch.summaries)
+                counts["html_pages"] += batch.html_pages
+                progress.update(urls=counts["urls"], pages=counts["html_pages"])
+            audit_output = audits.result()
         timings["audit"] = round(time.perf_counter() - t, 2)
         run = {
             "start_urls": options.start_urls,
@@ -159,7 +155,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             "render": render_info,
             "versions": versions(),
             "timings": timings,
-            "readability_seconds": round(computed.readability_seconds, 2),  # within the audit timing
+            "readability_seconds": round(readability_seconds, 2),  # within the audit timing
             "counts": {
                 **counts,
                 "resources": counters.get("resources", 0),

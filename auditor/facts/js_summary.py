@@ -32,6 +32,12 @@ class JsSummary:
         row["words_total"] += page.word_count
         row["head_changed"] += bool(js.get("head_changed"))
 
+    def merge(self, other: JsSummary) -> None:
+        """Add what `other` was fed (a worker's share of the pages)."""
+        self.reasons.update(other.reasons)
+        for template, row in other.templates.items():
+            self.templates[template].update(row)
+
     def result(self, mode: str) -> dict:
         rows = []
         for template, row in self.templates.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from auditor.audits import all_audits
 from auditor.audits.base import CATEGORIES, Audit, Finding, SiteAudit
@@ -15,6 +16,48 @@ from auditor.facts.page_pass import fed
 from auditor.facts.contact_facts import ContactPages
 from auditor.facts.rtl_facts import gather as rtl_facts
 from auditor.facts.touchpoint_facts import TouchpointPages
+
+BATCH = 50  # pages audited at a time
+
+
+class PageTally:
+    """What one audit's page checks add up to over a batch of pages: picklable, so a
+    worker process can send it back (auditor/facts/audit_process.py)."""
+
+    __slots__ = ("scores", "failing_pages", "errors", "rows")
+
+    def __init__(self):
+        self.scores: list[float] = []  # one per page the audit applied to, in page order
+        self.failing_pages = 0
+        self.errors: list[dict] = []
+        self.rows: list[str] = []  # the findings, as the spill keeps them (JSON)
+
+
+class PageAudits:
+    """The page audits, run on a batch of pages at a time (here or in a worker)."""
+
+    def __init__(self, audits: list[Audit], site: Site, ignore: tuple[IgnoreRule, ...] = ()):
+        self.audits, self.site, self.ignore = audits, site, ignore
+        self.linked = any(a.meta.root_causes for a in audits)
+
+    def check(self, pages: Iterable[PageRecord]) -> list[PageTally]:
+        """One tally per audit, in the order of `audits`."""
+        tallies = [PageTally() for _ in self.audits]
+        for page in pages:
+            found = [(audit, _audit_page(audit, tally, page, self.site)) for audit, tally in zip(self.audits, tallies)]
+            if self.linked:
+                link_root_causes(found)
+            for (audit, findings), tally in zip(found, tallies):
+                tally.rows.extend(Spill.encode(tagged(f.to_dict(), audit.meta.id, self.ignore)) for f in findings)
+        return tallies
+
+
+def tagged(finding: dict, audit_id: str, ignore: tuple[IgnoreRule, ...]) -> dict:
+    """The finding, with the reason of the ignore rule that drops it."""
+    rule = ignored_by(ignore, audit_id, finding) if ignore else None
+    if rule is not None:
+        finding["ignored"] = rule.reason
+    return finding
 
 
 class _Tally:
@@ -31,41 +74,55 @@ class _Tally:
 
     def keep(self, findings: list[Finding]) -> None:
         if findings:
-            self.spill.add(self.audit.meta.id, (self._tagged(f.to_dict()) for f in findings))
+            self.spill.add(self.audit.meta.id, (tagged(f.to_dict(), self.audit.meta.id, self.ignore) for f in findings))
 
-    def _tagged(self, finding: dict) -> dict:
-        rule = ignored_by(self.ignore, self.audit.meta.id, finding) if self.ignore else None
-        if rule is not None:
-            finding["ignored"] = rule.reason
-        return finding
+    def merge(self, part: PageTally) -> None:
+        self.applicable += len(part.scores)
+        for score in part.scores:  # added one by one, in page order, as a single pass would
+            self.score_sum += score
+        self.failing_pages += part.failing_pages
+        self.errors += part.errors
+        if part.rows:
+            self.spill.add_encoded(self.audit.meta.id, part.rows)
+
+
+class AuditRun:
+    """Every audit over a site: the page audits' tallies are merged batch by batch, in
+    page order (`add`), then the site audits run and `result` gives the `audits` and
+    `categories` parts of the result. Findings are kept in `spill` (a new one when not
+    given); those an ignore rule drops carry its reason."""
+
+    def __init__(self, site: Site, audits: Iterable[Audit] | None = None, spill: Spill | None = None,
+                 ignore: tuple[IgnoreRule, ...] = ()):
+        self.site = site
+        self.spill = spill if spill is not None else Spill()
+        self.tallies = [_Tally(a, self.spill, ignore) for a in (audits if audits is not None else all_audits())]
+        self.page_tallies = [t for t in self.tallies if not isinstance(t.audit, SiteAudit)]
+        self.page_audits = PageAudits([t.audit for t in self.page_tallies], site, ignore)
+
+    def add(self, parts: list[PageTally]) -> None:
+        for tally, part in zip(self.page_tallies, parts):
+            tally.merge(part)
+
+    def result(self) -> dict:
+        for tally in self.tallies:
+            if isinstance(tally.audit, SiteAudit):
+                _audit_site(tally, self.site)
+        audits_out = {t.audit.meta.id: _audit_result(t) for t in self.tallies}
+        return {"audits": audits_out, "categories": categories(audits_out)}
 
 
 def run_audits(pages: Iterable[PageRecord], site: Site, audits: Iterable[Audit] | None = None,
                spill: Spill | None = None, ignore: tuple[IgnoreRule, ...] = ()) -> dict:
-    """Audit every page once; return the `audits` and `categories` parts of the result.
-
-    Findings are kept in `spill` (a new one when not given) and each audit's
-    `findings` reads them back from there; those an ignore rule drops carry its reason.
-    """
-    spill = spill if spill is not None else Spill()
-    tallies = [_Tally(a, spill, ignore) for a in (audits if audits is not None else all_audits())]
-    page_tallies = [t for t in tallies if not isinstance(t.audit, SiteAudit)]
-    linked = [t for t in page_tallies if t.audit.meta.root_causes]
-    for page in pages:
-        found = [(tally, _audit_page(tally, page, site)) for tally in page_tallies]
-        if linked:
-            link_root_causes(found)
-        for tally, findings in found:
-            tally.keep(findings)
-    for tally in tallies:
-        if isinstance(tally.audit, SiteAudit):
-            _audit_site(tally, site)
-    audits_out = {t.audit.meta.id: _audit_result(t) for t in tallies}
-    return {"audits": audits_out, "categories": categories(audits_out)}
+    """Audit every page once, here; return the `audits` and `categories` parts of the result."""
+    run = AuditRun(site, audits, spill, ignore)
+    pages = iter(pages)
+    while batch := list(islice(pages, BATCH)):
+        run.add(run.page_audits.check(batch))
+    return run.result()
 
 
-def _audit_page(tally: _Tally, page: PageRecord, site: Site) -> list[Finding]:
-    audit = tally.audit
+def _audit_page(audit: Audit, tally: PageTally, page: PageRecord, site: Site) -> list[Finding]:
     try:
         if not audit.applies(page, site):
             return []
@@ -74,19 +131,18 @@ def _audit_page(tally: _Tally, page: PageRecord, site: Site) -> list[Finding]:
     except Exception as exc:  # a bug or an odd page never loses the run
         tally.errors.append({"url": page.url, "error": f"{type(exc).__name__}: {exc}"})
         return []
-    tally.applicable += 1
-    tally.score_sum += score
+    tally.scores.append(score)
     tally.failing_pages += bool(findings)
     return findings
 
 
-def link_root_causes(found: list[tuple[_Tally, list[Finding]]]) -> None:
+def link_root_causes(found: list[tuple[Audit, list[Finding]]]) -> None:
     """One page's findings that follow from another finding on it (bidi runs on a page
     whose declared direction is wrong) name it as their root cause: they keep their
     count, and the fix plan folds them into that one problem."""
-    causes = {f"{tally.audit.meta.id}:{f.message_key}": f for tally, findings in found for f in findings}
-    for tally, findings in found:
-        cause = next((k for k in tally.audit.meta.root_causes if k in causes), None)
+    causes = {f"{audit.meta.id}:{f.message_key}": f for audit, findings in found for f in findings}
+    for audit, findings in found:
+        cause = next((k for k in audit.meta.root_causes if k in causes), None)
         if cause is None:
             continue
         audit_id, key = cause.split(":", 1)

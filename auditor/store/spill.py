@@ -25,10 +25,17 @@ class Spill:
         self._counts: dict[str, int] = {}
 
     def add(self, kind: str, items: Iterable[dict]) -> None:
+        self.add_encoded(kind, map(self.encode, items))
+
+    def add_encoded(self, kind: str, rows: Iterable[str]) -> None:
+        """Rows already encoded by `encode` (in a worker process, say)."""
         before = self._counts.get(kind, 0)
-        cursor = self.db.executemany("INSERT INTO rows (kind, json) VALUES (?, ?)",
-                                     ((kind, json.dumps(item, ensure_ascii=False)) for item in items))
+        cursor = self.db.executemany("INSERT INTO rows (kind, json) VALUES (?, ?)", ((kind, row) for row in rows))
         self._counts[kind] = before + max(cursor.rowcount, 0)
+
+    @staticmethod
+    def encode(item: dict) -> str:
+        return json.dumps(item, ensure_ascii=False)
 
     def rows(self, kind: str) -> Rows:
         self._counts.setdefault(kind, 0)

@@ -1,0 +1,112 @@
+"""The audit pass, spread over worker processes.
+
+Reading a stored page, working out its language and readability (computed.py) and
+running the page audits on it need nothing but the page and the whole-site facts
+gathered before the pass, so workers forked at the start of the pass (they share those
+facts without copying them) take the stored rows a batch at a time and send back only
+what the result keeps: each page's summary and each audit's findings, encoded for the
+spill, and the audits' tallies. This process stores them in page order: the bulk of the
+pass runs on every core. Where there is no fork, or a worker dies, batches run here.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+
+from auditor.facts.computed import Computed
+from auditor.facts.js_summary import JsSummary
+from auditor.facts.runner import BATCH, PageAudits, PageTally
+from auditor.gather.extract_process import worker_pool
+from auditor.model import PageRecord
+from auditor.store.runs import page_from_row
+from auditor.store.spill import Spill
+
+AHEAD = 3  # batches on their way while one is stored
+WORKERS = 2
+
+
+@dataclass
+class Batch:
+    """What the pass made of a batch of pages."""
+
+    summaries: list[str]  # each page's summary, encoded for the spill
+    html_pages: int  # pages that answered 200 with HTML
+    tallies: list[PageTally]  # one per page audit
+    scripts: JsSummary
+    readability_seconds: float
+
+
+class PagePass:
+    """Everything the audit pass does to a page but storing the outcome; `summarize`
+    gives a page's summary in the result (auditor/result.py: page_summary)."""
+
+    def __init__(self, computed: Computed, inlinks: dict[str, int], audits: PageAudits,
+                 summarize: Callable[[PageRecord], dict]):
+        self.computed, self.inlinks, self.audits, self.summarize = computed, inlinks, audits, summarize
+
+    def __call__(self, rows: list) -> Batch:
+        """`rows` are stored rows (Store.page_rows) or page records."""
+        started = self.computed.readability_seconds
+        scripts = JsSummary()
+        pages = []
+        for row in rows:
+            page = self.computed(row if isinstance(row, PageRecord) else page_from_row(row))
+            scripts.add(page)
+            page.facts["inlinks"] = self.inlinks.get(page.url, 0)
+            pages.append(page)
+        # summed up before the audits see the pages, as the result has always read them
+        summaries = [Spill.encode(self.summarize(page)) for page in pages]
+        return Batch(summaries, sum(p.status == 200 and p.is_html for p in pages), self.audits.check(pages),
+                     scripts, self.computed.readability_seconds - started)
+
+
+_page_pass: PagePass | None = None  # the worker's
+
+
+def _start(page_pass: PagePass) -> None:
+    global _page_pass
+    _page_pass = page_pass
+
+
+def _run(rows: list) -> Batch:
+    return _page_pass(rows)
+
+
+def audited_batches(rows: Iterable, page_pass: PagePass, workers: int = WORKERS) -> Iterator[Batch]:
+    """`page_pass` over `rows`, a batch at a time, in order (with no worker: all here)."""
+    pool = worker_pool(_start, (page_pass,), workers=workers) if workers else None
+    rows = iter(rows)
+    if pool is None:
+        while batch := list(islice(rows, BATCH)):
+            yield page_pass(batch)
+        return
+    try:
+        waiting: deque = deque()
+
+        def send() -> None:
+            batch = list(islice(rows, BATCH))
+            if batch and pool is not None:
+                waiting.append((batch, pool.submit(_run, batch)))
+            elif batch:
+                waiting.append((batch, None))
+
+        for _ in range(AHEAD):
+            send()
+        while waiting:
+            batch, future = waiting.popleft()
+            send()
+            try:
+                done = future.result() if future is not None else page_pass(batch)
+            except BrokenProcessPool:  # a worker was killed (out of memory?): carry on here
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+                waiting = deque((b, None) for b, _ in waiting)
+                done = page_pass(batch)
+            yield done
+    finally:  # also when the audit pass is stopped or fails
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
