@@ -66,6 +66,15 @@ CREATE TABLE IF NOT EXISTS traps (url TEXT PRIMARY KEY, kind TEXT NOT NULL, patt
 BATCH = 200
 
 
+def page_from_row(row: tuple) -> PageRecord:
+    record, depth, in_sitemap, template = row
+    page = PageRecord.from_dict(json.loads(record))
+    page.depth = depth
+    page.in_sitemap = bool(in_sitemap)
+    page.template = template
+    return page
+
+
 class Store:
     """A run database. Writes are buffered and committed in batches."""
 
@@ -253,16 +262,12 @@ class Store:
 
     def iter_pages(self, urls: Iterable[str] | None = None) -> Iterator[PageRecord]:
         """Every stored page in crawl order, or only those of `urls`."""
-        if urls is None:
-            rows = self._stream("SELECT record, depth, in_sitemap, template FROM pages ORDER BY rowid")
-        else:
-            rows = self._rows_for(list(urls))
-        for record, depth, in_sitemap, template in rows:
-            page = PageRecord.from_dict(json.loads(record))
-            page.depth = depth
-            page.in_sitemap = bool(in_sitemap)
-            page.template = template
-            yield page
+        return map(page_from_row, self.page_rows() if urls is None else self._rows_for(list(urls)))
+
+    def page_rows(self) -> Iterator[tuple]:
+        """Every stored page in crawl order as the store keeps it, for `page_from_row`
+        (which a worker process can run)."""
+        return self._stream("SELECT record, depth, in_sitemap, template FROM pages ORDER BY rowid")
 
     def _rows_for(self, urls: list[str]) -> Iterator[tuple]:
         for i in range(0, len(urls), 500):
@@ -405,9 +410,12 @@ class Store:
                             depth[u] = level
                             reached.append(u)
             frontier = reached
-        self.db.execute("UPDATE pages SET depth = NULL, in_sitemap = 0")
-        self.db.executemany("UPDATE pages SET depth = ? WHERE url = ?", ((d, u) for u, d in depth.items()))
-        self.db.execute("UPDATE pages SET in_sitemap = 1 WHERE url IN (SELECT url FROM sitemap_urls)")
+        # Only rows whose values change are written: an update rewrites the whole row, record included.
+        rows = self.db.execute("SELECT p.url, p.depth, p.in_sitemap, s.url IS NOT NULL FROM pages p"
+                               " LEFT JOIN sitemap_urls s ON s.url = p.url")
+        changed = [(depth.get(url), int(listed), url) for url, old_depth, old_listed, listed in rows
+                   if (old_depth, old_listed) != (depth.get(url), int(listed))]
+        self.db.executemany("UPDATE pages SET depth = ?, in_sitemap = ? WHERE url = ?", changed)
         self.commit()
 
     def layouts(self) -> list[tuple[str, str | None]]:
@@ -416,8 +424,9 @@ class Store:
 
     def set_templates(self, template_of: dict[str, str]) -> None:
         """Each page's template across the site (auditor/gather/templates.py assigns them)."""
-        self.db.execute("UPDATE pages SET template = NULL")
-        self.db.executemany("UPDATE pages SET template = ? WHERE url = ?", ((t, u) for u, t in template_of.items()))
+        changed = [(template_of.get(url), url) for url, old in self.db.execute("SELECT url, template FROM pages")
+                   if old != template_of.get(url)]
+        self.db.executemany("UPDATE pages SET template = ? WHERE url = ?", changed)
         self.commit()
 
     def depth_histogram(self) -> dict[str, int]:
