@@ -16,7 +16,8 @@ def test_numbers_at_the_start_end_and_inside_text_are_read():
 
 def test_arabic_indic_and_persian_digits_read_as_the_same_number():
     found = page_contacts(["tel:+966550123456"], "هاتف: ٠٥٥٠١٢٣٤٥٦ و ۰۵۵۱۱۱۲۲۲۲")
-    assert found == {"phone": {"550123456": "+966550123456", "551112222": "0551112222"}}
+    # keyed by their Western digits, shown as the page writes them
+    assert found == {"phone": {"550123456": "+966550123456", "551112222": "۰۵۵۱۱۱۲۲۲۲"}}
 
 
 def test_email_addresses_only_where_an_at_sign_is():

@@ -11,21 +11,20 @@ import re
 from urllib.parse import unquote, urlsplit
 
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# A page's text is rewritten run by run: str.translate over a whole page of Arabic
-# costs a dictionary lookup per character.
-ARABIC_DIGIT_RUN = re.compile("[٠-٩۰-۹]+")
 # A number written for people: starts with +, 00 or 0 and holds 9 to 15 digits (and
 # follows no word character or +: the look-behind comes after the first character, so
-# the regex engine skips in C to the next + or 0).
-PHONE = re.compile(r"[+0](?<![\w+].)[\d\u00a0 ().-]{7,22}\d(?!\w)")
+# the regex engine skips in C to the next + or 0). \d is any decimal digit, so numbers
+# written in Arabic-Indic or Persian digits match as they are.
+PHONE = re.compile(r"[+0٠۰](?<![\w+].)[\d\u00a0 ().-]{7,22}\d(?!\w)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 WHATSAPP_HOSTS = ("wa.me", "api.whatsapp.com", "web.whatsapp.com")
 KEY_DIGITS = 9
+NOT_DIGIT = re.compile(r"\D")
 
 
 def phone_key(raw: str) -> str | None:
     """The number's last nine digits (its national part), or None when it is not a phone number."""
-    digits = re.sub(r"\D", "", raw.translate(ARABIC_DIGITS))
+    digits = NOT_DIGIT.sub("", raw.translate(ARABIC_DIGITS))
     if not 9 <= len(digits) <= 15:
         return None
     return digits[-KEY_DIGITS:]
@@ -40,7 +39,7 @@ def _whatsapp_number(href: str) -> str | None:
         return None
     if parts.hostname.lower() == "wa.me":
         return parts.path.strip("/") or None
-    match = re.search(r"phone=([\d+]+)", parts.query)
+    match = re.search(r"phone=([\d+]+)", unquote(parts.query))  # phone=%2B966...
     return match.group(1) if match else None
 
 
@@ -58,12 +57,12 @@ def page_contacts(hrefs, text: str) -> dict[str, dict[str, str]]:
             address = unquote(href[7:]).split("?", 1)[0].strip()
             if EMAIL.fullmatch(address):
                 found["email"].setdefault(address.lower(), address)
-        else:
+        elif "whatsapp" in low or "wa.me" in low:  # the scheme or one of WHATSAPP_HOSTS
             number = _whatsapp_number(href)
             key = phone_key(number) if number else None
             if key:
                 found["whatsapp"].setdefault(key, number)
-    text = ARABIC_DIGIT_RUN.sub(lambda run: run.group().translate(ARABIC_DIGITS), text or "")
+    text = text or ""
     for match in PHONE.finditer(text):
         key = phone_key(match.group())
         if key and key not in found["whatsapp"]:

@@ -26,6 +26,12 @@ def test_contacts_come_from_links_and_text():
                      "email": {"hello@habba.example": "Hello@Habba.example", "sales@habba.example": "sales@habba.example"}}
 
 
+
+def test_whatsapp_numbers_come_from_each_way_of_writing_the_link():
+    hrefs = ["whatsapp://send?phone=966550123456", "https://api.whatsapp.com/send?phone=966550123457",
+             "https://WA.me/966550123458", "https://web.whatsapp.com/send?phone=%2B966550123459"]
+    assert sorted(page_contacts(hrefs, "")["whatsapp"]) == ["550123456", "550123457", "550123458", "550123459"]
+
 def _site(**values):
     return make_site(contacts={kind: {key: {"shown": shown, "pages": [BASE + p for p in pages]}
                                       for key, (shown, pages) in v.items()} for kind, v in values.items()})
