@@ -23,6 +23,8 @@ class LongParagraphs(Audit):
     def check(self, page, site):
         limit = site.setting("max_paragraph_words")
         for number, paragraph in enumerate(page.text.split("\n\n"), start=1):
+            if len(paragraph) <= 2 * limit:  # too short for more words than the limit: skip counting
+                continue
             words = len(paragraph.split())
             if words > limit:
                 yield self.finding(page, "long", paragraph=number, words=words, quote=first_words(paragraph), max=limit)
