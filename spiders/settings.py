@@ -53,7 +53,7 @@ METAREFRESH_ENABLED = False
 
 # Breadth-first, so a page limit keeps the pages closest to the start.
 DEPTH_PRIORITY = 1
-SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_DISK_QUEUE = "spiders.queues.BufferedFifoQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 # The spider knows which URLs it has queued; Scrapy's fingerprinting of every
