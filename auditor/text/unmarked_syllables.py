@@ -89,6 +89,8 @@ ENDINGS = ("ات", "ان", "ون", "ين", "ية", "وا", "ها", "هم", "هم
 # The fitted numbers, one "feature<TAB>number" a line (written by benchmarks/osman_fit.py).
 WEIGHTS_FILE = Path(__file__).with_name("unmarked_weights.tsv")
 NGRAM_SIZES = {"b:": 2, "t:": 3}  # letter pairs and triples of the stem, ^ and $ marking its ends
+# Common words' own weights, "word<TAB>number" a line (written by benchmarks/osman_lexicon.py).
+LEXICON_FILE = Path(__file__).with_name("unmarked_lexicon.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -141,10 +143,24 @@ def features(word: str) -> dict[str, int]:
     return found
 
 
-def expected_weight(word: str) -> float:
-    """The word's expected weight T (syllables + complex + faseeh) in vowelled text."""
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """The learned weight of each common word (bare letters); read once."""
+    with LEXICON_FILE.open(encoding="utf-8") as lines:
+        rows = (line.rstrip("\n").split("\t") for line in lines if line.strip() and not line.startswith("#"))
+        return {word: float(value) for word, value in rows}
+
+
+def fitted_weight(word: str) -> float:
+    """The letter estimate of a word's weight: the sum of its features' fitted numbers."""
     fitted = weights()
     return sum(fitted.get(key, 0.0) * count for key, count in features(word).items())
+
+
+def expected_weight(word: str) -> float:
+    """The word's expected weight T (syllables + complex + faseeh) in vowelled text."""
+    learned = lexicon().get(word)
+    return fitted_weight(word) if learned is None else learned
 
 
 def is_faseeh_word(word: str) -> bool:
