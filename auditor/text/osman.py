@@ -45,9 +45,10 @@ Where this differs from the reference tool, it is on purpose:
   letter before it;
 * the syllables of unmarked words (the paper diacritises such text with a
   tool first, which a crawler cannot do offline) are estimated from their
-  letters with numbers learned from vowelled text (``unmarked_syllables.py``):
-  the estimate is of a word's whole weight in the formula (syllables, complex,
-  faseeh), so that the stripped text scores as its vowelled version does. The
+  letters with numbers learned from vowelled text, and a common word's from
+  its own mean weight in that text (``unmarked_syllables.py``): the estimate
+  is of a word's whole weight in the formula (syllables, complex, faseeh), so
+  that the stripped text scores as its vowelled version does. The
   reference tool's own fallback (letters minus alefs minus 2, per text) goes
   negative on short words such as و; this estimate is never below 1. An
   unmarked word's counts are expected values (fractions: 4.7 syllables, 0.7
