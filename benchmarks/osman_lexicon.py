@@ -17,6 +17,13 @@ seen a thousand times. Words whose number differs from the letter estimate by
 less than --min-change are left out: the estimate already gives them. Writes
 "word<TAB>number" a line to --out or to the standard output.
 
+The bundled list (auditor/text/unmarked_lexicon.tsv, 2026-12: 24,904 words,
+418 kB) was made with the defaults from the paragraphs unmarked_weights.tsv was
+fitted on: 4,231 vowelled paragraphs of 100-300 words (612,837 vowelled words)
+from public corpora (Tashkeela's classical and modern books, news and articles;
+stories and news of tashkeela2), none from a document that the held-out
+paragraphs of benchmarks/osman_pairs.py come from.
+
 Each word's own mean weight carries what its letters cannot: the shadda and long
 vowels of common words (إلا, الذي, هذا). It cannot carry what context decides: the
 same letters vowelled two ways (أن is أَنْ or أَنَّ), which is why pairs of texts
