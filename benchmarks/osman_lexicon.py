@@ -19,7 +19,7 @@ less than --min-change are left out: the estimate already gives them. Writes
 
 The bundled list (auditor/text/unmarked_lexicon.tsv, 2026-12: 24,904 words,
 418 kB) was made with the defaults from the paragraphs unmarked_weights.tsv was
-fitted on: 4,231 vowelled paragraphs of 100-300 words (612,837 vowelled words)
+fitted on: 4,231 vowelled paragraphs of 100-300 words (613,116 vowelled words)
 from public corpora (Tashkeela's classical and modern books, news and articles;
 stories and news of tashkeela2), none from a document that the held-out
 paragraphs of benchmarks/osman_pairs.py come from.
