@@ -10,7 +10,9 @@ source weighs alike (at most --cap words' worth), so one large book does not dec
 the numbers. The numbers are a least-squares fit over the features of each distinct
 word (``features()``); letter pairs and triples found in fewer than --min-words
 distinct words are left out. Writes them as the estimate reads them, one
-"feature<TAB>number" a line, to --out or to the standard output.
+"feature<TAB>number" a line, to --out or to the standard output. Run
+benchmarks/osman_lexicon.py on the same folder afterwards: the common words'
+weights it keeps are those the letter estimate misses.
 """
 
 from __future__ import annotations

@@ -33,11 +33,22 @@ Where this differs from the reference tool, it is on purpose:
 * a word's first letter always carries a vowel (no Arabic word starts with
   sukun); vowelled text often leaves it unwritten on أ and إ (the hamza's
   seat says which) or on the conjunction و, so it is counted when missing;
+* a letter with shadda always carries a vowel too (the second of the doubled
+  letters): some vowelled books write shadda alone for shadda and fatha
+  (إلّا, مُحَمّدًا, 1 in 9 doubled letters of Tashkeela's classical books),
+  so the vowel is counted when missing, short, or long before a long vowel
+  letter; the reference tool counts only the stress there;
+* likewise a consonant before a long alef carries fatha, which vowelled news
+  often leaves unwritten (الْكاتِبُ for الْكَاتِبُ): it is counted, long;
+* a long alef carries no vowel, so a vowel or shadda typed after an alef
+  inside a word (إِلاَّ, as lam-alef is typed with one key) is read on the
+  letter before it;
 * the syllables of unmarked words (the paper diacritises such text with a
   tool first, which a crawler cannot do offline) are estimated from their
-  letters with numbers learned from vowelled text (``unmarked_syllables.py``):
-  the estimate is of a word's whole weight in the formula (syllables, complex,
-  faseeh), so that the stripped text scores as its vowelled version does. The
+  letters with numbers learned from vowelled text, and a common word's from
+  its own mean weight in that text (``unmarked_syllables.py``): the estimate
+  is of a word's whole weight in the formula (syllables, complex, faseeh), so
+  that the stripped text scores as its vowelled version does. The
   reference tool's own fallback (letters minus alefs minus 2, per text) goes
   negative on short words such as و; this estimate is never below 1. An
   unmarked word's counts are expected values (fractions: 4.7 syllables, 0.7
@@ -71,6 +82,8 @@ VOWEL_MARKS = SHORT_VOWELS | TANWEEN | {SUKUN, SHADDA, DAGGER_ALEF}
 # A letter carrying one of these is a consonant, not a long vowel.
 _CONSONANT_MARKS = SHORT_VOWELS | TANWEEN | {SHADDA}
 _ALEFS = frozenset("اٱى")
+_VOWEL_LETTERS = LONG_VOWEL_LETTERS | _ALEFS  # never a consonant when unmarked
+_VOWEL_OR_SHADDA = SHORT_VOWELS | {SHADDA}
 
 HARD_WORD_LETTERS = 5  # more than this many letters
 # Word counts are kept in 1/UNIT of a syllable, as an unmarked word's are
@@ -118,6 +131,12 @@ def _clusters(token: str) -> list[tuple[str, frozenset[str]]]:
                 clusters[-1][1].add(ch)
         elif ARABIC_LETTER_RE.match(ch):
             clusters.append((ch, set()))
+    for (_, before), (letter, marks) in zip(clusters, clusters[1:]):
+        if letter == "ا" and marks & _VOWEL_OR_SHADDA:
+            # A long alef carries no vowel: marks typed after it (لاَّ, as lam-alef
+            # is one key) belong to the letter before it.
+            before |= marks & _VOWEL_OR_SHADDA
+            marks -= _VOWEL_OR_SHADDA
     return [(letter, frozenset(marks)) for letter, marks in clusters]
 
 
@@ -136,8 +155,15 @@ def marked_syllables(clusters: list[tuple[str, frozenset[str]]]) -> int:
         # unwritten on a first أ or إ (the hamza's seat says which) or و.
         clusters = [(clusters[0][0], frozenset(FATHA))] + clusters[1:]
     for i, (letter, marks) in enumerate(clusters):
+        following = clusters[i + 1] if i + 1 < len(clusters) else None
+        if SHADDA in marks and not marks & (SHORT_VOWELS | TANWEEN):
+            # A doubled letter always carries a vowel; some vowelled books write
+            # shadda alone for shadda and fatha (إلّا, مُحَمّدًا).
+            marks = marks | {FATHA}
+        elif not marks and letter not in _VOWEL_LETTERS and following == ("ا", frozenset()):
+            # A consonant before a long alef carries fatha, often left unwritten (الْكاتِبُ).
+            marks = frozenset({FATHA})
         if marks & SHORT_VOWELS:
-            following = clusters[i + 1] if i + 1 < len(clusters) else None
             if DAGGER_ALEF in marks or (
                 following is not None
                 and following[0] in LONG_VOWEL_LETTERS
