@@ -134,39 +134,67 @@ def _anchor_text(a) -> str:
     return ""
 
 
-def _text_blocks(root, skip: set[str]) -> list[str]:
-    """Visible text split into blocks at block-level elements."""
+def _text_blocks(body, main, main_skip: set[str]) -> tuple[list[str], int]:
+    """The visible text of `main` (body or an element in it) split into blocks at
+    block-level elements, leaving out `main_skip` elements; and the characters of the
+    whole body's visible text, split the same way leaving out SKIP_TEXT only. One walk
+    gives both as two walks would: each has its own blocks, and the text of `main` ends
+    with what follows it up to the next block."""
     blocks: list[str] = []
-    current: list[str] = []
+    current: list[str] = []  # the text of main
+    everything: list[str] = []  # the text of the whole body
+    chars = 0
 
-    def flush():
+    def flush_main():
         if current:
             text = _clean("".join(current))
             if text:
                 blocks.append(text)
             current.clear()
 
-    def walk(el):
+    def flush_all():
+        nonlocal chars
+        if everything:
+            chars += len(_clean("".join(everything)))
+            everything.clear()
+
+    def walk(el, considered: bool):
+        # considered: the walk of main reaches el (it is main, or a child of an element it visits)
+        considered = considered or el is main
         tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None or tag in skip or el.get("hidden") is not None:
+        if tag is None or tag in SKIP_TEXT or el.get("hidden") is not None:
             if el.tail:
-                current.append(el.tail)
+                everything.append(el.tail)
+                if considered:
+                    current.append(el.tail)
             return
+        visited = considered and tag not in main_skip
         block = tag in BLOCKS
         if block:
-            flush()
+            flush_all()
+            if visited:
+                flush_main()
         if el.text:
-            current.append(el.text)
+            everything.append(el.text)
+            if visited:
+                current.append(el.text)
         for child in el:
-            walk(child)
+            walk(child, visited)
         if block:
-            flush()
+            flush_all()
+            if visited:
+                flush_main()
         if el.tail:
-            current.append(el.tail)
+            everything.append(el.tail)
+            if considered:
+                current.append(el.tail)
+        if el is main:
+            flush_main()
 
-    walk(root)
-    flush()
-    return blocks
+    walk(body, False)
+    flush_all()
+    flush_main()
+    return blocks, chars
 
 
 def _main_element(body):
@@ -339,10 +367,9 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     if body is None:
         body = root
     main = _main_element(body)
-    blocks = _text_blocks(main, SKIP_TEXT | CODE | (BOILERPLATE if main is body else set()))
+    blocks, record.html_bytes_text = _text_blocks(body, main, SKIP_TEXT | CODE | (BOILERPLATE if main is body else set()))
     record.text = "\n\n".join(blocks)
     record.word_count = len(record.text.split())
-    record.html_bytes_text = sum(len(t) for t in _text_blocks(body, SKIP_TEXT))
     record.layout = layout_key(root, record.lang, record.dir)
     anchors = anchor_facts(root)
     if anchors:
