@@ -5,7 +5,7 @@ Scrapy's): the browser is served that same response, so the page is not download
 twice and what is rendered is exactly what was crawled. Its scripts and data then load
 from the site. Images, fonts and media are not loaded (links and text do not need
 them), the page never leaves its URL (a script's navigation is recorded, not
-followed), forms are never sent, dialogs are dismissed, and each page is bounded by a
+followed; a page that redirects while loading is read as it stands), forms are never sent, dialogs are dismissed, and each page is bounded by a
 timeout and a cap on waiting for the network to go quiet. Only what builds the DOM is
 loaded (scripts and the data they fetch: no stylesheets, images, fonts or media), and
 nothing the crawl itself would not fetch: a caller's `allowed(url)` (the site's scope,
@@ -66,6 +66,7 @@ class _Job:
     body: bytes
     served: bool = False
     outcome: Rendered = field(default_factory=lambda: Rendered(None))
+    left: asyncio.Event = field(default_factory=asyncio.Event)  # a script or form sent the visitor elsewhere
 
 
 class _Tab:
@@ -94,6 +95,7 @@ class _Tab:
             if job is not None and request.url != "about:blank":
                 blocked = job.outcome.blocked_navigations if request.method == "GET" else job.outcome.blocked_posts
                 blocked.append(request.url)
+                job.left.set()
             # a script sending the visitor elsewhere, or a form: never followed. A 204 answer
             # leaves the page where it is (aborting would show the browser's error page).
             await route.fulfill(status=204, body=b"")
@@ -195,7 +197,11 @@ class CrawlRenderer:
         tab.in_flight.clear()
         read_within = READ_S
         try:
-            await page.goto(job.url, wait_until="load", timeout=self._timeout_ms)
+            if not await _loaded_or_left(page.goto(job.url, wait_until="load", timeout=self._timeout_ms), job.left):
+                # A script sent the visitor elsewhere while the page loaded (a client-side
+                # redirect): answered "no content", that navigation never ends, nor would
+                # the wait for `load`. What the page has parsed by then is read.
+                await _parsed(page)
         except Exception as exc:
             if page.is_closed() or not self._browser.is_connected():
                 raise
@@ -220,6 +226,27 @@ class CrawlRenderer:
 async def _close(page) -> None:
     with contextlib.suppress(Exception):
         await asyncio.wait_for(page.close(), 5)
+
+
+async def _loaded_or_left(goto, left: asyncio.Event) -> bool:
+    """True once `goto` has loaded the page; False as soon as `left` is set first."""
+    loading, leaving = asyncio.ensure_future(goto), asyncio.ensure_future(left.wait())
+    await asyncio.wait((loading, leaving), return_when=asyncio.FIRST_COMPLETED)
+    leaving.cancel()
+    if loading.done():
+        loading.result()  # raises the navigation's error
+        return True
+    # the tab's next page interrupts this navigation: its error is of no interest
+    loading.add_done_callback(lambda task: task.cancelled() or task.exception())
+    return False
+
+
+async def _parsed(page) -> None:
+    """Wait (a little) until the page's HTML is parsed."""
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(page.evaluate(
+            "() => document.readyState !== 'loading' || new Promise(r => addEventListener('DOMContentLoaded', r))"),
+            READ_AFTER_TIMEOUT_S)
 
 
 async def _quiet(in_flight: set) -> None:

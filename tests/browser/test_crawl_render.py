@@ -51,3 +51,25 @@ def test_the_shared_flags_keep_the_features_playwright_disables_that_the_audit_r
             "AvoidCorsURLLoaderRestartOnRedirect", "WebUIOmniboxPopup"} <= disabled
     enabled = next(a for a in CRAWL_ARGS if a.startswith("--enable-features=")).split("=", 1)[1].split(",")
     assert "SkipListAccountsWithoutGaiaCookies" in enabled
+
+
+REDIRECTING = (b"<!doctype html><title>Redirecting</title><p>Redirecting to the Arabic site</p>"
+               b"<script>location.href = 'home/'</script><p>after the script</p>")
+
+
+async def _render_redirect(chromium: str, site: str):
+    renderer = CrawlRenderer(chromium, concurrency=1, timeout_s=20)
+    try:
+        return await renderer.render(f"{site}/ar/", 200, HEADERS, REDIRECTING)
+    finally:
+        await renderer.close()
+
+
+def test_a_page_that_redirects_while_loading_is_read_without_waiting_out_the_timeout(chromium, site):
+    # Chromium stops parsing and loading the page for the navigation, which is answered
+    # "no content": `load` never comes. The page is read as it stands, with where it sends
+    # the visitor, instead of failing after 20 s.
+    outcome = asyncio.run(_render_redirect(chromium, site))
+    assert outcome.error is None
+    assert outcome.blocked_navigations == [f"{site}/ar/home/"]
+    assert "Redirecting to the Arabic site" in outcome.html
