@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import json
 import multiprocessing
+import os
+import signal
 
 from auditor.facts.audit_process import WORKERS, PagePass, audited_batches
 from auditor.facts.computed import Computed, boilerplate_blocks
@@ -89,3 +91,15 @@ def test_stopping_early_ends_the_workers():
 def test_no_pages():
     run = AuditRun(make_site([]))
     assert list(audited_batches(iter([]), PagePass(Computed(), {}, run.page_audits, page_summary))) == []
+
+
+def test_a_killed_worker_loses_no_page():
+    pages = pages_with("جميع الحقوق محفوظة لمتجر القهوة", 8 * BATCH)
+    run = AuditRun(make_site(pages))
+    stream = audited_batches(pages, PagePass(Computed(), {}, run.page_audits, page_summary))
+    urls = [json.loads(s)["url"] for s in next(stream).summaries]
+    for worker in multiprocessing.active_children():
+        os.kill(worker.pid, signal.SIGKILL)  # out of memory, say
+    urls += [json.loads(s)["url"] for batch in stream for s in batch.summaries]
+    assert urls == [p.url for p in pages]
+    assert multiprocessing.active_children() == []
