@@ -410,7 +410,8 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         if response.status == 200:
             # As robots.txt rules are read: the first 500 KiB (lines that are not UTF-8 are skipped).
             head = response.body[:MAX_ROBOTS_BYTES]
-            listed = [normalize(u, origin) for u in sitemap_urls_from_robots(head, base_url=origin)]
+            # a sitemap on the site's declared production origin is the audited copy's (--site-origin)
+            listed = [self.scope.local(normalize(u, origin)) for u in sitemap_urls_from_robots(head, base_url=origin)]
         named = [u for u in listed if u]
         for url in dict.fromkeys(named + [origin + "/sitemap.xml"]):
             source = "robots.txt" if url in named else "default"

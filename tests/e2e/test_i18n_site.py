@@ -31,11 +31,15 @@ def test_staging_copy_with_its_production_origin(tmp_path):
     # A link to the reader's own dev server on another port is not the audited site.
     assert not _findings(result, "broken-link")
     assert "http://127.0.0.1:8000/" not in {page["url"] for page in result["pages"]}
+    # robots.txt names the production sitemap: the copy's own is read, and is no other host's
+    assert not [f for f in _findings(result, "sitemap") if f["message_key"] == "offsite-sitemap"]
 
 
 def test_without_site_origin_production_urls_are_another_site(tmp_path):
     base, result = _audit(tmp_path)
     assert {f["message_key"] for f in _findings(result, "canonical")} == {"offsite"}
+    assert [f["data"]["target"] for f in _findings(result, "sitemap") if f["message_key"] == "offsite-sitemap"] == [
+        "https://www.example.com/sitemap.xml"]
     assert not _findings(result, "broken-link")
 
 
