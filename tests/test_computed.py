@@ -28,6 +28,21 @@ def test_blocks_on_most_pages_of_a_section_are_boilerplate():
     assert all(hash(p.text.split("\n\n")[0]) not in boilerplate for p in pages)
 
 
+def test_a_post_shown_as_an_excerpt_on_listing_pages_keeps_its_text():
+    # 18 pages in five sections: the post's opening lines are also on the home, tag,
+    # category and archive pages (6 of 18), the footer on every page.
+    footer = "Copyright 2025 Ehab's blog"
+    post = "Hello, this is the third post about optimizers and a toy problem."
+    urls = ["/", "/page/1/", "/posts/", "/tags/", "/tags/ml/", "/categories/", "/categories/ml/", "/about/"]
+    urls += [f"/en/posts/p{i}/" for i in range(9)] + ["/search/"]
+    pages = [make_page(url, text=f"Page {url} text\n\n{footer}") for url in urls]
+    for page in pages[:5] + [pages[8]]:
+        page.text = f"{page.text}\n\n{post}"
+    boilerplate = boilerplate_blocks(pages)
+    assert hash(footer) in boilerplate
+    assert hash(post) not in boilerplate
+
+
 def test_too_few_pages_make_no_boilerplate():
     assert boilerplate_blocks(pages_with("تذييل", 2)) == frozenset()
 

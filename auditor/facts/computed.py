@@ -15,9 +15,12 @@ from urllib.parse import urlsplit
 from auditor.model import PageRecord
 from auditor.text import analyse, detect_language, rtl_word_share
 
-# A block repeated on this share of a section's pages belongs to its template.
+# A block repeated on more than this share of a section's pages belongs to its template,
+# and one on more than this share of all pages to the site's. Not less: on a small blog
+# a post's opening lines are also shown on the home, tag and category pages, a third of
+# the site, or half of its top-level pages.
 BOILERPLATE_SHARE = 0.5
-SITE_BOILERPLATE_SHARE = 0.3
+SITE_BOILERPLATE_SHARE = 0.5
 BOILERPLATE_MIN_PAGES = 3
 SAMPLE_PER_SECTION = 200
 # Sentences this long are kept for the long-sentence audit (its threshold is higher).
@@ -57,11 +60,14 @@ def boilerplate_blocks(pages: Iterable[PageRecord]) -> frozenset[int]:
         site_wide.update(blocks)
     found = set()
     for key, counts in per_section.items():
-        floor = max(BOILERPLATE_MIN_PAGES, pages_in[key] * BOILERPLATE_SHARE)
-        found.update(h for h, n in counts.items() if n >= floor)
-    floor = max(BOILERPLATE_MIN_PAGES, sum(pages_in.values()) * SITE_BOILERPLATE_SHARE)
-    found.update(h for h, n in site_wide.items() if n >= floor)
+        found.update(h for h, n in counts.items() if _most(n, pages_in[key], BOILERPLATE_SHARE))
+    found.update(h for h, n in site_wide.items() if _most(n, sum(pages_in.values()), SITE_BOILERPLATE_SHARE))
     return frozenset(found)
+
+
+def _most(n: int, pages: int, share: float) -> bool:
+    """Whether a block on `n` of `pages` pages is on more than `share` of them (and on enough)."""
+    return n >= BOILERPLATE_MIN_PAGES and n > pages * share
 
 
 class Computed:
