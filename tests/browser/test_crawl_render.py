@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from auditor.browser import crawl_render
 from auditor.browser.chromium import LAUNCH_ARGS
 from auditor.browser.crawl_render import CRAWL_ARGS, CrawlRenderer, merged_features
 
@@ -51,3 +52,34 @@ def test_the_shared_flags_keep_the_features_playwright_disables_that_the_audit_r
             "AvoidCorsURLLoaderRestartOnRedirect", "WebUIOmniboxPopup"} <= disabled
     enabled = next(a for a in CRAWL_ARGS if a.startswith("--enable-features=")).split("=", 1)[1].split(",")
     assert "SkipListAccountsWithoutGaiaCookies" in enabled
+
+
+async def _render_across_restarts(chromium: str, site: str, pages: int) -> tuple[list, list]:
+    renderer = CrawlRenderer(chromium, concurrency=2)
+    browsers = []
+    start = renderer._browser_up
+
+    async def watched():  # every Chromium started, and whether the ones before it were stopped first
+        context = await start()
+        if context.browser not in browsers:
+            assert not [b for b in browsers if b.is_connected()], "two browsers at once"
+            browsers.append(context.browser)
+        return context
+
+    renderer._browser_up = watched
+    body = "<!doctype html><title>{0}</title><script>document.write('<p>rendered {0}</p>')</script>"
+    try:
+        outcomes = await asyncio.gather(*(renderer.render(f"{site}/p{i}.html", 200, HEADERS, body.format(i).encode())
+                                          for i in range(pages)))
+    finally:
+        await renderer.close()
+    assert not [b for b in browsers if b.is_connected()]
+    return outcomes, browsers
+
+
+def test_the_browser_is_replaced_after_its_pages_and_no_page_is_lost(chromium, site, monkeypatch):
+    monkeypatch.setattr(crawl_render, "BROWSER_PAGES", 3)
+    outcomes, browsers = asyncio.run(_render_across_restarts(chromium, site, 10))
+    assert [o.error for o in outcomes] == [None] * 10
+    assert all(f"<p>rendered {i}</p>" in o.html for i, o in enumerate(outcomes))
+    assert len(browsers) == 4  # 3 + 3 + 3 + 1 pages
