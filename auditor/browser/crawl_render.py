@@ -12,10 +12,11 @@ nothing the crawl itself would not fetch: a caller's `allowed(url)` (the site's 
 --exclude and robots.txt) decides for each request.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
-page), in one browser context (one per tab would cost a renderer each); a tab is replaced
-every TAB_PAGES pages and the browser is started again after a crash. Tabs keep a
-renderer process each: in a shared one, a page whose script never yields would stall
-the others.
+page), in one browser context (one per tab would cost a renderer each); a tab's garbage is
+collected after each page, a tab is replaced every TAB_PAGES pages, the browser and
+Playwright's driver every BROWSER_PAGES pages, and the browser is started again after a
+crash. Tabs keep a renderer process each: in a shared one, a page whose script never
+yields would stall the others.
 """
 
 from __future__ import annotations

@@ -83,3 +83,25 @@ def test_the_browser_is_replaced_after_its_pages_and_no_page_is_lost(chromium, s
     assert [o.error for o in outcomes] == [None] * 10
     assert all(f"<p>rendered {i}</p>" in o.html for i, o in enumerate(outcomes))
     assert len(browsers) == 4  # 3 + 3 + 3 + 1 pages
+
+
+GARBAGE = (b"<!doctype html><title>g</title><p>text</p><script>"
+           b"window.junk = Array.from({length: 300000}, (_, i) => ({i, s: 'x' + i}));"
+           b"setTimeout(() => { window.junk = null }, 0)</script>")
+
+
+async def _heap_after_a_page(chromium: str, site: str) -> int:
+    renderer = CrawlRenderer(chromium, concurrency=1)
+    try:
+        outcome = await renderer.render(f"{site}/garbage.html", 200, HEADERS, GARBAGE)
+        assert outcome.html and "text" in outcome.html
+        tab = renderer._free[0]
+        return (await tab.session.send("Runtime.getHeapUsage"))["usedSize"]
+    finally:
+        await renderer.close()
+
+
+def test_a_pages_garbage_is_collected_before_its_tab_takes_the_next_page(chromium, site):
+    # a renderer would otherwise hold it until its heap grows enough to be collected
+    used = asyncio.run(_heap_after_a_page(chromium, site))
+    assert used < 8_000_000, used
