@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import os
 from dataclasses import dataclass, field
 
 from .chromium import LAUNCH_ARGS, merged_features
@@ -53,6 +54,10 @@ TAB_PAGES = 100  # pages per tab: the tab's memory starts afresh after
 # pages per browser: then Chromium and Playwright's driver, whose memory grows with the
 # pages they have served, are stopped (once their last pages are done) and started afresh
 BROWSER_PAGES = 500
+# Playwright's driver (Node) lets its young generation grow to tens of MB between
+# collections while it relays the tabs' messages: a 1 MB semi-space held it at 125-131 MB
+# instead of 140-190 over 2,142 pages, at no measured cost in speed.
+DRIVER_NODE_OPTIONS = "--max-semi-space-size=1"
 DROPPED_HEADERS = {"content-encoding", "content-length", "transfer-encoding", "set-cookie"}
 READ_DOM = "() => (document.doctype ? '<!DOCTYPE html>' : '') + document.documentElement.outerHTML"
 
@@ -147,9 +152,7 @@ class CrawlRenderer:
         async with self._starting:
             if self._browser is None or not self._browser.is_connected():
                 if self._pw is None:
-                    from playwright.async_api import async_playwright
-
-                    self._pw = await async_playwright().start()
+                    self._pw = await _start_driver()
                 self._open -= len(self._free)  # tabs of a browser that crashed
                 self._free.clear()
                 self._browser = await self._pw.chromium.launch(
@@ -254,6 +257,22 @@ class CrawlRenderer:
             with contextlib.suppress(Exception):
                 await self._pw.stop()
         self._browser = self._context = self._pw = None
+
+
+async def _start_driver():
+    """Playwright, its driver started with DRIVER_NODE_OPTIONS (this process's own
+    environment is left as it was)."""
+    from playwright.async_api import async_playwright
+
+    before = os.environ.get("NODE_OPTIONS")
+    os.environ["NODE_OPTIONS"] = f"{before} {DRIVER_NODE_OPTIONS}" if before else DRIVER_NODE_OPTIONS
+    try:
+        return await async_playwright().start()
+    finally:
+        if before is None:
+            del os.environ["NODE_OPTIONS"]
+        else:
+            os.environ["NODE_OPTIONS"] = before
 
 
 async def _close(page) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+from pathlib import Path
 
 from auditor.browser import crawl_render
 from auditor.browser.chromium import LAUNCH_ARGS
@@ -105,3 +107,31 @@ def test_a_pages_garbage_is_collected_before_its_tab_takes_the_next_page(chromiu
     # a renderer would otherwise hold it until its heap grows enough to be collected
     used = asyncio.run(_heap_after_a_page(chromium, site))
     assert used < 8_000_000, used
+
+
+def _driver_environment() -> dict[str, str]:
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and b"run-driver" in (entry / "cmdline").read_bytes():
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                    pairs = (entry / "environ").read_bytes().split(b"\0")
+                    return dict(p.decode().partition("=")[::2] for p in pairs if p)
+        except OSError:
+            continue
+    raise AssertionError("no Playwright driver started by this process")
+
+
+async def _driver_environment_after_one_page(chromium: str, site: str) -> dict[str, str]:
+    renderer = CrawlRenderer(chromium, concurrency=1)
+    try:
+        assert (await renderer.render(f"{site}/one.html", 200, HEADERS, PAGE)).html
+        return _driver_environment()
+    finally:
+        await renderer.close()
+
+
+def test_the_driver_keeps_a_small_young_generation_and_this_process_its_environment(chromium, site):
+    assert "NODE_OPTIONS" not in os.environ
+    environment = asyncio.run(_driver_environment_after_one_page(chromium, site))
+    assert "--max-semi-space-size=1" in environment.get("NODE_OPTIONS", "").split()
+    assert "NODE_OPTIONS" not in os.environ
