@@ -34,6 +34,7 @@ from benchmarks.sites import ROOT, generate  # noqa: E402
 from auditor.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 
 TABS = 4
+PEAKS: list[dict[str, float]] = []  # each audit's memory by kind of process at its peak
 
 
 async def bare_loader(urls: list[str]) -> float:
@@ -73,6 +74,11 @@ async def bare_loader(urls: list[str]) -> float:
 def tree_memory_mb(pid: int) -> float:
     """Proportional set size (PSS) of a process and all its descendants, in MB: memory
     shared between Chromium's processes is counted once, not once per process."""
+    return sum(tree_memory_by_kind(pid).values())
+
+
+def tree_memory_by_kind(pid: int) -> dict[str, float]:
+    """PSS in MB of a process and its descendants, summed by kind of process (`kind`)."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -81,16 +87,37 @@ def tree_memory_mb(pid: int) -> float:
             except OSError:
                 continue
             children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [pid]
+    totals: dict[str, float] = {}
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
             rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
-            total += int(next(l for l in rollup.splitlines() if l.startswith("Pss:")).split()[1])
+            pss = int(next(l for l in rollup.splitlines() if l.startswith("Pss:")).split()[1]) / 1024
+            name = "audit" if current == pid else kind(Path(f"/proc/{current}/cmdline").read_bytes())
         except (OSError, StopIteration):
-            pass
+            pss, name = 0, ""
+        if pss:
+            totals[name] = totals.get(name, 0) + pss
         todo += children.get(current, [])
-    return total / 1024
+    return totals
+
+
+def kind(cmdline: bytes) -> str:
+    """What a process of the audit's tree is: a Chromium process by its --type (renderer,
+    zygote, a utility's service), Chromium's browser process, Playwright's driver, or
+    another Python process (the crawl's extraction worker)."""
+    words = [w.decode(errors="replace") for w in cmdline.split(b"\0") if w]
+    if len(words) == 1:  # Chromium's children rewrite their command line as one string
+        words = words[0].split(" ")
+    program = Path(words[0]).name if words else "?"
+    if program.startswith(("chrom", "chrome")):
+        switches = dict(w[2:].partition("=")[::2] for w in words if w.startswith("--"))
+        sub = switches.get("utility-sub-type", "").rsplit(".", 1)[-1]
+        return "chromium " + (sub or switches.get("type", "browser"))
+    if program == "node" or "run-driver" in words:
+        return "playwright driver"
+    return "python worker" if program.startswith("python") else program
 
 
 def audit(base: str, out: Path, *options: str) -> tuple[float, float, dict]:
@@ -100,14 +127,21 @@ def audit(base: str, out: Path, *options: str) -> tuple[float, float, dict]:
                "--quiet", *options]
     started = time.perf_counter()
     proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0.0
+    peak, at_peak = 0.0, {}
     while proc.poll() is None:
-        peak = max(peak, tree_memory_mb(proc.pid))
+        by_kind = tree_memory_by_kind(proc.pid)
+        if sum(by_kind.values()) > peak:
+            peak, at_peak = sum(by_kind.values()), by_kind
         time.sleep(0.2)
+    PEAKS.append(at_peak)
     wall = time.perf_counter() - started
     if proc.returncode:
         raise RuntimeError(f"{command} failed:\n{proc.stderr.read()[-2000:]}")
     return wall, peak, json.loads((out / "result.json").read_text(encoding="utf-8"))
+
+
+def breakdown(by_kind: dict[str, float]) -> str:
+    return ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(by_kind.items(), key=lambda item: -item[1]))
 
 
 def site(work: Path, name: str, pages: int, js_links: str | None) -> tuple[Path, str]:
@@ -140,7 +174,7 @@ def main() -> int:
     print(f"1. shop of {len(urls)} pages a visitor reaches ({server}): bare loader {len(urls) / bare:.1f} pages/s "
           f"({bare:.1f} s); --js always crawl stage {stored / crawl:.1f} rendered pages/s ({crawl:.1f} s, "
           f"{wall:.1f} s end to end, peak {peak:.0f} MB with the browser); ratio {stored / crawl / (len(urls) / bare):.2f}; "
-          f"click depth right on {depth_ok} of {len(truth['depth'])} pages")
+          f"click depth right on {depth_ok} of {len(truth['depth'])} pages; at the peak: {breakdown(PEAKS[0])}")
 
     plain, base = site(work, "plain", args.pages, None)
     with static_server(plain, int(base.rsplit(":", 1)[1])):
@@ -154,7 +188,8 @@ def main() -> int:
         with static_server(big, int(base.rsplit(":", 1)[1])):
             wall, peak, result = audit(base, work / "out-big", "--js", "always")
         print(f"3. --js always on {len(result['pages'])} URLs: peak {peak:.0f} MB (process tree, browser included), "
-              f"{wall:.0f} s")
+              f"{wall:.0f} s; at the peak: {breakdown(PEAKS[-1])}")
+    print(f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -1,6 +1,7 @@
 """Pages parsed in a worker process during a crawl (auditor/gather/extract_process.py)."""
 
 import asyncio
+import gc
 import os
 import signal
 
@@ -23,6 +24,7 @@ def extractor():
     extractor = Extractor()
     yield extractor
     extractor.close()
+    gc.unfreeze()
 
 
 def test_the_worker_gives_the_record_extract_gives(extractor):
@@ -32,6 +34,12 @@ def test_the_worker_gives_the_record_extract_gives(extractor):
     parsed = asyncio.run(extractor.extract(record(), PAGE, "text/html; charset=utf-8"))
     assert parsed == extract(record(), PAGE, "text/html; charset=utf-8")
     assert parsed.links and parsed.facts["rtl"]["checked"]
+
+
+def test_objects_alive_at_the_fork_stay_out_of_the_collectors_visits_in_both_processes(extractor):
+    # so that neither process copies the pages it shares with the other
+    assert gc.get_freeze_count() > 0
+    assert extractor.pool.submit(gc.get_freeze_count).result() > 0
 
 
 def test_an_error_in_the_worker_is_raised_as_extract_raises_it(extractor):

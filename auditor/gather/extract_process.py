@@ -9,6 +9,7 @@ there is no fork, or the worker dies, pages are parsed in this process as before
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import signal
@@ -27,6 +28,11 @@ def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1) -> Pro
         return None
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_serve,
                                initargs=(os.getpid(), initializer, initargs))
+    # The worker shares this process's memory until either writes to it. The collector
+    # writes to every object it visits: objects alive now are left out of its visits
+    # in both processes, so that their pages stay shared (about 20 MB less for a crawl).
+    gc.collect()
+    gc.freeze()
     pool.submit(int)  # fork now, before this process starts more threads
     return pool
 

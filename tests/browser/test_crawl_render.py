@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
+from pathlib import Path
 
+from auditor.browser import crawl_render
 from auditor.browser.chromium import LAUNCH_ARGS
 from auditor.browser.crawl_render import CRAWL_ARGS, CrawlRenderer, merged_features
 
@@ -51,6 +54,87 @@ def test_the_shared_flags_keep_the_features_playwright_disables_that_the_audit_r
             "AvoidCorsURLLoaderRestartOnRedirect", "WebUIOmniboxPopup"} <= disabled
     enabled = next(a for a in CRAWL_ARGS if a.startswith("--enable-features=")).split("=", 1)[1].split(",")
     assert "SkipListAccountsWithoutGaiaCookies" in enabled
+
+
+async def _render_across_restarts(chromium: str, site: str, pages: int) -> tuple[list, list]:
+    renderer = CrawlRenderer(chromium, concurrency=2)
+    browsers = []
+    start = renderer._browser_up
+
+    async def watched():  # every Chromium started, and whether the ones before it were stopped first
+        context = await start()
+        if context.browser not in browsers:
+            assert not [b for b in browsers if b.is_connected()], "two browsers at once"
+            browsers.append(context.browser)
+        return context
+
+    renderer._browser_up = watched
+    body = "<!doctype html><title>{0}</title><script>document.write('<p>rendered {0}</p>')</script>"
+    try:
+        outcomes = await asyncio.gather(*(renderer.render(f"{site}/p{i}.html", 200, HEADERS, body.format(i).encode())
+                                          for i in range(pages)))
+    finally:
+        await renderer.close()
+    assert not [b for b in browsers if b.is_connected()]
+    return outcomes, browsers
+
+
+def test_the_browser_is_replaced_after_its_pages_and_no_page_is_lost(chromium, site, monkeypatch):
+    monkeypatch.setattr(crawl_render, "BROWSER_PAGES", 3)
+    outcomes, browsers = asyncio.run(_render_across_restarts(chromium, site, 10))
+    assert [o.error for o in outcomes] == [None] * 10
+    assert all(f"<p>rendered {i}</p>" in o.html for i, o in enumerate(outcomes))
+    assert len(browsers) == 4  # 3 + 3 + 3 + 1 pages
+
+
+GARBAGE = (b"<!doctype html><title>g</title><p>text</p><script>"
+           b"window.junk = Array.from({length: 300000}, (_, i) => ({i, s: 'x' + i}));"
+           b"setTimeout(() => { window.junk = null }, 0)</script>")
+
+
+async def _heap_after_a_page(chromium: str, site: str) -> int:
+    renderer = CrawlRenderer(chromium, concurrency=1)
+    try:
+        outcome = await renderer.render(f"{site}/garbage.html", 200, HEADERS, GARBAGE)
+        assert outcome.html and "text" in outcome.html
+        tab = renderer._free[0]
+        return (await tab.session.send("Runtime.getHeapUsage"))["usedSize"]
+    finally:
+        await renderer.close()
+
+
+def test_a_pages_garbage_is_collected_before_its_tab_takes_the_next_page(chromium, site):
+    # a renderer would otherwise hold it until its heap grows enough to be collected
+    used = asyncio.run(_heap_after_a_page(chromium, site))
+    assert used < 8_000_000, used
+
+
+def _driver_environment() -> dict[str, str]:
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and b"run-driver" in (entry / "cmdline").read_bytes():
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                    pairs = (entry / "environ").read_bytes().split(b"\0")
+                    return dict(p.decode().partition("=")[::2] for p in pairs if p)
+        except OSError:
+            continue
+    raise AssertionError("no Playwright driver started by this process")
+
+
+async def _driver_environment_after_one_page(chromium: str, site: str) -> dict[str, str]:
+    renderer = CrawlRenderer(chromium, concurrency=1)
+    try:
+        assert (await renderer.render(f"{site}/one.html", 200, HEADERS, PAGE)).html
+        return _driver_environment()
+    finally:
+        await renderer.close()
+
+
+def test_the_driver_keeps_a_small_young_generation_and_this_process_its_environment(chromium, site):
+    assert "NODE_OPTIONS" not in os.environ
+    environment = asyncio.run(_driver_environment_after_one_page(chromium, site))
+    assert "--max-semi-space-size=1" in environment.get("NODE_OPTIONS", "").split()
+    assert "NODE_OPTIONS" not in os.environ
 
 
 REDIRECTING = (b"<!doctype html><title>Redirecting</title><p>Redirecting to the Arabic site</p>"
