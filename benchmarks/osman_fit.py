@@ -119,12 +119,17 @@ def main(argv: list[str] | None = None) -> int:
     fitted = least_squares(rows, kept_features(rows, args.min_words), args.ridge)
     lines = [f"# {len(fitted)} numbers fitted on {len(per_word)} distinct words of {args.folder.name}"]
     lines += [f"{key}\t{value:.3f}" for key, value in sorted(fitted.items(), key=lambda kv: features_order(kv[0]))]
+    write(lines, args.out)
+    return 0
+
+
+def write(lines: list[str], out: Path | None) -> None:
+    """The lines into `out`, or on standard output."""
     text = "\n".join(lines) + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    if out:
+        out.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return 0
 
 
 def features_order(key: str) -> tuple[int, int, str]:

@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from any folder
 
 from auditor.text.unmarked_syllables import fitted_weight  # noqa: E402
-from benchmarks.osman_fit import marked_words  # noqa: E402
+from benchmarks.osman_fit import marked_words, write  # noqa: E402
 
 
 def learned(folder: Path, min_count: int, shrink: float, min_change: float) -> dict[str, float]:
@@ -80,11 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"# {len(found)} words of {args.folder.name} found at least {args.min_count} times "
              f"(shrink {args.shrink:g}, min change {args.min_change:g})"]
     lines += [f"{word}\t{number:.2f}" for word, number in sorted(found.items())]
-    text = "\n".join(lines) + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write(lines, args.out)
     return 0
 
 
