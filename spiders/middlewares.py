@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 from email.utils import parsedate_to_datetime
@@ -69,7 +70,10 @@ class RetryAfterMiddleware:
         if seconds > 0:
             from twisted.internet import reactor  # the one Scrapy installed, never a default one
 
-            await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+            # A reactor timer may fire a little early; the server counts from its own clock.
+            until = time.monotonic() + seconds
+            while (left := until - time.monotonic()) > 0:
+                await maybe_deferred_to_future(deferLater(reactor, left + 0.01, lambda: None))
         return response
 
 
