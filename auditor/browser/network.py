@@ -165,6 +165,11 @@ class NetworkLog:
             return 0.0
         return idle
 
+    def only_markup_in_flight(self) -> bool:
+        """Whether all still in flight is images and fonts, as a page's markup and styles
+        ask for them; not data a script fetches."""
+        return all(self._requests[rid].type in ("image", "font") for rid in self._inflight if rid in self._requests)
+
     def pending(self, limit: int = 5) -> list[str]:
         """URLs still in flight (the first `limit`)."""
         return [self._requests[rid].url for rid in list(self._inflight)[:limit] if rid in self._requests]

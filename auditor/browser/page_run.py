@@ -140,7 +140,7 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
 
         timed_from = time.monotonic()
         try:
-            timing = await _timed_load(page, url, netlog, abort, opts, out, hand_over, profile.latency_ms / 1000)
+            timing = await _timed_load(page, cdp, url, netlog, abort, opts, out, hand_over, profile.latency_ms / 1000)
         finally:
             hand_over()
             # When the page held the machine: tests check how the windows follow each other.
@@ -178,7 +178,7 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
     return out
 
 
-async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Future, opts: RunOptions,
+async def _timed_load(page: Any, cdp: Any, url: str, netlog: NetworkLog, abort: asyncio.Future, opts: RunOptions,
                       out: dict[str, Any], hand_over: Any, lead_s: float) -> dict[str, Any]:
     deadline = time.monotonic() + opts.timeout_s
     try:
@@ -190,6 +190,10 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
         if abort.done():
             raise _Aborted(abort.result()) from None
         raise _Aborted(f"navigation failed: {_first_line(exc)}") from None
+    # The renderer reports requests in order: once it answers this, what load's handlers
+    # asked for (data, polls) is in the log, so the network is not taken for quiet too soon.
+    with contextlib.suppress(Exception):
+        await _until(cdp.send("Runtime.evaluate", {"expression": "0"}), abort, 1.0)
     main = netlog.main
     out["status"] = response.status if response is not None else (main.status if main else None)
 
@@ -202,9 +206,11 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
     # round trip is over half the window. Its first byte comes one round trip later;
     # till the window closes it only parses its HTML and asks for what it links to,
     # while this page, most likely idle by then, is still watched (a late paint or shift
-    # is seen as before). A page still loading after load hands over only once its network
-    # has been quiet for a poll; one that polls keeps its window open and is read later,
-    # beside the next page. The machine does not sit idle through the waits.
+    # is seen as before). Images and fonts still loading at load (lazy images in view) come
+    # back about a round trip later, before the next page's first byte; a page still
+    # fetching data (late content, polling) hands over only once its network has been
+    # quiet for a poll, or keeps its window open and is read later, beside the next page.
+    # The machine does not sit idle through the waits.
     quiet_s = opts.quiet_ms / 1000
     early_s = quiet_s - min(2 * lead_s, quiet_s)
     loaded_at = time.monotonic()
@@ -214,8 +220,9 @@ async def _timed_load(page: Any, url: str, netlog: NetworkLog, abort: asyncio.Fu
             raise _Aborted(abort.result())
         now = time.monotonic()
         quiet_for = netlog.quiet_for()
-        # Never while this page still has a request in flight (lazy images, late data).
-        if early_s < quiet_s and ((quiet_for >= max(early_s, POLL_S) and now - loaded_at >= early_s)
+        # Never while this page still fetches data.
+        settling = quiet_for >= max(early_s, POLL_S) or (not early_s and netlog.only_markup_in_flight())
+        if early_s < quiet_s and ((settling and now - loaded_at >= early_s)
                                   or settle_by - now <= quiet_s - early_s):
             hand_over()
         if quiet_for >= quiet_s and now - loaded_at >= quiet_s:

@@ -74,6 +74,39 @@ def test_the_next_throttled_load_starts_at_the_last_ones_load_and_gets_no_byte_a
     assert any(after["start"] < before["quiet_end"] - round_trip for (before, _), (after, _) in pairs), pairs
 
 
+@pytest.fixture(scope="module")
+def loading_after_load(site, chromium):
+    how = measurement(RenderOptions(mode="all", profile="mobile", timeout_s=20, chromium=chromium))
+    pages = ("/late_image.html", "/text.html?n=1", "/late_data.html", "/text.html?n=2")
+    return in_order(measure_pages([site + p for p in pages], **how))
+
+
+def window_of(ordered, path):
+    """(its timed window, the page, the next page's window or None)."""
+    at = next(i for i, (_, page) in enumerate(ordered) if page["url"].endswith(path))
+    window, page = ordered[at]
+    return window, page, ordered[at + 1][0] if at + 1 < len(ordered) else None
+
+
+def test_an_image_still_loading_at_load_does_not_hold_the_next_throttled_load(loading_after_load):
+    # It is on its way already: it arrives before the next page's first byte.
+    window, page, after = window_of(loading_after_load, "/late_image.html")
+    assert page["error"] is None and page["metrics"]["load_ms"] > 0
+    loaded_at = window["start"] + page["metrics"]["load_ms"] / 1000
+    assert window["quiet_end"] - 1.0 > loaded_at + 0.5, (window, page["metrics"])  # the image came later
+    assert window["handed_over"] < loaded_at + 0.3, (window, page["metrics"])
+    assert after is None or after["start"] >= window["handed_over"]
+
+
+def test_data_a_script_fetches_at_load_holds_the_next_throttled_load_until_it_arrives(loading_after_load):
+    # What it fetches may change what the page shows: that is still this page's load.
+    window, page, after = window_of(loading_after_load, "/late_data.html")
+    assert page["error"] is None
+    loaded_at = window["start"] + page["metrics"]["load_ms"] / 1000
+    assert window["handed_over"] > loaded_at + 0.9, (window, page["metrics"])  # the server waits 0.9 s
+    assert after is None or after["start"] >= window["handed_over"]
+
+
 def test_untimed_work_longer_than_a_timed_load_does_not_hold_up_the_next_one(site, chromium):
     # The first page's untimed work (axe, the collectors, the screenshot) lasts longer
     # than the second page's timed load; the third page, already set up, takes the
