@@ -69,6 +69,8 @@ class PageRecord:
     status: int | None = None
     final_url: str | None = None
     redirect_to: str | None = None  # Location of a 3xx response, absolute
+    # where the page's scripts sent the visitor unasked, when rendered (absolute, on the site)
+    script_redirect: str | None = None
     error: str | None = None
     content_type: str = ""
     charset: str | None = None
@@ -145,8 +147,8 @@ class PageRecord:
 
     @property
     def ok_html(self) -> bool:
-        """A page that answered 200 with HTML: what most audits look at."""
-        return self.status == 200 and self.is_html and not self.error
+        """A page that answered 200 with HTML and is no script redirect: what most audits look at."""
+        return self.status == 200 and self.is_html and not self.error and not self.script_redirect
 
 
 _RECORD_FIELDS = tuple(f.name for f in fields(PageRecord))

@@ -16,6 +16,7 @@ import scrapy
 from auditor.gather.extract import extract
 from auditor.gather.rendered import changes_matter, is_shell, merge, script_changes, script_group
 from auditor.model import PageRecord
+from auditor.urls import normalize
 from spiders.middlewares import RobotsTxtWaitMiddleware
 
 SAMPLES = 2  # pages of each group rendered to learn whether scripts change it
@@ -109,6 +110,9 @@ class ScriptedPages:
         self.sampled(group, reason, matters)
         page = merge(record, dom, "template" if reason == "sample" else reason, changes, outcome.error,
                      outcome.blocked_navigations, outcome.blocked_posts)
+        # A visitor goes on there without a click, as after an HTTP redirect.
+        sent_to = [self.scope.local(u) for u in map(normalize, outcome.blocked_navigations) if u]
+        record.script_redirect = page.script_redirect = next((u for u in sent_to if self.scope.on_site(u)), None)
         if reason == "sample":
             page.facts["js"].update(sample=True, changes_matter=matters)
             if not matters:  # scripts change nothing that counts here: the HTML's reading stands

@@ -3,14 +3,14 @@
 The crawl has already fetched the page (robots.txt, traps, retries and statuses are
 Scrapy's): the browser is served that same response, so the page is not downloaded
 twice and what is rendered is exactly what was crawled. Its scripts and data then load
-from the site. Images, fonts and media are not loaded (links and text do not need
-them), the page never leaves its URL (a script's navigation is recorded, not
-followed; a page that redirects while loading is read as it stands), forms are never
-sent, dialogs are dismissed, and each page is bounded by a timeout and a cap on waiting
-for the network to go quiet. Only what builds the DOM is
-loaded (scripts and the data they fetch: no stylesheets, images, fonts or media), and
-nothing the crawl itself would not fetch: a caller's `allowed(url)` (the site's scope,
---exclude and robots.txt) decides for each request.
+from the site. Only what builds the DOM is loaded (scripts and the data they fetch),
+and nothing the crawl itself would not fetch: a caller's `allowed(url)` (the site's
+scope, --exclude and robots.txt) decides for each request. Stylesheets, fonts and media
+are not loaded, and every image gets a blank one from the browser itself (links and
+text need none of them). The page never leaves its URL (a script's navigation is
+recorded, not followed; a page that redirects while loading is read as it stands),
+forms are never sent, dialogs are dismissed, and each page is bounded by a timeout and
+a cap on waiting for the network to go quiet.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
 page), in one browser context (one per tab would cost a renderer each); a tab's garbage is
@@ -45,6 +45,8 @@ CRAWL_ARGS = merged_features((*LAUNCH_ARGS, "--disable-features=SpareRendererFor
 
 # What builds the DOM; stylesheets, images, fonts, media, icons and beacons are not loaded.
 LOADED = ("script", "xhr", "fetch", "eventsource")
+# Every image is answered with this one (1x1, transparent), from the browser itself.
+BLANK_GIF = "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 # After `load`, scripts fetch their data: wait until no request has been in flight for
 # QUIET_S, but no longer than the cap (pages that poll or stream never go quiet).
 QUIET_S = 0.1
@@ -125,6 +127,11 @@ class _Tab:
             # a script sending the visitor elsewhere, or a form: never followed. A 204 answer
             # leaves the page where it is (aborting would show the browser's error page).
             return "Fetch.fulfillRequest", {"responseCode": 204, "responseHeaders": [], "body": ""}
+        if kind == "image":
+            # An image that failed would fire its `onerror`, and a handler that swaps in a
+            # fallback image that fails in turn loops, so that `load` never comes.
+            return "Fetch.fulfillRequest", {"responseCode": 200, "body": BLANK_GIF,
+                                            "responseHeaders": [{"name": "Content-Type", "value": "image/gif"}]}
         if kind not in LOADED or not self.allowed(request["url"]):
             return "Fetch.failRequest", {"errorReason": "Failed"}
         return "Fetch.continueRequest", {}

@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS pages (
     status INTEGER,
     is_html INTEGER NOT NULL DEFAULT 0,
     redirect_to TEXT,
+    script_redirect TEXT,
     error TEXT,
     title TEXT,
     meta_description TEXT,
@@ -100,15 +101,16 @@ class Store:
         data.pop("in_sitemap", None)
         data.pop("template", None)
         self.db.execute(
-            "INSERT INTO pages (url, status, is_html, redirect_to, error, title, meta_description, lang,"
-            " hreflang, canonical, noindex, layout, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO pages (url, status, is_html, redirect_to, script_redirect, error, title, meta_description,"
+            " lang, hreflang, canonical, noindex, layout, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET status=excluded.status, is_html=excluded.is_html,"
-            " redirect_to=excluded.redirect_to, error=excluded.error, title=excluded.title,"
+            " redirect_to=excluded.redirect_to, script_redirect=excluded.script_redirect, error=excluded.error,"
+            " title=excluded.title,"
             " meta_description=excluded.meta_description, lang=excluded.lang,"
             " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex, layout=excluded.layout,"
             " record=excluded.record",
             (
-                record.url, record.status, int(record.is_html), record.redirect_to, record.error,
+                record.url, record.status, int(record.is_html), record.redirect_to, record.script_redirect, record.error,
                 record.title, record.meta.get("description"), record.lang,
                 json.dumps(record.hreflang, ensure_ascii=False) if record.hreflang else None,
                 record.canonical if len(set(record.canonicals)) == 1 else None, int(record.noindex),
@@ -230,6 +232,8 @@ class Store:
             f"SELECT l.dst, MIN(COALESCE(p.depth, 0)) + 1 FROM links l JOIN pages p ON p.url = l.src"
             f" WHERE l.dst NOT IN ({stored}) GROUP BY l.dst"
             f" UNION SELECT redirect_to, COALESCE(depth, 0) FROM pages WHERE redirect_to IS NOT NULL AND redirect_to NOT IN ({stored})"
+            f" UNION SELECT script_redirect, COALESCE(depth, 0) FROM pages"
+            f" WHERE script_redirect IS NOT NULL AND script_redirect NOT IN ({stored})"
             f" UNION SELECT url, NULL FROM sitemap_urls WHERE url NOT IN ({stored})"
         )
         best: dict[str, int | None] = {}
@@ -298,6 +302,13 @@ class Store:
 
     def redirects(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT url, redirect_to FROM pages WHERE redirect_to IS NOT NULL"))
+
+    def visitor_redirects(self) -> dict[str, str]:
+        """Where a visitor is sent on without a click: HTTP redirects, and where a rendered
+        page's scripts send them (not a redirect to search engines: the audits of redirects
+        read `redirects`)."""
+        return dict(self.db.execute("SELECT url, COALESCE(redirect_to, script_redirect) FROM pages"
+                                    " WHERE redirect_to IS NOT NULL OR script_redirect IS NOT NULL"))
 
     def value_counts(self, column: str) -> Counter:
         """How many 200 HTML pages share each title or meta description."""
@@ -389,7 +400,7 @@ class Store:
     def compute_site(self, start_urls: list[str]) -> None:
         """Click depth (breadth-first over followable links from the start URLs, a
         redirect costing no click) and sitemap membership, stored on each page."""
-        redirects = self.redirects()
+        redirects = self.visitor_redirects()
         depth: dict[str, int] = {}
         frontier = []
         for url in start_urls:
@@ -438,7 +449,8 @@ class Store:
     def _add_missing_columns(self) -> None:
         """Columns added after a database was first created (an older run still opens)."""
         for table, column in (("links", "text TEXT"), ("sitemap_urls", "line INTEGER"), ("pages", "canonical TEXT"),
-                              ("pages", "noindex INTEGER NOT NULL DEFAULT 0"), ("pages", "layout TEXT"), ("pages", "template TEXT")):
+                              ("pages", "noindex INTEGER NOT NULL DEFAULT 0"), ("pages", "layout TEXT"), ("pages", "template TEXT"),
+                              ("pages", "script_redirect TEXT")):
             try:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
             except sqlite3.OperationalError:  # the column is there already
@@ -496,7 +508,7 @@ class Store:
         source at once, read from the links table in batches; a redirect costs no click.
         Pages with the same distances share one dict."""
         into: dict[str, list[str]] = {}  # redirect target -> the URLs redirecting to it
-        for src, dst in self.redirects().items():
+        for src, dst in self.visitor_redirects().items():
             into.setdefault(dst, []).append(src)
         distance: dict[str, dict[str, int]] = {}
 

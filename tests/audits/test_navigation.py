@@ -176,6 +176,39 @@ def test_broken_resource_never_fetched_or_disallowed_is_ignored():
     assert findings(BROKEN_RESOURCE, page, site) == []
 
 
+# -- script-redirect -----------------------------------------------------------------
+
+SCRIPT_REDIRECT = get_audit("script-redirect")
+
+
+def sent_on(path: str, to: str | None, html_title: str = "Redirecting...", words: int = 12):
+    """A rendered page whose script sent the visitor on to `to` while it loaded."""
+    return make_page(path, script_redirect=BASE + to if to else None, title=None, word_count=0, facts={
+        "js": {"rendered": True, "reason": "shell", "html": {"title": html_title, "words": words, "links": 2}}})
+
+
+def test_script_redirect_names_the_target_and_what_crawlers_without_scripts_read():
+    page = sent_on("/", "/en/")
+    site = make_site([page, make_page("/en/")])
+    assert keyed(findings(SCRIPT_REDIRECT, page, site)) == [
+        ("script-redirect", {"target": BASE + "/en/", "title": "Redirecting...", "words": 12})]
+
+
+def test_script_redirect_is_read_as_a_redirect_not_as_a_page_with_content():
+    page = sent_on("/", "/en/")
+    site = make_site([page, make_page("/en/")])
+    for audit_id in ("heading-h1", "thin-content", "meta-description", "canonical", "dead-end-pages"):
+        assert not get_audit(audit_id).applies(page, site) or findings(get_audit(audit_id), page, site) == [], audit_id
+
+
+def test_script_redirect_passes_pages_that_stay_and_pages_sent_off_the_site():
+    stays = make_page("/about")
+    off_site = sent_on("/partner", None)  # its script went to another host: no script_redirect
+    site = make_site([stays, off_site])
+    assert not SCRIPT_REDIRECT.applies(stays, site) and not SCRIPT_REDIRECT.applies(off_site, site)
+    assert get_audit("thin-content").applies(off_site, site)  # its page is what the visitor keeps
+
+
 # -- redirect-chain ------------------------------------------------------------------
 
 REDIRECT_CHAIN = get_audit("redirect-chain")

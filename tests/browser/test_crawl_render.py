@@ -157,3 +157,26 @@ def test_a_page_that_redirects_while_loading_is_read_without_waiting_out_the_tim
     assert outcome.error is None
     assert outcome.blocked_navigations == [f"{site}/ar/home/"]
     assert "Redirecting to the Arabic site" in outcome.html
+
+
+# A portrait with a fallback for when it fails, as themes write it. Were images failed
+# rather than answered, each error would swap in the fallback, which fails in turn: the
+# page would never fire `load`.
+FALLBACK_IMAGE = (b"<!doctype html><title>About</title><h1>About us</h1>"
+                  b"<img src='/portrait.png' onerror=\"this.src='/placeholder.svg'\" alt='Our founder'>"
+                  b"<script>addEventListener('load', () => document.body.append('loaded'))</script>")
+
+
+async def _render_with_fallback(chromium: str, site: str):
+    renderer = CrawlRenderer(chromium, concurrency=1, timeout_s=20)
+    try:
+        return await renderer.render(f"{site}/about.html", 200, HEADERS, FALLBACK_IMAGE)
+    finally:
+        await renderer.close()
+
+
+def test_an_image_with_a_fallback_on_error_does_not_keep_the_page_loading(chromium, site, server):
+    outcome = asyncio.run(_render_with_fallback(chromium, site))
+    assert outcome.error is None
+    assert "loaded" in outcome.html and "Our founder" in outcome.html
+    assert not [p for p in server.log if p in ("/portrait.png", "/placeholder.svg")]  # nothing was downloaded

@@ -142,6 +142,12 @@ def test_pages_whose_scripts_misbehave_are_each_bounded_and_recorded(tmp_path):
     assert pages["/redirect.html"]["js"]["navigation_blocked"] == [base + "/landing.html"]
     assert pages["/redirect.html"]["title"] == "Moved"  # the page itself, not the browser's error page
     assert pages["/offsite.html"]["js"]["navigation_blocked"] == ["http://partner.invalid/welcome"]
+    # a script redirect is read as a redirect: no click to where it sends, no content findings, one finding of its own
+    assert pages["/redirect.html"]["depth"] == pages["/landing.html"]["depth"] == 1
+    assert [(f["url"], f["data"]["target"], f["data"]["title"]) for f in result["audits"]["script-redirect"]["findings"]] == [
+        (base + "/redirect.html", base + "/landing.html", "Moved")]
+    assert "/redirect.html" not in finding_paths(result, "thin-content", base)
+    assert "/offsite.html" in finding_paths(result, "thin-content", base)  # sent off the site: its page is what stays
     assert pages["/form.html"]["js"]["form_blocked"] == [base + "/subscribe"] and "/subscribe" not in pages
     assert ("POST", "/subscribe") not in requests and all(method in ("GET", "HEAD") for method, _ in requests)
     # polling stops being waited for after the cap
