@@ -75,3 +75,16 @@ def test_english_page_uses_flesch_and_keeps_long_sentences():
 def test_non_html_pages_are_left_alone():
     page = make_page(status=404)
     assert Computed()(page).facts == {}
+
+
+def test_only_prose_is_scored_for_readability():
+    # A list of course titles with their universities, as a CV page shows them: names,
+    # not sentences. A reading score of it would only say "very difficult".
+    courses = "\n\n".join(f"Certificate\n\nGenomics and Humanitarianism {i}\n\nUniversity of Illinois Urbana-Champaign"
+                          f" — United States\n\nView Certificate" for i in range(40))
+    listing = Computed()(make_page(lang="en", text="A curated record of professional development.\n\n" + courses))
+    assert listing.word_count > 300 and listing.facts["readability"] is None
+    prose = ("We help founders set up their companies. Our lawyers draft the contracts they sign. "
+             "We answer within a day. ")
+    mixed = Computed()(make_page(lang="en", text=f"Our services\n\n{prose * 4}\n\nView Certificate\n\n{courses}"))
+    assert mixed.facts["readability"]["sentences"] == 12

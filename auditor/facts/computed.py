@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from auditor.model import PageRecord
-from auditor.text import analyse, detect_language, rtl_word_share
+from auditor.text import analyse, detect_language, is_prose, rtl_word_share
 
 # A block repeated on more than this share of a section's pages belongs to its template,
 # and one on more than this share of all pages to the site's. Not less: on a small blog
@@ -97,7 +97,10 @@ class Computed:
         }
         lang = detection.lang if detection.confidence >= 0.5 else (page.lang or detection.lang)
         started = time.perf_counter()
-        readability, sentences = analyse(blocks, lang) if blocks else (None, [])
+        # Only prose is scored (blanked blocks keep the others' numbers): headings, labels
+        # and lists of names are no sentences.
+        prose = [b if is_prose(b) else "" for b in blocks]
+        readability, sentences = analyse(prose, lang) if any(prose) else (None, [])
         self.readability_seconds += time.perf_counter() - started
         page.facts["readability"] = readability.to_dict() if readability else None
         page.facts[PRIVATE + "long_sentences"] = [

@@ -3,7 +3,7 @@ language tags, the bidi display order, and the customer-touchpoint vocabulary.""
 
 from auditor.text.language import Detection, detect_language, is_rtl_lang, rtl_share, rtl_word_share
 from auditor.text.readability import Readability, analyse, score_text
-from auditor.text.sentences import Sentence, split_paragraphs, split_sentences
+from auditor.text.sentences import Sentence, is_prose, split_paragraphs, split_sentences
 
 __all__ = [
     "Detection",
@@ -11,6 +11,7 @@ __all__ = [
     "Sentence",
     "analyse",
     "detect_language",
+    "is_prose",
     "is_rtl_lang",
     "rtl_share",
     "rtl_word_share",

@@ -118,6 +118,18 @@ def _indexed_paragraphs(paragraphs: list[str] | str) -> list[tuple[int, str]]:
     return kept
 
 
+# A block this long is read as prose even when it does not end with a full stop.
+PROSE_WORDS = 12
+
+
+def is_prose(block: str) -> bool:
+    """Whether a block of text is prose, what readability formulas are made for: it ends a
+    sentence, or it is long. Headings, labels, buttons and lists of names are not (a list
+    of course titles and universities is no "very difficult" reading)."""
+    end = block.rstrip().rstrip(_CLOSERS)
+    return bool(end) and (end[-1] in _TERMINATORS or len(block.split(None, PROSE_WORDS)) >= PROSE_WORDS)
+
+
 def split_paragraphs(paragraphs: list[str] | str) -> list[str]:
     """Paragraphs as a list: a list is kept (blank items dropped); a string is cut at blank lines."""
     return [text for _, text in _indexed_paragraphs(paragraphs)]

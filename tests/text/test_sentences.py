@@ -2,7 +2,7 @@
 
 import pytest
 
-from auditor.text import Sentence, split_paragraphs, split_sentences
+from auditor.text import Sentence, is_prose, split_paragraphs, split_sentences
 
 
 def texts(paragraphs, lang=None):
@@ -99,3 +99,20 @@ def test_bad_input_gives_no_sentences(bad):
 def test_huge_text_is_capped():
     sentences = split_sentences("word " * 100_000 + ".")
     assert sum(s.words for s in sentences) <= 40_000
+
+
+@pytest.mark.parametrize("block", [
+    "This page has moved.", "هل تحتاج إلى مساعدة؟", "«قال: نعم.»", "Really?!",
+    "Twelve words without a full stop still make a paragraph of running text here",
+    "نقدم لعملائنا استشارات قانونية في تأسيس الشركات وحوكمتها وصياغة العقود التجارية في المملكة العربية السعودية",
+])
+def test_sentences_and_long_blocks_are_prose(block):
+    assert is_prose(block)
+
+
+@pytest.mark.parametrize("block", [
+    "", "  ", "Areas of Expertise", "View Certificate", "Macquarie University — Australia",
+    "Global Health and Humanitarianism", "مجالات الخبرة", "عرض الشهادة", "Price: 120 SAR",
+])
+def test_headings_labels_and_names_are_not_prose(block):
+    assert not is_prose(block)
