@@ -149,3 +149,22 @@ def test_render_facts_make_the_outlined_screenshot_public_once():
     result = {"collected": {"rtl": {"is_rtl": True, "outlined_jpeg_b64": "/9j/AAAA"}}}
     assert _facts(result, keep_screenshot=False)["rtl_screenshot"] is None
     assert _facts({"collected": {}}, keep_screenshot=True)["rtl_screenshot"] is None
+
+
+def test_blocks_left_to_right_on_a_page_without_dir_name_html_dir_as_their_root_cause():
+    # Without dir="rtl" on <html> every block of an Arabic page is left to right and
+    # aligned left: one cause, fixed on <html>; the findings keep their count.
+    from auditor.facts.runner import run_audits
+    from tests.factories import make_site
+
+    block = {"selector": "main > p", "snippet": "نص عربي", "direction": "ltr", "text_script": "rtl", "text_align": "start"}
+    ltr_blocks = {"direction": part(block, count=12), "text_align": part(block, count=12)}
+    undeclared = rtl_page(**ltr_blocks)
+    undeclared.url, undeclared.dir = undeclared.url + "/undeclared", None
+    declared = rtl_page(**ltr_blocks)  # dir="rtl" on <html>; the blocks are set left to right inside
+    ids = ("html-dir", "computed-direction", "text-align-rtl")
+    out = run_audits([undeclared, declared], make_site([undeclared, declared]), [audit(i) for i in ids])["audits"]
+    assert [(f["url"], f["message_key"]) for f in out["html-dir"]["findings"]] == [(undeclared.url, "missing")]
+    for audit_id in ("computed-direction", "text-align-rtl"):
+        assert {f["url"]: f["data"].get("root_cause") for f in out[audit_id]["findings"]} == {
+            undeclared.url: {"audit": "html-dir", "message_key": "missing"}, declared.url: None}, audit_id

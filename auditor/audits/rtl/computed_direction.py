@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._rendered import ARTIFACT, HELP_URL, found, rendered_rtl
+from auditor.audits.rtl._rendered import ARTIFACT, HTML_DIR_WRONG, HELP_URL, found, rendered_rtl
 
 
 class ComputedDirection(Audit):
@@ -27,6 +27,9 @@ class ComputedDirection(Audit):
         how_to_fix="Declare the direction in the markup, not in CSS: dir=\"rtl\" on the html element of an RTL page, "
                    "dir=\"ltr\" (or dir=\"auto\") on the elements holding Latin-script passages, and remove direction: ltr rules.",
         weight=2,
+        # A right-to-left page whose <html> does not say so leaves each of its blocks left
+        # to right: one cause, fixed on <html>.
+        root_causes=HTML_DIR_WRONG,
     )
 
     def applies(self, page, site):

@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._rendered import ARTIFACT, found, rendered_rtl
+from auditor.audits.rtl._rendered import ARTIFACT, HTML_DIR_WRONG, found, rendered_rtl
 
 
 class TextAlignRtl(Audit):
@@ -24,6 +24,8 @@ class TextAlignRtl(Audit):
         },
         how_to_fix="Use text-align: start (or leave text-align out) with dir=\"rtl\" on the html element, instead of "
                    "text-align: left; logical values follow the direction of the text in both languages.",
+        # aligned left because the page's direction is: one cause, fixed on <html>
+        root_causes=HTML_DIR_WRONG,
     )
 
     def applies(self, page, site):
