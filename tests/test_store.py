@@ -34,6 +34,22 @@ def test_click_depth_is_breadth_first_and_redirects_cost_no_click(tmp_path):
     store.close()
 
 
+def test_a_script_redirect_costs_no_click_and_its_target_is_resumed(tmp_path):
+    # "/" sends the visitor on to "/en/" with a script as it loads (read while rendering)
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", script_redirect=BASE + "/en/"))
+    store.add_page(page("/en/", ["/en/about/"]))
+    store.compute_site([BASE + "/"])
+    assert {p.url.removeprefix(BASE): p.depth for p in store.iter_pages()} == {"/": 0, "/en/": 0}
+    assert store.redirects() == {}  # to search engines it is no HTTP redirect
+    assert store.frontier() == [(BASE + "/en/about/", 1)]
+    store.close()
+    resumed = Store(tmp_path / "other.sqlite")
+    resumed.add_page(page("/", script_redirect=BASE + "/en/"))
+    assert resumed.frontier() == [(BASE + "/en/", 0)]  # an interrupted crawl fetches the target next
+    resumed.close()
+
+
 def test_external_and_unfollowable_links_are_not_graph_edges(tmp_path):
     store = Store(tmp_path / "run.sqlite")
     record = page("/", ["/a"])
