@@ -80,10 +80,6 @@ def audited_batches(rows: Iterable, page_pass: PagePass, workers: int = WORKERS)
     """`page_pass` over `rows`, a batch at a time, in order (with no worker: all here)."""
     pool = worker_pool(_start, (page_pass,), workers=workers) if workers else None
     rows = iter(rows)
-    if pool is None:
-        while batch := list(islice(rows, BATCH)):
-            yield page_pass(batch)
-        return
     try:
         waiting: deque = deque()
 

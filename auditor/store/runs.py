@@ -231,9 +231,8 @@ class Store:
         rows = self.db.execute(
             f"SELECT l.dst, MIN(COALESCE(p.depth, 0)) + 1 FROM links l JOIN pages p ON p.url = l.src"
             f" WHERE l.dst NOT IN ({stored}) GROUP BY l.dst"
-            f" UNION SELECT redirect_to, COALESCE(depth, 0) FROM pages WHERE redirect_to IS NOT NULL AND redirect_to NOT IN ({stored})"
-            f" UNION SELECT script_redirect, COALESCE(depth, 0) FROM pages"
-            f" WHERE script_redirect IS NOT NULL AND script_redirect NOT IN ({stored})"
+            f" UNION SELECT COALESCE(redirect_to, script_redirect), COALESCE(depth, 0) FROM pages"
+            f" WHERE COALESCE(redirect_to, script_redirect) NOT IN ({stored})"
             f" UNION SELECT url, NULL FROM sitemap_urls WHERE url NOT IN ({stored})"
         )
         best: dict[str, int | None] = {}

@@ -141,10 +141,11 @@ REDIRECTING = (b"<!doctype html><title>Redirecting</title><p>Redirecting to the 
                b"<script>location.href = 'home/'</script><p>after the script</p>")
 
 
-async def _render_redirect(chromium: str, site: str):
+async def _render_once(chromium: str, url: str, body: bytes):
+    """One page in a renderer of its own (a 20 s timeout)."""
     renderer = CrawlRenderer(chromium, concurrency=1, timeout_s=20)
     try:
-        return await renderer.render(f"{site}/ar/", 200, HEADERS, REDIRECTING)
+        return await renderer.render(url, 200, HEADERS, body)
     finally:
         await renderer.close()
 
@@ -153,7 +154,7 @@ def test_a_page_that_redirects_while_loading_is_read_without_waiting_out_the_tim
     # Chromium stops parsing and loading the page for the navigation, which is answered
     # "no content": `load` never comes. The page is read as it stands, with where it sends
     # the visitor, instead of failing after 20 s.
-    outcome = asyncio.run(_render_redirect(chromium, site))
+    outcome = asyncio.run(_render_once(chromium, f"{site}/ar/", REDIRECTING))
     assert outcome.error is None
     assert outcome.blocked_navigations == [f"{site}/ar/home/"]
     assert "Redirecting to the Arabic site" in outcome.html
@@ -167,16 +168,8 @@ FALLBACK_IMAGE = (b"<!doctype html><title>About</title><h1>About us</h1>"
                   b"<script>addEventListener('load', () => document.body.append('loaded'))</script>")
 
 
-async def _render_with_fallback(chromium: str, site: str):
-    renderer = CrawlRenderer(chromium, concurrency=1, timeout_s=20)
-    try:
-        return await renderer.render(f"{site}/about.html", 200, HEADERS, FALLBACK_IMAGE)
-    finally:
-        await renderer.close()
-
-
 def test_an_image_with_a_fallback_on_error_does_not_keep_the_page_loading(chromium, site, server):
-    outcome = asyncio.run(_render_with_fallback(chromium, site))
+    outcome = asyncio.run(_render_once(chromium, f"{site}/about.html", FALLBACK_IMAGE))
     assert outcome.error is None
     assert "loaded" in outcome.html and "Our founder" in outcome.html
     assert not [p for p in server.log if p in ("/portrait.png", "/placeholder.svg")]  # nothing was downloaded
