@@ -14,10 +14,12 @@ a cap on waiting for the network to go quiet.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
 page), in one browser context (one per tab would cost a renderer each); a tab's garbage is
-collected after each page, a tab is replaced every TAB_PAGES pages, the browser and
-Playwright's driver every BROWSER_PAGES pages, and the browser is started again after a
-crash. Tabs keep a renderer process each: in a shared one, a page whose script never
-yields would stall the others.
+collected after each page, a tab is replaced every TAB_PAGES pages, the browser every
+BROWSER_PAGES pages, and the browser is started again after a crash. Tabs keep a
+renderer process each: in a shared one, a page whose script never yields would stall
+the others. Chromium is spoken to over its DevTools pipe (`devtools_pipe.py`), with no
+Playwright driver between: the driver would hold more memory than a renderer, and
+everything it would do here is a DevTools command.
 """
 
 from __future__ import annotations
@@ -25,23 +27,35 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
-import os
 from dataclasses import dataclass, field
 
 from .chromium import LAUNCH_ARGS, merged_features
+from .devtools_pipe import DevToolsError, DevToolsPipe
 
-
+# Chromium is started here, not by Playwright, so these are all its flags: headless, no
+# window at start, and timers and rendering never slowed for tabs it deems hidden.
 # Memory: no spare renderer is kept warm for the next tab, the GPU and network services
 # run inside the browser process instead of their own, and Chromium's low-end device
-# mode (smaller caches and raster buffers) about halves what a renderer holds. This
-# --enable-features replaces Playwright's, so it keeps its guard against a start-up
-# request to the sign-in server. The on-device model service (a utility process that
-# benchmarks the machine for built-in AI, started minutes in) is not wanted either.
-CRAWL_ARGS = merged_features((*LAUNCH_ARGS, "--disable-features=SpareRendererForSitePerProcess,"
+# mode (smaller caches and raster buffers) about halves what a renderer holds. No
+# request to the sign-in server at start-up either. The on-device model service (a
+# utility process that benchmarks the machine for built-in AI, started minutes in) is
+# not wanted.
+CRAWL_ARGS = merged_features((*LAUNCH_ARGS, "--headless", "--no-startup-window", "--hide-scrollbars", "--mute-audio",
+                              "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+                              "--disable-renderer-backgrounding", "--disable-back-forward-cache",
+                              "--disable-extensions", "--disable-default-apps", "--disable-breakpad",
+                              "--disable-dev-shm-usage", "--disable-hang-monitor", "--disable-popup-blocking",
+                              "--disable-prompt-on-repost", "--disable-field-trial-config", "--no-default-browser-check",
+                              "--no-service-autorun", "--password-store=basic", "--use-mock-keychain",
+                              "--disable-search-engine-choice-screen",
+                              "--disable-features=SpareRendererForSitePerProcess,"
                               "OptimizationGuideModelExecution,LogOnDeviceMetricsOnStartup",
                               "--in-process-gpu",
                               "--enable-features=NetworkServiceInProcess2,SkipListAccountsWithoutGaiaCookies",
                               "--enable-low-end-device-mode"))
+VIEWPORT = {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False}
+# Service workers would answer the page's requests themselves, out of the crawl's reach.
+NO_SERVICE_WORKERS = "if (self.ServiceWorkerContainer) ServiceWorkerContainer.prototype.register = async () => {};"
 
 # What builds the DOM; stylesheets, images, fonts, media, icons and beacons are not loaded.
 LOADED = ("script", "xhr", "fetch", "eventsource")
@@ -54,15 +68,12 @@ QUIET_CAP_S = 3.0
 READ_S = 10  # reading the DOM of a page that has loaded
 READ_AFTER_TIMEOUT_S = 2  # ... and of one that has not (its scripts may never yield)
 TAB_PAGES = 100  # pages per tab: the tab's memory starts afresh after
-# pages per browser: then Chromium and Playwright's driver, whose memory grows with the
-# pages they have served, are stopped (once their last pages are done) and started afresh
+# pages per browser: then Chromium, whose browser process grows with the pages it has
+# served, is stopped (once its last pages are done) and started afresh
 BROWSER_PAGES = 500
-# Playwright's driver (Node) lets its young generation grow to tens of MB between
-# collections while it relays the tabs' messages: a 1 MB semi-space held it at 125-131 MB
-# instead of 140-190 over 2,142 pages, at no measured cost in speed.
-DRIVER_NODE_OPTIONS = "--max-semi-space-size=1"
 DROPPED_HEADERS = {"content-encoding", "content-length", "transfer-encoding", "set-cookie"}
-READ_DOM = "() => (document.doctype ? '<!DOCTYPE html>' : '') + document.documentElement.outerHTML"
+READ_DOM = "(document.doctype ? '<!DOCTYPE html>' : '') + document.documentElement.outerHTML"
+PARSED = "document.readyState !== 'loading' || new Promise(r => addEventListener('DOMContentLoaded', r))"
 
 
 @dataclass
@@ -85,30 +96,83 @@ class _Job:
 
 
 class _Tab:
-    """One reusable page. Its requests are intercepted on a DevTools session of its own:
-    Playwright's routes would create objects for every request in its driver and here,
-    and they would only be freed when the tab closes."""
+    """One reusable page, spoken to on a DevTools session of its own."""
 
-    def __init__(self, page, session, main_frame: str, allowed, pages_left: int) -> None:
-        self.allowed = allowed
-        self.page = page
+    def __init__(self, pipe: DevToolsPipe, target: str, session: str, main_frame: str, allowed,
+                 pages_left: int) -> None:
+        self.pipe = pipe
+        self.target = target
         self.session = session
+        self.allowed = allowed
         self.main_frame = main_frame
         self.job: _Job | None = None
         self.pages_left = pages_left
         self.in_flight: set[str] = set()
-        page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.dismiss()))
-        session.on("Fetch.requestPaused", self.paused)
-        session.on("Network.requestWillBeSent", lambda event: self.in_flight.add(event["requestId"]))
-        session.on("Network.loadingFinished", lambda event: self.in_flight.discard(event["requestId"]))
-        session.on("Network.loadingFailed", lambda event: self.in_flight.discard(event["requestId"]))
+        self.loaded: set[str] = set()  # the documents (loader ids) whose `load` has fired
+        self.changed = asyncio.Event()  # a document loaded, or the tab crashed
+        events = {
+            "Fetch.requestPaused": lambda event: asyncio.ensure_future(self.paused(event)),
+            "Page.javascriptDialogOpening": lambda _: asyncio.ensure_future(
+                self.quietly("Page.handleJavaScriptDialog", {"accept": False})),
+            "Page.lifecycleEvent": self.lifecycle,
+            "Inspector.targetCrashed": self.crashed,
+            "Network.requestWillBeSent": lambda event: self.in_flight.add(event["requestId"]),
+            "Network.loadingFinished": lambda event: self.in_flight.discard(event["requestId"]),
+            "Network.loadingFailed": lambda event: self.in_flight.discard(event["requestId"]),
+        }
+        for name, handler in events.items():
+            pipe.on(session, name, handler)
+
+    @property
+    def closed(self) -> bool:
+        return self.session not in self.pipe.sessions
+
+    async def send(self, method: str, params: dict | None = None) -> dict:
+        return await self.pipe.send(method, params, self.session)
+
+    async def quietly(self, method: str, params: dict) -> None:
+        with contextlib.suppress(DevToolsError):  # the tab was closed meanwhile: nothing waits for this
+            await self.send(method, params)
+
+    def lifecycle(self, event: dict) -> None:
+        if event["name"] == "load":
+            self.loaded.add(event["loaderId"])
+            self.changed.set()
+
+    def crashed(self, _event: dict) -> None:
+        self.pipe.session_gone(self.session, "the page crashed")
+        self.changed.set()
+
+    async def goto(self, url: str) -> None:
+        """Navigate and wait for the document's `load`."""
+        self.loaded.clear()
+        navigation = await self.send("Page.navigate", {"url": url})
+        if navigation.get("errorText"):
+            raise DevToolsError(f"{navigation['errorText']} at {url}")
+        loader = navigation.get("loaderId")  # none when only the fragment changed
+        while loader is not None and loader not in self.loaded:
+            if self.closed:
+                raise DevToolsError("the page crashed")
+            self.changed.clear()
+            await self.changed.wait()
+
+    async def evaluate(self, expression: str, wait: bool = False):
+        """The expression's value (JSON), read in the page; `wait` for it when it is a promise."""
+        answer = await self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                      "awaitPromise": wait})
+        if "exceptionDetails" in answer:
+            raise DevToolsError(answer["exceptionDetails"].get("text", "the script failed"))
+        return answer["result"].get("value")
+
+    async def close(self) -> None:
+        if self.pipe.connected:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.pipe.send("Target.closeTarget", {"targetId": self.target}), 5)
+        self.pipe.session_gone(self.session)
 
     async def paused(self, event: dict) -> None:
-        try:
-            method, params = self.answer(event)
-            await self.session.send(method, {"requestId": event["requestId"], **params})
-        except Exception:  # the tab was closed meanwhile: nothing is waiting for this request
-            pass
+        method, params = self.answer(event)
+        await self.quietly(method, {"requestId": event["requestId"], **params})
 
     def answer(self, event: dict) -> tuple[str, dict]:
         """What to do with a request: the DevTools command and its parameters."""
@@ -145,11 +209,10 @@ class CrawlRenderer:
         self._exe = executable_path
         self._allowed = allowed
         self._size = max(1, concurrency)
-        self._timeout_ms = timeout_s * 1000
+        self._timeout_s = timeout_s
         self._user_agent = user_agent
-        self._pw = None
-        self._browser = None
-        self._context = None
+        self._pipe: DevToolsPipe | None = None
+        self._context: str | None = None  # one browser context, in memory only
         self._starting = asyncio.Lock()
         self._free: list[_Tab] = []
         self._open = 0
@@ -158,32 +221,42 @@ class CrawlRenderer:
         self._retiring = False  # it has had its BROWSER_PAGES: no more pages until it is replaced
         self._returned = asyncio.Condition()
 
-    async def _browser_up(self):
+    async def _browser_up(self) -> DevToolsPipe:
         async with self._starting:
-            if self._browser is None or not self._browser.is_connected():
-                if self._pw is None:
-                    self._pw = await _start_driver()
+            if self._pipe is None or not self._pipe.connected:
                 self._open -= len(self._free)  # tabs of a browser that crashed
                 self._free.clear()
-                self._browser = await self._pw.chromium.launch(
-                    executable_path=self._exe, args=list(CRAWL_ARGS), headless=True)
-                self._context = await self._browser.new_context(
-                    service_workers="block", user_agent=self._user_agent, accept_downloads=False)
-            return self._context
+                if self._pipe is not None:
+                    await self._pipe.close()
+                self._pipe = await DevToolsPipe.launch(self._exe, list(CRAWL_ARGS))
+                self._context = (await self._pipe.send("Target.createBrowserContext"))["browserContextId"]
+                await self._pipe.send("Browser.setDownloadBehavior",
+                                      {"behavior": "deny", "browserContextId": self._context})
+            return self._pipe
 
     async def _new_tab(self) -> _Tab:
-        context = await self._browser_up()
-        page = await context.new_page()
+        pipe = await self._browser_up()
+        target = (await pipe.send("Target.createTarget", {"url": "about:blank",
+                                                          "browserContextId": self._context}))["targetId"]
+        session = await pipe.attach(target)
         # A new renderer holds most over its first pages: the first tabs are replaced
         # after 1/4, 2/4, 3/4 and all of TAB_PAGES, so that the tabs are not all new at once.
         self._opened += 1
         first = self._opened <= self._size
-        session = await context.new_cdp_session(page)
-        tree = await session.send("Page.getFrameTree")
-        tab = _Tab(page, session, tree["frameTree"]["frame"]["id"], self._allowed,
+        tree = await pipe.send("Page.getFrameTree", session=session)
+        tab = _Tab(pipe, target, session, tree["frameTree"]["frame"]["id"], self._allowed,
                    TAB_PAGES * self._opened // self._size if first else TAB_PAGES)
-        await session.send("Network.enable")
-        await session.send("Fetch.enable", {"patterns": [{"urlPattern": "*"}]})
+        commands = [("Page.enable", {}), ("Page.setLifecycleEventsEnabled", {"enabled": True}),
+                    ("Page.addScriptToEvaluateOnNewDocument", {"source": NO_SERVICE_WORKERS}),
+                    ("Emulation.setDeviceMetricsOverride", VIEWPORT), ("Network.enable", {}),
+                    ("Fetch.enable", {"patterns": [{"urlPattern": "*"}]})]
+        if self._user_agent:
+            commands.append(("Network.setUserAgentOverride", {"userAgent": self._user_agent}))
+        try:
+            await asyncio.gather(*(tab.send(method, params) for method, params in commands))
+        except BaseException:
+            await tab.close()
+            raise
         return tab
 
     async def _take(self) -> _Tab:
@@ -221,98 +294,68 @@ class CrawlRenderer:
         try:
             await self._load(tab, job)
         except Exception as exc:  # a page that crashes its tab is that page's problem
-            job.outcome.error = _describe(exc, self._timeout_ms)
+            job.outcome.error = _describe(exc, self._timeout_s)
             job.outcome.html = None
-            await _close(tab.page)
+            await tab.close()
             tab = None
         finally:
             if tab is not None:
                 tab.job = None
                 tab.pages_left -= 1
-                if tab.pages_left <= 0 or tab.page.is_closed():
-                    await _close(tab.page)
+                if tab.pages_left <= 0 or tab.closed:
+                    await tab.close()
                     tab = None
             await self._give_back(tab)
         return job.outcome
 
     async def _load(self, tab: _Tab, job: _Job) -> None:
-        page = tab.page
         tab.in_flight.clear()
         read_within = READ_S
         try:
-            if not await _loaded_or_left(page.goto(job.url, wait_until="load", timeout=self._timeout_ms), job.left):
+            if not await _loaded_or_left(asyncio.wait_for(tab.goto(job.url), self._timeout_s), job.left):
                 # A script sent the visitor elsewhere while the page loaded (a client-side
                 # redirect): answered "no content", that navigation never ends, nor would
                 # the wait for `load`. What the page has parsed by then is read.
-                await _parsed(page)
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(tab.evaluate(PARSED, wait=True), READ_AFTER_TIMEOUT_S)
         except Exception as exc:
-            if page.is_closed() or not self._browser.is_connected():
+            if tab.closed:
                 raise
-            job.outcome.error = _describe(exc, self._timeout_ms)  # read what has loaded all the same
+            job.outcome.error = _describe(exc, self._timeout_s)  # read what has loaded all the same
             read_within = READ_AFTER_TIMEOUT_S  # a page whose scripts never yield would not answer
         await _quiet(tab.in_flight)
-        job.outcome.html = await asyncio.wait_for(page.evaluate(READ_DOM), read_within)
+        job.outcome.html = await asyncio.wait_for(tab.evaluate(READ_DOM), read_within)
         # A renderer lets the garbage of the pages it has shown pile up (from about 50 to
         # 125 MB over a few dozen small pages) before collecting it: collect it now.
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(tab.session.send("HeapProfiler.collectGarbage"), READ_AFTER_TIMEOUT_S)
+            await asyncio.wait_for(tab.send("HeapProfiler.collectGarbage"), READ_AFTER_TIMEOUT_S)
 
     async def close(self) -> None:
         await self._stop_browser()
 
     async def _stop_browser(self) -> None:
-        """Stop Chromium (its tabs with it: the free ones, none is in use) and the driver."""
+        """Stop Chromium (its tabs with it: the free ones, none is in use)."""
         self._open -= len(self._free)
         self._free.clear()
-        if self._browser is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._browser.close(), 15)
-        if self._pw is not None:
-            with contextlib.suppress(Exception):
-                await self._pw.stop()
-        self._browser = self._context = self._pw = None
-
-
-async def _start_driver():
-    """Playwright, its driver started with DRIVER_NODE_OPTIONS (this process's own
-    environment is left as it was)."""
-    from playwright.async_api import async_playwright
-
-    before = os.environ.get("NODE_OPTIONS")
-    os.environ["NODE_OPTIONS"] = f"{before} {DRIVER_NODE_OPTIONS}" if before else DRIVER_NODE_OPTIONS
-    try:
-        return await async_playwright().start()
-    finally:
-        if before is None:
-            del os.environ["NODE_OPTIONS"]
-        else:
-            os.environ["NODE_OPTIONS"] = before
-
-
-async def _close(page) -> None:
-    with contextlib.suppress(Exception):
-        await asyncio.wait_for(page.close(), 5)
+        if self._pipe is not None:
+            await self._pipe.close()
+        self._pipe = self._context = None
 
 
 async def _loaded_or_left(goto, left: asyncio.Event) -> bool:
     """True once `goto` has loaded the page; False as soon as `left` is set first."""
     loading, leaving = asyncio.ensure_future(goto), asyncio.ensure_future(left.wait())
-    await asyncio.wait((loading, leaving), return_when=asyncio.FIRST_COMPLETED)
-    leaving.cancel()
-    if loading.done():
-        loading.result()  # raises the navigation's error
-        return True
-    # the tab's next page interrupts this navigation: its error is of no interest
-    loading.add_done_callback(lambda task: task.cancelled() or task.exception())
-    return False
-
-
-async def _parsed(page) -> None:
-    """Wait (a little) until the page's HTML is parsed."""
-    with contextlib.suppress(Exception):
-        await asyncio.wait_for(page.evaluate(
-            "() => document.readyState !== 'loading' || new Promise(r => addEventListener('DOMContentLoaded', r))"),
-            READ_AFTER_TIMEOUT_S)
+    try:
+        await asyncio.wait((loading, leaving), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        leaving.cancel()
+        if not loading.done():  # the page is read as it stands: its `load` is of no interest
+            loading.cancel()
+            await asyncio.wait((loading,))
+    if loading.cancelled():
+        return False
+    loading.result()  # raises the navigation's error
+    return True
 
 
 async def _quiet(in_flight: set) -> None:
@@ -330,7 +373,7 @@ async def _quiet(in_flight: set) -> None:
         await asyncio.sleep(0.025)
 
 
-def _describe(exc: Exception, timeout_ms: float) -> str:
-    if type(exc).__name__ == "TimeoutError":
-        return f"the page did not finish loading within {timeout_ms / 1000:g} s"
+def _describe(exc: Exception, timeout_s: float) -> str:
+    if isinstance(exc, TimeoutError):
+        return f"the page did not finish loading within {timeout_s:g} s"
     return f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
