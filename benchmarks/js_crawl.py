@@ -7,7 +7,8 @@
    (benchmarks/sitegen.py --js-links listing), served by nginx. A bare loader (Playwright,
    4 tabs, images, fonts and media blocked, reads the links after `load`) loads every page
    a visitor reaches; then `auditor audit --js always --render none`. Pages/s of each and
-   the ratio (crawl stage against the bare loader).
+   the ratio (crawl stage against the bare loader); click depth and the pages js-only-links
+   names against the generator's known answers.
 2. The same generator without script-built links: `--js auto` against `--js never`, wall
    time end to end, same run.
 3. `--js always` on a bigger shop: peak memory of the whole process tree (the audit,
@@ -171,10 +172,14 @@ def main() -> int:
     stored = sum(1 for p in result["pages"] if p.get("js", {}).get("rendered"))
     depth_ok = sum(1 for p in result["pages"] if p["url"].removeprefix(base + "/") in truth["depth"]
                    and p["depth"] == truth["depth"][p["url"].removeprefix(base + "/")])
+    named = {f["url"].removeprefix(base + "/") for f in result["audits"]["js-only-links"]["findings"]}
+    scripted = set(truth["js_link_pages"])
     print(f"1. shop of {len(urls)} pages a visitor reaches ({server}): bare loader {len(urls) / bare:.1f} pages/s "
           f"({bare:.1f} s); --js always crawl stage {stored / crawl:.1f} rendered pages/s ({crawl:.1f} s, "
           f"{wall:.1f} s end to end, peak {peak:.0f} MB with the browser); ratio {stored / crawl / (len(urls) / bare):.2f}; "
-          f"click depth right on {depth_ok} of {len(truth['depth'])} pages; at the peak: {breakdown(PEAKS[0])}")
+          f"click depth right on {depth_ok} of {len(truth['depth'])} pages; js-only-links names {len(named & scripted)} "
+          f"of the {len(scripted)} pages with script-built links and {len(named - scripted)} other pages; "
+          f"at the peak: {breakdown(PEAKS[0])}")
 
     plain, base = site(work, "plain", args.pages, None)
     with static_server(plain, int(base.rsplit(":", 1)[1])):
