@@ -11,11 +11,13 @@ outlives this process.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import fcntl
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -27,6 +29,24 @@ from collections.abc import Callable
 # overwrite the other.
 _START = ("import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); "
           "os.close(int(sys.argv[1])); os.close(int(sys.argv[2])); os.execv(sys.argv[3], sys.argv[3:])")
+
+
+LOG = "chromium.log"  # Chromium's standard error, in its profile folder
+START_S = 30  # to start and answer a first command
+
+
+# Browsers not closed yet (process id -> profile folder): stopped and removed when this
+# process exits without closing them (a crawl stopped by Ctrl-C, an error).
+_RUNNING: dict[int, str] = {}
+
+
+@atexit.register
+def _leave_nothing_behind() -> None:
+    for pid, profile in list(_RUNNING.items()):
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 class DevToolsError(RuntimeError):
@@ -58,22 +78,39 @@ class DevToolsPipe:
         os.close(from_browser[1])
         profile = tempfile.mkdtemp(prefix="auditor-chromium-")
         try:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-S", "-c", _START, *map(str, theirs), executable, *args,
-                f"--user-data-dir={profile}", "--remote-debugging-pipe",
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=theirs,
-                start_new_session=True)  # Ctrl-C reaches this process, which closes the browser
+            with open(os.path.join(profile, LOG), "wb") as log:  # read back if it fails to start
+                proc = await asyncio.create_subprocess_exec(
+                    sys.executable, "-S", "-c", _START, *map(str, theirs), executable, *args,
+                    f"--user-data-dir={profile}", "--remote-debugging-pipe",
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log, pass_fds=theirs,
+                    start_new_session=True)  # Ctrl-C reaches this process, which closes the browser
         except BaseException:
             for fd in (*theirs, to_browser[1], from_browser[0]):
                 os.close(fd)
             shutil.rmtree(profile, ignore_errors=True)
             raise
+        _RUNNING[proc.pid] = profile
         for fd in theirs:
             os.close(fd)
         writer, _ = await loop.connect_write_pipe(asyncio.Protocol, os.fdopen(to_browser[1], "wb", 0))
         pipe = cls(proc, profile, writer)
         await loop.connect_read_pipe(lambda: _Reader(pipe), os.fdopen(from_browser[0], "rb", 0))
+        try:
+            await asyncio.wait_for(pipe.send("Browser.getVersion"), START_S)
+        except (DevToolsError, asyncio.TimeoutError):
+            said = pipe.log_tail()
+            await pipe.close()
+            raise DevToolsError(f"Chromium ({executable}) did not start: {said or 'it said nothing'}") from None
         return pipe
+
+    def log_tail(self, lines: int = 5) -> str:
+        """The last lines Chromium wrote to its standard error."""
+        try:
+            with open(os.path.join(self._profile, LOG), "rb") as log:
+                text = log.read()[-4000:].decode("utf-8", "replace")
+        except OSError:
+            return ""
+        return " / ".join(line.strip() for line in text.splitlines()[-lines:] if line.strip())
 
     async def attach(self, target: str) -> str:
         """A session of its own on a tab (its events come tagged with it)."""
@@ -148,6 +185,7 @@ class DevToolsPipe:
         finally:
             self.connected = False
             shutil.rmtree(self._profile, ignore_errors=True)
+            _RUNNING.pop(self.proc.pid, None)
 
 
 class _Reader(asyncio.Protocol):

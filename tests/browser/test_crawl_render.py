@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import tempfile
 from pathlib import Path
+
+import pytest
 
 from auditor.browser import crawl_render
 from auditor.browser.chromium import LAUNCH_ARGS
@@ -217,3 +220,13 @@ def test_a_browser_that_dies_is_started_again_for_the_next_page(chromium, site):
     before, failed, after, restarted = asyncio.run(_pages_around_a_dead_browser(chromium, site))
     assert before.html and after.html and "x" in after.html and restarted
     assert failed.html is None and failed.error  # the page in the dead browser's tab says why
+
+
+def test_a_browser_that_cannot_start_says_what_it_printed(tmp_path):
+    broken = tmp_path / "chromium"
+    broken.write_text("#!/bin/sh\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n")
+    broken.chmod(0o755)
+    # the crawl records this on the page and keeps its HTML reading
+    with pytest.raises(DevToolsError, match="did not start: error while loading shared libraries: libnss3.so"):
+        asyncio.run(_render_once(str(broken), "http://127.0.0.1:9/", PAGE))
+    assert not list(Path(tempfile.gettempdir()).glob("auditor-chromium-*/chromium"))  # nothing left behind

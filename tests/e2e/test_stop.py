@@ -35,8 +35,9 @@ def make_site(root: Path, pages: int) -> None:
 
 
 @contextmanager
-def serve(root: Path, delay_s: float = 0.0):
-    """Serve `root`; yields (base URL, log of (user agent, path))."""
+def serve(root: Path, delay_s: float = 0.0, script_delay_s: float = 0.0):
+    """Serve `root`, pages after `delay_s` and scripts after `script_delay_s`; yields
+    (base URL, log of (user agent, path))."""
     log: list[tuple[str, str]] = []
 
     class Handler(SimpleHTTPRequestHandler):
@@ -50,6 +51,8 @@ def serve(root: Path, delay_s: float = 0.0):
             log.append((self.headers.get("User-Agent", ""), self.path))
             if delay_s and self.path.endswith(".html"):
                 time.sleep(delay_s)
+            if script_delay_s and self.path.endswith(".js"):
+                time.sleep(script_delay_s)
             super().do_GET()
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -148,6 +151,31 @@ def test_a_signal_during_the_crawl(tmp_path, signum, code):
     assert returncode == code, err
     assert took < STOP_WITHIN_S
     assert f"--resume {tmp_path / 'out'}" in err
+
+
+def browser_profiles(processes: dict[int, bytes]) -> set[Path]:
+    """The profile folders of the browsers among `processes`."""
+    return {Path(arg.split(b"=", 1)[1].decode()) for cmdline in processes.values()
+            for arg in cmdline.split(b"\0") if arg.startswith(b"--user-data-dir=")}
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_the_crawl_renders_leaves_no_browser_and_no_profile(tmp_path, signum, code):
+    # Pages are fetched faster than their slow script lets them render: when the signal
+    # comes, more are waiting for the browser than the grace period lets finish.
+    make_site(tmp_path, 40)
+    for page in tmp_path.glob("p*.html"):
+        page.write_text(page.read_text().replace("</body>", "<script src='/slow.js'></script></body>"))
+    (tmp_path / "slow.js").write_text("document.body.append('rendered')")
+    with serve(tmp_path, delay_s=0.2, script_delay_s=2) as (base, _):
+        proc = start(base + "/p0.html", tmp_path / "out", "--render", "none", "--js", "always", "--concurrency", "1")
+        wait_for(lambda: browser_profiles(descendants(proc.pid)), timeout_s=60)
+        profiles = browser_profiles(descendants(proc.pid))
+        time.sleep(2)
+        returncode, took, err = stop(proc, signum)
+    assert returncode == code, err
+    assert took < STOP_WITHIN_S
+    assert profiles and not [p for p in profiles if p.exists()]
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
