@@ -44,7 +44,7 @@ _RUNNING: dict[int, str] = {}
 def _leave_nothing_behind() -> None:
     for pid, profile in list(_RUNNING.items()):
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
-            os.kill(pid, signal.SIGKILL)
+            os.killpg(pid, signal.SIGKILL)  # its own process group: its renderers too
             os.waitpid(pid, 0)
         shutil.rmtree(profile, ignore_errors=True)
 
