@@ -29,11 +29,8 @@ from collections.abc import Callable
 # overwrite the other.
 _START = ("import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); "
           "os.close(int(sys.argv[1])); os.close(int(sys.argv[2])); os.execv(sys.argv[3], sys.argv[3:])")
-
-
 LOG = "chromium.log"  # Chromium's standard error, in its profile folder
 START_S = 30  # to start and answer a first command
-
 
 # Browsers not closed yet (process id -> profile folder): stopped and removed when this
 # process exits without closing them (a crawl stopped by Ctrl-C, an error).
@@ -60,7 +57,7 @@ class DevToolsPipe:
         self.proc = proc
         self._profile = profile
         self._writer = writer
-        self._buffer = b""
+        self._partial: list[bytes] = []  # a message not yet whole (a page's DOM comes in many reads)
         self._next_id = 0
         self._pending: dict[int, tuple[asyncio.Future, str | None]] = {}
         self._handlers: dict[tuple[str | None, str], list[Callable[[dict], None]]] = defaultdict(list)
@@ -135,7 +132,11 @@ class DevToolsPipe:
         return await answer
 
     def received(self, data: bytes) -> None:
-        *messages, self._buffer = (self._buffer + data).split(b"\0")
+        if b"\0" not in data:
+            self._partial.append(data)
+            return
+        *messages, rest = b"".join((*self._partial, data)).split(b"\0")
+        self._partial = [rest] if rest else []
         for raw in messages:
             message = json.loads(raw)
             if "id" in message:
