@@ -11,6 +11,8 @@ sampling on from the store (`resume_scripts`).
 
 from __future__ import annotations
 
+import asyncio
+
 import scrapy
 
 from auditor.gather.extract import extract
@@ -39,6 +41,7 @@ class ScriptedPages:
         self._samples_done: dict[str, int] = {}
         self._waiting: dict[str, list[tuple[str, int]]] = {}
         self.rendered = 0
+        self.stopping = False  # set when the crawl is told to stop
 
     @property
     def js(self) -> str:
@@ -78,6 +81,8 @@ class ScriptedPages:
         try:
             return await self.render_page(record, response, reason, group)
         except Exception as exc:  # the browser failing never loses the page: its HTML reading stands
+            if self.stopping:
+                raise  # ... unless the crawl is stopping: not stored, a resume fetches the page again
             self.logger.warning("rendering %s failed: %s", record.url, exc)
             self.sampled(group, reason, False)
             record.facts["js"] = {"rendered": False, "reason": reason, "error": f"{type(exc).__name__}: {exc}"[:300]}
@@ -172,6 +177,12 @@ class ScriptedPages:
             for url, depth in self._waiting.pop(layout):
                 yield scrapy.Request(url, callback=self.parse_page, errback=self.page_failed, dont_filter=True,
                                      meta={"url": url, "depth": depth, "render": True}, priority=-depth)
+
+    def stop_rendering(self) -> None:
+        """The crawl is stopping: pages waiting for the browser are not rendered, nor stored."""
+        self.stopping = True
+        if self.renderer is not None:
+            asyncio.ensure_future(self.renderer.stop_taking())
 
     def close_renderer(self, spider=None):
         if self.renderer is not None:

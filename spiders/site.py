@@ -303,7 +303,12 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             if self.js == "never":
                 record.facts["js"] = {"rendered": False}
             else:
-                record = await self.with_scripts(record, response)
+                try:
+                    record = await self.with_scripts(record, response)
+                except Exception:  # the crawl stopped before the page could be rendered
+                    if not response.meta.get("render"):
+                        self.pages_done -= 1  # not stored: a resume fetches it again
+                    return
                 for request in self.release_waiting():
                     yield request
                 if record.facts["js"].get("rendered"):

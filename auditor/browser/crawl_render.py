@@ -76,6 +76,10 @@ READ_DOM = "(document.doctype ? '<!DOCTYPE html>' : '') + document.documentEleme
 PARSED = "document.readyState !== 'loading' || new Promise(r => addEventListener('DOMContentLoaded', r))"
 
 
+class RenderingStopped(RuntimeError):
+    """The crawl is stopping: pages not handed to a tab yet are not rendered."""
+
+
 @dataclass
 class Rendered:
     html: str | None  # the DOM after scripts ran (None when nothing could be read)
@@ -219,7 +223,14 @@ class CrawlRenderer:
         self._opened = 0
         self._taken = 0  # pages handed to the running browser
         self._retiring = False  # it has had its BROWSER_PAGES: no more pages until it is replaced
+        self._stopping = False
         self._returned = asyncio.Condition()
+
+    async def stop_taking(self) -> None:
+        """Pages being rendered finish; those waiting for a tab, and any after, raise RenderingStopped."""
+        async with self._returned:
+            self._stopping = True
+            self._returned.notify_all()
 
     async def _browser_up(self) -> DevToolsPipe:
         async with self._starting:
@@ -261,8 +272,10 @@ class CrawlRenderer:
 
     async def _take(self) -> _Tab:
         async with self._returned:
-            while self._retiring or (not self._free and self._open >= self._size):
+            while not self._stopping and (self._retiring or (not self._free and self._open >= self._size)):
                 await self._returned.wait()
+            if self._stopping:
+                raise RenderingStopped("the crawl is stopping")
             self._taken += 1
             self._retiring = self._taken >= BROWSER_PAGES
             if self._free:

@@ -27,6 +27,7 @@ class _Process(CrawlerProcess):
     stopping takes."""
 
     stop_signal: int | None = None
+    on_stop = None
     on_force_stop = None
 
     def _signal_shutdown(self, signum, frame):
@@ -34,6 +35,8 @@ class _Process(CrawlerProcess):
 
         self.stop_signal = signum
         super()._signal_shutdown(signum, frame)
+        if self.on_stop is not None:
+            reactor.callFromThread(self.on_stop)
         reactor.callFromThread(reactor.callLater, STOP_GRACE_S, self._force_stop)
 
     def _force_stop(self):
@@ -146,6 +149,7 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
     process = _Process(settings)
     crawler = process.create_crawler(SiteSpider)
     process.on_force_stop = lambda: crawler.signals.send_catch_log(store_flush)
+    process.on_stop = lambda: crawler.spider is not None and crawler.spider.stop_rendering()
     process.crawl(
         crawler,
         start_urls=options.start_urls,

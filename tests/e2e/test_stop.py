@@ -57,6 +57,7 @@ def serve(root: Path, delay_s: float = 0.0, script_delay_s: float = 0.0):
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    server.handle_error = lambda request, address: None  # a client gone mid-answer (a stopped audit)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", log
@@ -159,23 +160,54 @@ def browser_profiles(processes: dict[int, bytes]) -> set[Path]:
             for arg in cmdline.split(b"\0") if arg.startswith(b"--user-data-dir=")}
 
 
+def make_scripted_site(root: Path, pages: int) -> None:
+    """make_site's pages, each loading /slow.js (slow as the server is told)."""
+    make_site(root, pages)
+    for page in root.glob("p*.html"):
+        page.write_text(page.read_text().replace("</body>", "<script src='/slow.js'></script></body>"))
+    (root / "slow.js").write_text("document.body.append('rendered')")
+
+
+def rendered_pages(out: Path) -> dict[str, bool]:
+    """Each stored page: whether it was rendered."""
+    db = sqlite3.connect(out / "run.sqlite")
+    return {url: bool(((json.loads(record).get("facts") or {}).get("js") or {}).get("rendered"))
+            for url, record in db.execute("SELECT url, record FROM pages")}
+
+
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_while_the_crawl_renders_leaves_no_browser_and_no_profile(tmp_path, signum, code):
-    # Pages are fetched faster than their slow script lets them render: when the signal
-    # comes, more are waiting for the browser than the grace period lets finish.
-    make_site(tmp_path, 40)
-    for page in tmp_path.glob("p*.html"):
-        page.write_text(page.read_text().replace("</body>", "<script src='/slow.js'></script></body>"))
-    (tmp_path / "slow.js").write_text("document.body.append('rendered')")
-    with serve(tmp_path, delay_s=0.2, script_delay_s=2) as (base, _):
+    # The page in the browser waits for a script longer than the grace period: the crawl
+    # is stopped with the browser still open.
+    make_scripted_site(tmp_path, 40)
+    with serve(tmp_path, delay_s=0.2, script_delay_s=20) as (base, _):
         proc = start(base + "/p0.html", tmp_path / "out", "--render", "none", "--js", "always", "--concurrency", "1")
         wait_for(lambda: browser_profiles(descendants(proc.pid)), timeout_s=60)
         profiles = browser_profiles(descendants(proc.pid))
-        time.sleep(2)
         returncode, took, err = stop(proc, signum)
     assert returncode == code, err
     assert took < STOP_WITHIN_S
     assert profiles and not [p for p in profiles if p.exists()]
+
+
+def test_a_signal_while_pages_wait_for_the_browser_stops_at_once_and_a_resume_renders_them(tmp_path):
+    # Pages are fetched faster than their slow script lets them render: when the signal
+    # comes, several wait for the browser. They are not rendered, nor stored.
+    make_scripted_site(tmp_path, 16)
+    out = tmp_path / "out"
+    with serve(tmp_path, delay_s=0.1, script_delay_s=1) as (base, _):
+        proc = start(base + "/p0.html", out, "--render", "none", "--js", "always", "--concurrency", "1")
+        wait_for(lambda: browser_profiles(descendants(proc.pid)), timeout_s=60)
+        time.sleep(3)
+        returncode, took, err = stop(proc, signal.SIGINT)
+        assert returncode == 130, err
+        assert took < 4  # the page in the browser finishes (its script comes in 1 s); no more
+        first = rendered_pages(out)
+        assert 1 <= len(first) < 16 and all(first.values()), first  # none stored unrendered
+        resumed = run_cli("audit", "--resume", str(out), timeout=300)
+        assert resumed.returncode == 0, resumed.stderr
+    after = rendered_pages(out)
+    assert set(after) == {f"{base}/p{i}.html" for i in range(16)} and all(after.values()), after
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
