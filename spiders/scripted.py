@@ -89,6 +89,10 @@ class ScriptedPages:
             return record
 
     async def render_page(self, record: PageRecord, response, reason: str, group: str | None) -> PageRecord:
+        from auditor.browser.crawl_render import RenderingStopped
+
+        if self.stopping:  # nor is a browser started once the crawl is stopping
+            raise RenderingStopped("the crawl is stopping")
         if self.renderer is None:
             from auditor.browser.chromium import find_chromium
             from auditor.browser.crawl_render import CrawlRenderer

@@ -305,7 +305,10 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             else:
                 try:
                     record = await self.with_scripts(record, response)
-                except Exception:  # the crawl stopped before the page could be rendered
+                except Exception:
+                    if not self.stopping:
+                        raise
+                    # the crawl stopped before the page could be rendered
                     if not response.meta.get("render"):
                         self.pages_done -= 1  # not stored: a resume fetches it again
                     return
