@@ -20,10 +20,10 @@ from itertools import islice
 from auditor.facts.computed import Computed
 from auditor.facts.js_summary import JsSummary
 from auditor.facts.runner import BATCH, PageAudits, PageTally
-from auditor.gather.extract_process import worker_pool
 from auditor.model import PageRecord
 from auditor.store.runs import page_from_row
 from auditor.store.spill import Spill
+from auditor.gather.workers import worker_pool
 
 AHEAD = 3  # batches on their way while one is stored
 WORKERS = 2
@@ -98,11 +98,11 @@ def audited_batches(rows: Iterable, page_pass: PagePass, workers: int = WORKERS)
             try:
                 done = future.result() if future is not None else page_pass(batch)
             except BrokenProcessPool:  # a worker was killed (out of memory?): carry on here
-                pool.shutdown(wait=False, cancel_futures=True)
+                pool.shutdown()
                 pool = None
                 waiting = deque((b, None) for b, _ in waiting)
                 done = page_pass(batch)
             yield done
     finally:  # also when the audit pass is stopped or fails
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown()

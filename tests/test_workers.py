@@ -1,0 +1,81 @@
+"""Forked worker processes (auditor/gather/workers.py): answers, errors, and a worker that dies,
+even half-way through writing its answer, ends its work with BrokenProcessPool instead
+of leaving the caller waiting forever."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import signal
+import struct
+import sys
+import threading
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from auditor.gather.workers import WorkerPool, worker_pool
+
+
+@pytest.fixture
+def pool():
+    pool = worker_pool(workers=2)
+    yield pool
+    pool.shutdown()
+    gc.unfreeze()
+
+
+def _add(a, b):
+    return a + b
+
+
+def _fail():
+    raise ValueError("bad page")
+
+
+def _answer_half_and_die():
+    """Write the start of an answer on this worker's pipe, then die, as a worker killed
+    by the out-of-memory killer in the middle of its answer does."""
+    conn = sys._getframe(1).f_locals["conn"]
+    conn._send(struct.pack("!i", 1000) + b"x" * 10)
+    os._exit(9)
+
+
+def _unpicklable():
+    return threading.Lock()
+
+
+def test_answers_and_errors_come_back_from_other_processes(pool):
+    assert pool.submit(os.getpid).result(10) != os.getpid()
+    assert [f.result(10) for f in [pool.submit(_add, i, 1) for i in range(20)]] == list(range(1, 21))
+    with pytest.raises(ValueError, match="bad page"):
+        pool.submit(_fail).result(10)
+    with pytest.raises(RuntimeError, match="cannot be sent back"):
+        pool.submit(_unpicklable).result(10)
+    assert pool.submit(_add, 2, 2).result(10) == 4  # the workers carry on
+
+
+def test_a_worker_that_dies_half_way_through_its_answer_breaks_the_pool_instead_of_hanging(pool):
+    with pytest.raises(BrokenProcessPool):
+        pool.submit(_answer_half_and_die).result(10)
+    with pytest.raises(BrokenProcessPool):  # the caller carries on in its own process
+        pool.submit(_add, 1, 1).result(10)
+
+
+def test_a_worker_killed_while_idle_breaks_the_pool(pool):
+    pids = {pool.submit(os.getpid).result(10) for _ in range(4)}
+    os.kill(next(iter(pids)), signal.SIGKILL)
+    with pytest.raises(BrokenProcessPool):
+        for _ in range(50):  # the collector sees the death within moments
+            pool.submit(_add, 1, 1).result(10)
+
+
+def test_shutdown_ends_the_workers_and_cancels_work_not_started():
+    pool = WorkerPool(1)
+    started = pool.submit(_add, 1, 2)
+    queued = [pool.submit(_add, 1, i) for i in range(200)]
+    pool.shutdown()
+    assert started.result(10) == 3
+    assert all(f.cancelled() or f.done() for f in queued) and any(f.cancelled() for f in queued)
+    assert multiprocessing.active_children() == []
