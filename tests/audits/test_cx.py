@@ -291,21 +291,28 @@ def test_trust_all_signals_present():
                  address_evidence={BASE + "/contact": "العنوان"}) == ([], 1.0)
 
 
-def test_trust_http_without_privacy_policy_or_address():
+def test_trust_http_without_an_address():
     found, score = trust("http://shop.example/", touchpoints={"contact": [BASE + "/contact"], "about": [BASE + "/about"]})
     assert found == [
         ("no-https", {"url": "http://shop.example/"}),
-        ("no-privacy-policy", {}),
         ("no-address", {"checked": 2}),
     ]
     assert score == 0.0
 
 
+def test_a_missing_privacy_policy_is_one_problem_reported_by_touchpoint_coverage_alone():
+    site = make_site([make_page()], start_urls=[BASE + "/"], touchpoints={"contact": [BASE + "/contact"]},
+                     address_evidence={BASE + "/contact": "العنوان"})
+    coverage = get_audit("touchpoint-coverage")
+    assert [(f.message_key, f.data) for f in coverage.check_site(site)][0] == ("missing", {"kind": "privacy"})
+    assert list(TRUST.check_site(site)) == []
+
+
 def test_trust_plain_http_on_a_loopback_copy_is_not_judged():
     for home in ("http://127.0.0.1:8000/", "http://localhost/", "http://[::1]:8080/index.html"):
-        assert trust(home, touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.667)
+        assert trust(home, touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.5)
     assert trust("http://10.0.0.7/", touchpoints={"privacy": [BASE + "/privacy"]})[0][0][0] == "no-https"
 
 
-def test_trust_one_missing_signal_of_three():
-    assert trust(BASE + "/", touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.667)
+def test_trust_one_missing_signal_of_two():
+    assert trust(BASE + "/", touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.5)

@@ -126,8 +126,7 @@ def test_english_site_buried_contact_without_channels_and_a_dead_end(english):
             "pages": {"+44 20 7946 0018": 2, "+44 20 7946 0999": 1}})],  # the help page's number is another
         "dead-end-pages": [("/product-1.html", "dead-end", {})],
         "trust-signals": [
-            ("/index.html", "no-privacy-policy", {}),
-            ("/index.html", "no-address", {"checked": 1}),
+            ("/index.html", "no-address", {"checked": 1}),  # no privacy page: touchpoint-coverage says it
         ],
     })
 
