@@ -162,6 +162,7 @@ class Site:
     status: dict[str, int | None] = field(default_factory=dict)  # every fetched URL
     errors: dict[str, str] = field(default_factory=dict)  # URL -> why it has no answer
     redirects: dict[str, str] = field(default_factory=dict)  # 3xx URL -> its Location
+    visitor_redirects: dict[str, str] = field(default_factory=dict)  # URL -> where a visitor is sent on: 3xx or script
     title_counts: Counter = field(default_factory=Counter)  # shared titles only
     description_counts: Counter = field(default_factory=Counter)
     hreflang: dict[str, list[dict]] = field(default_factory=dict)  # page -> its alternates
@@ -195,6 +196,21 @@ class Site:
     @cached_property
     def redirect_targets(self) -> set[str]:
         return set(self.redirects.values())
+
+    @cached_property
+    def home(self) -> str:
+        """The page a visitor lands on from the first start URL, through HTTP and script
+        redirects on the site: site-wide findings are filed there, not on a URL that only
+        sends the visitor on."""
+        if not self.start_urls:
+            return ""
+        url, seen = self.start_urls[0], set()
+        while url in self.visitor_redirects and url not in seen:
+            seen.add(url)
+            if self.visitor_redirects[url] not in self.status:  # off the site, or never fetched
+                break
+            url = self.visitor_redirects[url]
+        return url
 
     def setting(self, name: str):
         """An audit threshold: the run's value, else its declared default (auditor/options.py)."""

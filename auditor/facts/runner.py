@@ -205,6 +205,7 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         status=store.statuses(),
         errors=store.errors(),
         redirects=store.redirects(),
+        visitor_redirects=store.visitor_redirects(),
         title_counts=store.value_counts("title"),
         description_counts=store.value_counts("meta_description"),
         hreflang=store.hreflang_map(),

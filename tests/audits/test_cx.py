@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.audits import get_audit
-from auditor.model import Form, Link
+from auditor.model import Form, Link, Site
 from auditor.text.touchpoints import (
     address_signal,
     channel,
@@ -316,3 +316,24 @@ def test_trust_plain_http_on_a_loopback_copy_is_not_judged():
 
 def test_trust_one_missing_signal_of_two():
     assert trust(BASE + "/", touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.5)
+
+
+def test_site_wide_findings_are_filed_on_the_page_a_visitor_lands_on():
+    # http://shop.example/ -> (301) https://shop.example/ -> (script) https://shop.example/ar/
+    statuses = {"http://shop.example/": 301, "https://shop.example/": 200, "https://shop.example/ar/": 200}
+    site = make_site([make_page()], start_urls=["http://shop.example/"], status=statuses,
+                     visitor_redirects={"http://shop.example/": "https://shop.example/",
+                                        "https://shop.example/": "https://shop.example/ar/"})
+    assert site.home == "https://shop.example/ar/"
+    found = list(TRUST.check_site(site))  # plain HTTP that redirects to HTTPS is what a site should do
+    assert [(f.url, f.message_key) for f in found] == [("https://shop.example/ar/", "no-address")]
+
+
+def test_home_stays_on_the_start_url_when_it_sends_visitors_off_the_site_or_in_a_loop():
+    off = make_site([make_page()], start_urls=[BASE + "/"], status={BASE + "/": 200},
+                    visitor_redirects={BASE + "/": "https://elsewhere.example/"})
+    assert off.home == BASE + "/"
+    loop = make_site([make_page()], start_urls=[BASE + "/a"], status={BASE + "/a": 200, BASE + "/b": 200},
+                     visitor_redirects={BASE + "/a": BASE + "/b", BASE + "/b": BASE + "/a"})
+    assert loop.home in (BASE + "/a", BASE + "/b")
+    assert Site().home == ""

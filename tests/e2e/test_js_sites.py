@@ -200,3 +200,10 @@ def test_resume_renders_the_pages_read_from_html_while_their_group_was_sampled(t
     assert {path: resumed[path]["js"].get("reason") for path in waiting} == {path: "template" for path in waiting}
     assert all(resumed[path]["js"]["links_added_count"] for path in waiting)
     assert len(resumed) == len(pages)
+
+
+def test_site_wide_findings_are_filed_where_the_start_urls_script_sends_the_visitor(tmp_path):
+    moved = (SITES / "js-hostile" / "redirect.html").read_bytes()
+    base, result, _ = audit("js-hostile", tmp_path, "--js", "always", routes={"/": (200, HTML, moved)})
+    coverage = result["audits"]["touchpoint-coverage"]["findings"]
+    assert coverage and {f["url"] for f in coverage} == {base + "/landing.html"}

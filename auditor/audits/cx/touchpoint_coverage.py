@@ -14,7 +14,8 @@ class TouchpointCoverage(SiteAudit):
                     " shipping and terms before they buy. A missing page is a question nobody answers.",
         category="cx",
         impact="serious",
-        required_artifacts=("site.touchpoints", "site.site_kind", "site.start_urls"),
+        required_artifacts=("site.touchpoints", "site.site_kind", "site.start_urls", "site.visitor_redirects",
+                            "site.status"),
         help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
         seo_outcome="Quality raters look for who runs a site and how to reach its customer service; shops without"
                     " contact, returns or policy pages are judged less trustworthy (Google Search Quality Rater"
@@ -38,7 +39,7 @@ class TouchpointCoverage(SiteAudit):
         return [*ALWAYS, *(FOR_SHOPS if site.site_kind["kind"] == "shop" else ()), *RECOMMENDED]
 
     def check_site(self, site):
-        home = site.start_urls[0] if site.start_urls else ""
+        home = site.home
         for kind in ALWAYS:
             if not site.touchpoints.get(kind):
                 yield self.finding(home, "missing", kind=kind)

@@ -13,7 +13,8 @@ class TrustSignals(SiteAudit):
                     " with an address stands behind the site.",
         category="cx",
         impact="serious",
-        required_artifacts=("site.start_urls", "site.touchpoints", "site.address_evidence"),
+        required_artifacts=("site.start_urls", "site.visitor_redirects", "site.status", "site.touchpoints",
+                            "site.address_evidence"),
         help_url="https://developers.google.com/search/blog/2014/08/https-as-ranking-signal",
         seo_outcome="HTTPS is a ranking signal (Google Search Central: HTTPS as a ranking signal), and who runs the"
                     " site and where to find them weigh on its trustworthiness (Google Search Quality Rater"
@@ -35,7 +36,7 @@ class TrustSignals(SiteAudit):
     CHECKS = 2
 
     def check_site(self, site):
-        home = site.start_urls[0] if site.start_urls else ""
+        home = site.home
         # a copy served on this machine says nothing of the scheme the public site uses
         # (Google's HTTPS ranking signal is about the address searchers reach)
         if urlsplit(home).scheme != "https" and not _loopback(home):

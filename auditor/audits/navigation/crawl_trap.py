@@ -14,7 +14,7 @@ class CrawlTrap(SiteAudit):
                     " pages. The crawl capped each such family of URLs; what it left out is counted here.",
         category="navigation",
         impact="serious",
-        required_artifacts=("site.traps", "site.start_urls"),
+        required_artifacts=("site.traps", "site.start_urls", "site.visitor_redirects", "site.status"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/large-site-managing-crawl-budget",
         seo_outcome="Crawl budget spent on endless URL variants is not spent on the pages that matter: new and"
                     " changed pages are found late or not at all, and duplicates dilute signals (Google Search"
@@ -45,7 +45,7 @@ class CrawlTrap(SiteAudit):
     }
 
     def check_site(self, site):
-        home = site.start_urls[0] if site.start_urls else ""
+        home = site.home
         for trap in site.traps:
             where, kind = trap["source"] or home, trap["kind"]
             example = trap["example"]
