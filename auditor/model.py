@@ -69,7 +69,8 @@ class PageRecord:
     status: int | None = None
     final_url: str | None = None
     redirect_to: str | None = None  # Location of a 3xx response, absolute
-    # where the page's scripts sent the visitor unasked, when rendered (absolute, on the site)
+    # where the page itself sends the visitor on unasked (absolute, on the site): its scripts,
+    # when rendered, or a refresh (meta or header) loading another page (facts["refresh"])
     script_redirect: str | None = None
     error: str | None = None
     content_type: str = ""

@@ -121,7 +121,9 @@ class ScriptedPages:
                      outcome.blocked_navigations, outcome.blocked_posts)
         # A visitor goes on there without a click, as after an HTTP redirect.
         sent_to = [self.scope.local(u) for u in map(normalize, outcome.blocked_navigations) if u]
-        record.script_redirect = page.script_redirect = next((u for u in sent_to if self.scope.on_site(u)), None)
+        # (a meta refresh read from the HTML stands, even when it fires later than the render waits)
+        record.script_redirect = page.script_redirect = next((u for u in sent_to if self.scope.on_site(u)),
+                                                             record.script_redirect)
         if reason == "sample":
             page.facts["js"].update(sample=True, changes_matter=matters)
             if not matters:  # scripts change nothing that counts here: the HTML's reading stands

@@ -295,6 +295,11 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         self.localize(record)
         for link in record.links:
             link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
+        refresh = record.facts.get("refresh")
+        if refresh and refresh["url"] and self.scope.on_site(refresh["url"]):
+            # A refresh that loads another page is a redirect made by the page, as Google
+            # reads it: the visitor goes on without a click, and its content is not the page's.
+            record.script_redirect = refresh["url"]
         # The HTML's links are queued before the page is rendered, so that waiting for
         # the browser never lets deeper pages take the place of shallower ones.
         for item in self.follow(record, depth):
@@ -331,6 +336,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             declared = record.canonicals + [entry["href"] for entry in record.hreflang]
             # where the page's scripts send the visitor (recorded, not followed, while rendering)
             declared += [u for u in map(normalize, record.facts.get("js", {}).get("navigation_blocked", ())) if u]
+            declared += [record.script_redirect] if record.script_redirect else []
             for url in [link.href for link in record.links if link.internal] + declared:
                 if url not in self.seen and self.scope.allows(url):
                     request = self.page_request(url, depth + 1, source=record.url)
@@ -356,6 +362,9 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         for key in ("og:url",):
             if record.meta.get(key):
                 record.meta[key] = local(record.meta[key])
+        refresh = record.facts.get("refresh")
+        if refresh and refresh["url"]:
+            refresh["url"] = local(refresh["url"])
 
     def page_failed(self, failure):
         request = failure.request

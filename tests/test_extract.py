@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.gather.extract import extract
+from auditor.gather.extract import extract, meta_refresh
 from auditor.model import PageRecord
 
 HTML = Path(__file__).parent / "fixtures" / "html"
@@ -130,3 +130,26 @@ def test_hreflang_read_as_google_reads_it():
         {"lang": "es", "href": "https://shop.example/es/", "source": "header"},
     ]  # the <body> link is not read
     assert p.hreflang_problems == [{"lang": "fr", "problem": "missing-href", "source": "head"}]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("0; url=http://a.test/en/", {"delay": 0, "url": "http://a.test/en/"}),
+    ("0;URL='/x'", {"delay": 0, "url": "http://a.test/x"}),
+    (' 3 , url = "z.html" ', {"delay": 3, "url": "http://a.test/dir/z.html"}),
+    ("0; /y", {"delay": 0, "url": "http://a.test/y"}),  # browsers accept the URL without "url="
+    ("1.5; url=/q", {"delay": 1, "url": "http://a.test/q"}),
+    ("600", {"delay": 600, "url": None}),  # a reload
+    ("0; url=p.html", {"delay": 0, "url": None}),  # the page itself: a reload
+    ("soon", None), ("", None),
+])
+def test_a_refresh_is_read_as_browsers_read_it(content, expected):
+    page = "http://a.test/dir/p.html"
+    assert meta_refresh(content, page, page) == expected
+
+
+def test_a_meta_refresh_and_a_refresh_header_become_the_pages_refresh_fact():
+    meta = b'<html><head><meta http-equiv="Refresh" content="0; url=/en/"></head><body></body></html>'
+    assert extract(PageRecord(url="http://a.test/"), meta).facts["refresh"] == {"delay": 0, "url": "http://a.test/en/"}
+    header = PageRecord(url="http://a.test/", headers={"refresh": "30"})
+    assert extract(header, b"<html><body><p>Live</p></body></html>").facts["refresh"] == {"delay": 30, "url": None}
+    assert "refresh" not in extract(PageRecord(url="http://a.test/"), b"<html><body></body></html>").facts

@@ -268,6 +268,23 @@ def extract(record: PageRecord, body: bytes, content_type: str | None = None) ->
     return record
 
 
+_REFRESH = re.compile(r"\s*(\d*)(\.[\d.]*)?\s*(?:[;,]\s*)?(?:url\s*=\s*)?(.*)", re.I | re.S)
+
+
+def meta_refresh(content: str, base: str, page_url: str) -> dict | None:
+    """A refresh's delay in seconds and the URL it loads (None: the page itself), read as
+    browsers read `<meta http-equiv="refresh" content="5; url=/next">` (HTML: shared
+    declarative refresh steps); None when the content is no refresh at all."""
+    found = _REFRESH.match(content)
+    if not content.strip() or not (found.group(1) or found.group(2)):
+        return None
+    target = found.group(3).strip()
+    if target[:1] in ("'", '"'):
+        target = target[1:].split(target[0], 1)[0]
+    url = normalize(target, base) if target else None
+    return {"delay": int(found.group(1) or 0), "url": url if url != normalize(page_url) else None}
+
+
 def extract_tree(record: PageRecord, root) -> PageRecord:
     base = record.final_url or record.url
     for el in root.iter("base"):
@@ -287,6 +304,11 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
             record.meta[name] = meta.get("content") or ""
         elif meta.get("charset"):
             record.meta.setdefault("charset", meta.get("charset"))
+
+    refresh = meta_refresh(record.meta.get("refresh") or record.headers.get("refresh") or "", base,
+                           record.final_url or record.url)
+    if refresh is not None:
+        record.facts["refresh"] = refresh
 
     read_hreflang(record, root, base)
     for link in root.iter("link"):

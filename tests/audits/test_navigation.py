@@ -339,3 +339,35 @@ def test_click_depth_not_applicable_to_unreached_or_error_pages():
     site = make_site([])
     assert not CLICK_DEPTH.applies(make_page("/island", depth=None), site)
     assert not CLICK_DEPTH.applies(make_page("/gone", status=404, depth=9), site)
+
+
+# -- meta-refresh --------------------------------------------------------------------
+
+META_REFRESH = get_audit("meta-refresh")
+
+
+def refreshed(delay: int, to: str | None):
+    target = BASE + to if to else None
+    return make_page("/p", script_redirect=target, facts={"refresh": {"delay": delay, "url": target}})
+
+
+@pytest.mark.parametrize(("delay", "to", "expected"), [
+    (0, "/en/", [("redirect", {"target": BASE + "/en/"})]),
+    (5, "/en/", [("timed-redirect", {"target": BASE + "/en/", "delay": 5})]),
+    (60, None, [("timed-reload", {"delay": 60})]),
+    (72000, None, []),  # twenty hours or more: WCAG 2.2.1's exception
+    (0, None, [("timed-reload", {"delay": 0})]),  # "0" alone reloads the page as soon as it loads, without end
+])
+def test_meta_refresh_by_delay_and_target(delay, to, expected):
+    assert keyed(findings(META_REFRESH, refreshed(delay, to))) == expected
+
+
+def test_a_page_without_a_refresh_passes_meta_refresh():
+    assert findings(META_REFRESH, make_page("/p")) == []
+
+
+def test_a_refresh_redirect_is_meta_refreshs_not_script_redirects():
+    page = refreshed(0, "/en/")
+    page.facts["js"] = {"rendered": True, "reason": "always", "html": {"title": "", "words": 0, "links": 0}}
+    assert not SCRIPT_REDIRECT.applies(page, make_site([page]))
+    assert [f.message_key for f in findings(META_REFRESH, page)] == ["redirect"]

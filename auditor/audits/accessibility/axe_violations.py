@@ -6,9 +6,9 @@ IMPACT_ORDER = ("critical", "serious", "moderate", "minor")
 # costs more than a handful of minor ones.
 SCORE_BY_WORST = {"critical": 0.0, "serious": 0.25, "moderate": 0.5, "minor": 0.75}
 MAX_TARGETS = 5
-# Rules the static audits already report on every page (image-alt, heading-order):
-# relaying them too would list each problem twice.
-REPORTED_ELSEWHERE = {"image-alt", "heading-order"}
+# Rules the static audits already report on every page (image-alt, heading-order,
+# meta-refresh): relaying them too would list each problem twice.
+REPORTED_ELSEWHERE = {"image-alt", "heading-order", "meta-refresh"}
 
 
 def _rank(impact: str | None) -> int:

@@ -19,7 +19,7 @@ class ScriptRedirect(Audit):
         description="A page that only sends the visitor elsewhere with a script is a redirect that crawlers without JavaScript never follow.",
         category="navigation",
         impact="moderate",
-        required_artifacts=("page.status", "page.error", "page.script_redirect", "page.facts.js"),
+        required_artifacts=("page.status", "page.error", "page.script_redirect", "page.facts.js", "page.facts.refresh"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/301-redirects#jslocation",
         seo_outcome="Google follows a script redirect only after rendering the page, later than an HTTP redirect; crawlers that run no scripts index the empty page instead and may never reach the target (Google Search Central: redirects).",
         cx_outcome="Visitors see a blank or \"redirecting\" page first, and the back button returns them to it.",
@@ -36,7 +36,10 @@ class ScriptRedirect(Audit):
     }
 
     def applies(self, page, site):
-        return page.status == 200 and page.is_html and not page.error and bool(page.script_redirect)
+        # a refresh's redirect is meta-refresh's
+        refresh = page.facts.get("refresh") or {}
+        return (page.status == 200 and page.is_html and not page.error and bool(page.script_redirect)
+                and page.script_redirect != refresh.get("url"))
 
     def check(self, page, site):
         # What the HTML says, which crawlers that run no scripts read (kept beside the rendered reading).
