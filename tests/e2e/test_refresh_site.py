@@ -46,3 +46,14 @@ def test_each_refresh_is_one_finding_of_its_kind(audited):
         ("/en/news.html", "timed-reload", {"delay": 60}),
         ("/old-offer.html", "timed-redirect", {"target": base + "/en/", "delay": 5}),
     ]
+
+
+def test_where_the_start_urls_refresh_sends_the_visitor_is_the_site_too(tmp_path):
+    # an old address whose only page refreshes to the site's new host (here another port)
+    with serve("refresh") as (new, _):
+        page = f'<html><head><meta http-equiv="refresh" content="0; url={new}/en/"></head></html>'.encode()
+        with serve("refresh", routes={"/": (200, {"Content-Type": "text/html"}, page)}) as (old, _):
+            proc = run_cli("audit", "--render", "none", f"{old}/", "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    urls = {p["url"] for p in load_result(tmp_path)["pages"]}
+    assert {f"{new}/en/", f"{new}/en/news.html", f"{new}/old-offer.html"} <= urls
