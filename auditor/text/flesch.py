@@ -9,7 +9,8 @@ scale its band table covers) and the grade to 0 and up.
 Syllables are counted without a dictionary: groups of vowels (y counts as a
 vowel after the first letter), less a silent final e ("make"), a silent -es
 ("makes", but not "boxes", "pages") and a silent -ed ("walked", but not
-"wanted"); a final consonant + le keeps its syllable ("table"), a few vowel pairs
+"wanted"), a stem's silent e before a suffix ("management", "actively"); a final
+consonant + le keeps its syllable ("table", "settlement"), a few vowel pairs
 that are two syllables ("create", "science", "radio", "being") add one, and a
 handful of common exceptions ("business") are listed. Every word
 has at least one syllable. Only words with Latin letters count as words;
@@ -28,8 +29,12 @@ _TWO_SYLLABLE_PAIRS_RE = re.compile(
     r"[^aeioucst]ia|(?<![gt])reat(?=[eio])|[^aeiou]ea$|(?<![tc])ie(?=n[ct]|t)|(?<=s)cie"
     r"|io(?!u|n)|[^aeiou]eo(?!p)|oe(?=t)|(?<!q)ua(?=l|t)|(?<!q)uo|ii|[aeiouy]ing$"
 )
+# A stem's silent final e kept before a suffix that starts with a consonant, but not the
+# e of a consonant + le ("settlement", "gently" keep its syllable).
+_SILENT_E_BEFORE_SUFFIX_RE = re.compile(r"([a-z])([^aeiouy])e(?:ments?|ly|ful|ness|less)$")
 # Common words the rules above get wrong.
-_EXCEPTIONS = {"business": 2, "businesses": 3, "every": 2, "everyone": 3, "everything": 3, "fire": 1}
+_EXCEPTIONS = {"business": 2, "businesses": 3, "every": 2, "everyone": 3, "everything": 3, "fire": 1,
+               "element": 3, "elements": 3, "nevertheless": 4}
 _ACCENTS = str.maketrans("àáâäãåèéêëìíîïòóôöõùúûüýÿçñ", "aaaaaaeeeeiiiiooooouuuuyycn")
 
 
@@ -62,6 +67,9 @@ def syllables(word: str) -> int:
             count -= 1  # silent -es
     elif w.endswith("ed") and len(w) > 3 and w[-3] not in "aeiouytd":
         count -= 1  # silent -ed
+    stem_end = _SILENT_E_BEFORE_SUFFIX_RE.search(w)
+    if stem_end and not (stem_end[2] == "l" and stem_end[1] not in "aeiouy"):
+        count -= 1  # the silent e of a stem before a suffix ("management", "actively")
     count += len(_TWO_SYLLABLE_PAIRS_RE.findall(w))
     return max(1, count)
 

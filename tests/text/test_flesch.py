@@ -57,7 +57,8 @@ def test_hand_counted_scores(text, score, grade, band):
         ("make", 1), ("makes", 1), ("boxes", 2), ("walked", 1), ("wanted", 2),
         ("table", 2), ("whole", 1), ("sunny", 2), ("yes", 1), ("create", 2),
         ("radio", 3), ("being", 2), ("people", 2), ("readability", 5), ("the", 1),
-        ("I", 1), ("don't", 1),
+        ("I", 1), ("don't", 1), ("management", 3), ("requirements", 3), ("actively", 3),
+        ("absolutely", 4), ("careful", 2), ("statement", 2), ("settlement", 3), ("element", 3),
     ],
 )
 def test_syllable_counter(word, syllables):
