@@ -275,8 +275,10 @@ def meta_refresh(content: str, base: str, page_url: str) -> dict | None:
     """A refresh's delay in seconds and the URL it loads (None: the page itself), read as
     browsers read `<meta http-equiv="refresh" content="5; url=/next">` (HTML: shared
     declarative refresh steps); None when the content is no refresh at all."""
+    if not content.strip():
+        return None
     found = _REFRESH.match(content)
-    if not content.strip() or not (found.group(1) or found.group(2)):
+    if not (found.group(1) or found.group(2)):
         return None
     target = found.group(3).strip()
     if target[:1] in ("'", '"'):

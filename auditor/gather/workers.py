@@ -100,20 +100,21 @@ class WorkerPool:
         alive = {w.process.sentinel: w for w in self._workers}
         while alive:
             ready = wait([w.conn for w in alive.values()] + list(alive))
-            for worker in list(alive.values()):
-                answer = None
-                if worker.conn in ready:  # an answer, or the end of the pipe: a dead worker
+            for sentinel, worker in list(alive.items()):
+                if worker.conn in ready:  # an answer, or the end of the pipe: the worker has gone
                     try:
                         answer = worker.conn.recv()
-                    except (EOFError, OSError):  # died, maybe half-way through an answer
-                        pass
+                    except (EOFError, OSError):  # maybe half-way through an answer
+                        answer = None
                     except Exception as error:  # noqa: BLE001 - an answer that cannot be read back
                         answer = (False, error)
-                if answer is not None:
-                    self._settle(worker, answer)
-                elif worker.process.sentinel in ready:
-                    del alive[worker.process.sentinel]
-                    self._died(worker)
+                    if answer is not None:
+                        self._settle(worker, answer)
+                        continue
+                elif sentinel not in ready:
+                    continue
+                del alive[sentinel]
+                self._died(worker)
 
     def _settle(self, worker: _Worker, answer: tuple) -> None:
         ok, value = answer
