@@ -114,7 +114,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         # URLs only a sitemap names so far: queued when the links run out, so that the
         # page budget goes to linked pages first and a sitemap never resets click depth.
         self.sitemap_later: list[str] = []
-        self.extractor: Extractor | None = None  # pages parsed in a worker process, during a crawl
+        self.extractor: Extractor | None = None  # pages parsed in worker processes, during a crawl
         self.init_scripts()
 
     @classmethod
@@ -122,7 +122,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.queue_sitemap_urls, signal=signals.spider_idle)
         crawler.signals.connect(spider.close_renderer, signal=signals.spider_closed)
-        spider.extractor = Extractor()
+        spider.extractor = Extractor(rendered=spider.js == "always")
         crawler.signals.connect(spider.extractor.close, signal=signals.spider_closed)
         return spider
 

@@ -1,7 +1,8 @@
-"""Pages parsed in a worker process during a crawl (auditor/gather/extract_process.py)."""
+"""Pages parsed in worker processes during a crawl (auditor/gather/extract_process.py)."""
 
 import asyncio
 import gc
+import multiprocessing
 import os
 import signal
 
@@ -47,8 +48,18 @@ def test_an_error_in_the_worker_is_raised_as_extract_raises_it(extractor):
         asyncio.run(extractor.extract(record(), "not bytes", None))
 
 
-def test_pages_are_parsed_here_once_the_worker_is_killed(extractor):
-    pid = extractor.pool.submit(os.getpid).result()
-    os.kill(pid, signal.SIGKILL)
+def test_pages_are_parsed_here_once_the_workers_are_killed(extractor):
+    for worker in multiprocessing.active_children():
+        os.kill(worker.pid, signal.SIGKILL)
     parsed = asyncio.run(extractor.extract(record(), PAGE, None))
     assert extractor.pool is None and parsed.title == "متجر"
+
+
+def test_two_workers_parse_a_static_crawl_and_one_a_rendered_crawl(extractor):
+    assert len(multiprocessing.active_children()) == 2
+    extractor.close()
+    rendered = Extractor(rendered=True)
+    try:
+        assert len(multiprocessing.active_children()) == 1
+    finally:
+        rendered.close()

@@ -56,6 +56,28 @@ def test_answers_and_errors_come_back_from_other_processes(pool):
     assert pool.submit(_add, 2, 2).result(10) == 4  # the workers carry on
 
 
+def test_a_job_that_cannot_be_sent_fails_alone(pool):
+    with pytest.raises(TypeError, match="pickle"):
+        pool.submit(_add, threading.Lock(), 1).result(10)
+    assert pool.submit(_add, 1, 1).result(10) == 2
+
+
+def _echo(data: bytes) -> bytes:
+    return data
+
+
+def test_big_jobs_and_answers_held_ahead_do_not_block_each_other():
+    # Each job and answer is larger than a pipe's buffer, and each worker holds several
+    # jobs: the pool sends while the workers write answers, and answers keep their order.
+    pool = WorkerPool(2, ahead=4)
+    try:
+        jobs = [bytes([i]) * 1_000_000 for i in range(24)]
+        futures = [pool.submit(_echo, job) for job in jobs]
+        assert [f.result(30) for f in futures] == jobs
+    finally:
+        pool.shutdown()
+
+
 def test_a_worker_that_dies_half_way_through_its_answer_breaks_the_pool_instead_of_hanging(pool):
     with pytest.raises(BrokenProcessPool):
         pool.submit(_answer_half_and_die).result(10)

@@ -1,9 +1,11 @@
-"""Pages parsed in a second process while the crawl goes on.
+"""Pages parsed in other processes while the crawl goes on.
 
-The crawl's reactor thread is one core: reading a page's HTML (extract.py) takes most
-of its time. Handing that to one worker process lets the reactor fetch and store the
-next pages meanwhile. The worker is forked before the reactor starts its threads; where
-there is no fork, or the worker dies, pages are parsed in this process as before.
+The crawl's reactor thread is one core: reading a page's HTML (extract.py) takes more
+of it than fetching and storing the page. Handing that to worker processes lets the
+reactor fetch and store the next pages meanwhile. Each worker holds a few pages at a
+time, so that it never waits for the busy reactor to hand it the next. The workers are
+forked before the reactor starts its threads; where there is no fork, or a worker dies,
+pages are parsed in this process as before.
 """
 
 from __future__ import annotations
@@ -15,19 +17,24 @@ from auditor.gather.extract import extract
 from auditor.model import PageRecord
 from auditor.gather.workers import worker_pool
 
+WORKERS = 2  # parsing keeps two cores busy, with the reactor beside them
+AHEAD = 4  # pages a worker holds: the next wait in its pipe while the reactor is busy
+
 
 class Extractor:
-    """extract() in a worker process, awaited from the crawl's event loop."""
+    """extract() in worker processes, awaited from the crawl's event loop; one worker when
+    every page is rendered (`rendered`), whose pace is the browser's, not the parser's."""
 
-    def __init__(self):
-        self.pool = worker_pool()  # made before the reactor starts its threads
+    def __init__(self, rendered: bool = False):
+        # made before the reactor starts its threads
+        self.pool = worker_pool(workers=1 if rendered else WORKERS, ahead=AHEAD)
 
     async def extract(self, record: PageRecord, body: bytes, content_type: str | None) -> PageRecord:
         """The record filled with the page's static facts; an exception of extract() is raised as it is."""
         if self.pool is not None:
             try:
                 return await asyncio.wrap_future(self.pool.submit(extract, record, body, content_type))
-            except BrokenProcessPool:  # the worker was killed: parse here from now on
+            except BrokenProcessPool:  # a worker was killed: parse here from now on
                 self.pool = None
         return extract(record, body, content_type)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 import time
@@ -20,6 +21,7 @@ from collections import deque
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 
 _STOP = None  # the message that ends a worker
 
@@ -27,13 +29,33 @@ _STOP = None  # the message that ends a worker
 class _Worker:
     def __init__(self, process, conn: Connection):
         self.process, self.conn = process, conn
-        self.job: Future | None = None  # the work it holds
+        self.jobs: deque[Future] = deque()  # the work it holds, in the order sent
+        # Sent by a thread of its own: a send waits while the worker's pipe is full, and
+        # neither the caller nor the collector (which must go on reading answers) may wait.
+        self.outbox: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        self.sender = threading.Thread(target=self._send, name="worker-pool-send", daemon=True)
+        self.sender.start()
+
+    def _send(self) -> None:
+        while True:
+            message = self.outbox.get()
+            try:
+                self.conn.send_bytes(message)
+            except (OSError, EOFError):  # the worker is dead: the collector is told by its sentinel
+                return
+            if message == _STOP_MESSAGE:
+                return
+
+
+_STOP_MESSAGE = ForkingPickler.dumps(_STOP).tobytes()
 
 
 class WorkerPool:
-    """`workers` processes forked now; `initializer(*initargs)` runs in each first."""
+    """`workers` processes forked now; `initializer(*initargs)` runs in each first. Each
+    worker holds up to `ahead` jobs: more than one keeps it busy while this process is
+    too busy to hand it the next at once (a crawl's reactor)."""
 
-    def __init__(self, workers: int = 1, initializer=None, initargs: tuple = ()):
+    def __init__(self, workers: int = 1, initializer=None, initargs: tuple = (), ahead: int = 1):
         context = multiprocessing.get_context("fork")
         self._workers: list[_Worker] = []
         for _ in range(workers):
@@ -42,20 +64,27 @@ class WorkerPool:
             process.start()
             there.close()  # the worker's end is held by the worker alone: its death ends the pipe
             self._workers.append(_Worker(process, here))
-        self._waiting: deque = deque()  # (future, fn, args) for the next free worker
+        self._ahead = ahead
+        self._waiting: deque = deque()  # (future, pickled job) for the next free worker
         self._lock = threading.Lock()
         self._broken = False
         self._collector = threading.Thread(target=self._collect, name="worker-pool", daemon=True)
         self._collector.start()
 
     def submit(self, fn, *args) -> Future:
-        """`fn(*args)` in a worker; the future fails with BrokenProcessPool once a worker has died."""
+        """`fn(*args)` in a worker; the future fails with BrokenProcessPool once a worker has
+        died, or with the error of pickling the job when it cannot be sent."""
         future: Future = Future()
+        try:
+            job = ForkingPickler.dumps((fn, args)).tobytes()
+        except Exception as error:  # noqa: BLE001 - pickle raises several kinds
+            future.set_exception(error)
+            return future
         with self._lock:
             if self._broken:
                 future.set_exception(BrokenProcessPool("a worker process died"))
             else:
-                self._waiting.append((future, fn, args))
+                self._waiting.append((future, job))
                 self._dispatch()
         return future
 
@@ -66,10 +95,7 @@ class WorkerPool:
                 self._waiting.popleft()[0].cancel()
             self._broken = True
             for worker in self._workers:
-                try:
-                    worker.conn.send(_STOP)
-                except OSError:  # already dead
-                    pass
+                worker.outbox.put(_STOP_MESSAGE)
         for worker in self._workers:
             worker.process.join(10)
             if worker.process.is_alive():
@@ -77,23 +103,19 @@ class WorkerPool:
                 worker.process.join()
         self._collector.join()  # it ends with the last worker
         for worker in self._workers:
+            worker.sender.join()  # it ends with the stop message, or at the worker's death
             worker.conn.close()
 
     def _dispatch(self) -> None:
-        """Waiting work to free workers (with the lock held)."""
-        for worker in self._workers:
-            if not self._waiting:
+        """Waiting work to the least busy workers (with the lock held)."""
+        while self._waiting:
+            worker = min(self._workers, key=lambda w: len(w.jobs))
+            if len(worker.jobs) >= self._ahead:
                 return
-            if worker.job is not None:
-                continue
-            future, fn, args = self._waiting.popleft()
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                worker.conn.send((fn, args))
-            except (OSError, EOFError):  # the worker is dead: the collector is told by its sentinel
-                pass
-            worker.job = future
+            future, job = self._waiting.popleft()
+            if future.set_running_or_notify_cancel():
+                worker.outbox.put(job)
+                worker.jobs.append(future)
 
     def _collect(self) -> None:
         """Answers to their futures, on a thread of this process, until every worker has ended."""
@@ -119,7 +141,7 @@ class WorkerPool:
     def _settle(self, worker: _Worker, answer: tuple) -> None:
         ok, value = answer
         with self._lock:
-            future, worker.job = worker.job, None
+            future = worker.jobs.popleft()
             self._dispatch()
         if ok:
             future.set_result(value)
@@ -128,18 +150,18 @@ class WorkerPool:
 
     def _died(self, worker: _Worker) -> None:
         with self._lock:
-            lost = [worker.job] if worker.job is not None else []
-            worker.job = None
+            lost = list(worker.jobs)
+            worker.jobs.clear()
             if not self._broken:
                 self._broken = True
-                lost += [future for future, _, _ in self._waiting]
+                lost += [future for future, _ in self._waiting]
                 self._waiting.clear()
         for future in lost:
             if not future.done():
                 future.set_exception(BrokenProcessPool("a worker process died"))
 
 
-def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1) -> WorkerPool | None:
+def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1, ahead: int = 1) -> WorkerPool | None:
     """Forked worker processes (started now), or None where processes cannot fork."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -148,7 +170,7 @@ def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1) -> Wor
     # in both processes, so that their pages stay shared (about 20 MB less for a crawl).
     gc.collect()
     gc.freeze()
-    return WorkerPool(workers, initializer, initargs)
+    return WorkerPool(workers, initializer, initargs, ahead)
 
 
 def _serve(conn: Connection, parent: int, initializer, initargs: tuple) -> None:
