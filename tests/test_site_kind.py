@@ -48,6 +48,7 @@ def test_a_docs_generator_and_code_heavy_pages_are_documentation_signals():
     signals = page_signals(page.to_dict())
     assert signals["docs generator"].startswith("mkdocs-1.5.3")
     assert signals["code blocks"].endswith("%") and int(signals["code blocks"][:-1]) > 50
+    assert page.facts["kind"]["code_words"] == 6 * (3 + 4)  # the listing's words; the prose's are not code
     prose = parse("/post/", "<p>" + "A long essay about coffee and its history. " * 20 + "</p><code>x</code>")
     assert page_signals(prose.to_dict()) == {}  # one inline code word is no reference page
 

@@ -1,5 +1,6 @@
 """What a page declares about the kind of site it belongs to: the schema.org types of its
-JSON-LD and microdata, and how much of its text is code. Read by auditor/text/site_kind.py."""
+JSON-LD and microdata, and how much of its text is code. Read by auditor/text/site_kind.py
+(and the code's words by the thin-content audit)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ MAX_TYPES = 20  # a page listing more types says nothing more about the site
 
 def extract_kind_marks(root, record) -> None:
     types = schema_types(root)
-    code = code_chars(root)
-    if types or code:
-        record.facts["kind"] = {"types": sorted(types)[:MAX_TYPES], "code": code}
+    chars, words = code_size(root)
+    if types or chars:
+        record.facts["kind"] = {"types": sorted(types)[:MAX_TYPES], "code": chars, "code_words": words}
 
 
 def schema_types(root) -> set[str]:
@@ -51,13 +52,12 @@ def _short(name: str) -> str:
     return name.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1].strip()
 
 
-def code_chars(root) -> int:
-    """Characters of code shown on the page: <pre> blocks and <code> outside them."""
+def code_size(root) -> tuple[int, int]:
+    """Characters and words of code shown on the page: <pre> blocks and <code> outside them."""
     body = root.find("body")
     if body is None:
-        return 0
-    total = sum(len("".join(pre.itertext()).strip()) for pre in body.iter("pre"))
-    for code in body.iter("code"):
-        if not any(a.tag == "pre" for a in code.iterancestors()):
-            total += len("".join(code.itertext()).strip())
-    return total
+        return 0, 0
+    shown = ["".join(pre.itertext()) for pre in body.iter("pre")]
+    shown += ["".join(code.itertext()) for code in body.iter("code")
+              if not any(a.tag == "pre" for a in code.iterancestors())]
+    return sum(len(text.strip()) for text in shown), sum(len(text.split()) for text in shown)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 TAG = re.compile(
-    r"^(?P<lang>[a-z]{2,3})"
+    r"^(?P<lang>[a-z]{2,3}|[a-z]{4,8})"  # 4 letters are reserved, 5 to 8 for registration: unknown, not malformed
     r"(?:-(?P<script>[a-z]{4}))?"
     r"(?:-(?P<region>[a-z]{2}|\d{3}))?"
     r"(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*"

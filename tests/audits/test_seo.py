@@ -281,7 +281,8 @@ def test_html_lang_missing(lang):
     ("ar_SA", "underscore"),
     ("xx", "unknown-language"),
     ("ar-KSA", "malformed"),
-    ("arabic", "malformed"),
+    ("arabic", "unknown-language"),  # well-formed (5 to 8 letters), but no such language
+    ("shell", "unknown-language"),  # <pre lang="shell">: a programming language is no lang
     ("ar-Xyzw", "unknown-script"),
 ])
 def test_html_lang_invalid(lang, problem):
@@ -419,6 +420,13 @@ def test_thin_content_minimum_from_the_settings():
     lenient = make_site([page], settings={"thin_content_words": 50})
     assert keyed(findings(THIN_CONTENT, page, strict)) == [("thin", {"words": 400, "min": 500})]
     assert findings(THIN_CONTENT, make_page(word_count=60), lenient) == []
+
+
+def test_a_page_of_code_is_not_thin_its_code_counts_as_words():
+    listing = make_page(word_count=12, facts={"kind": {"types": [], "code": 9000, "code_words": 1400}})
+    assert findings(THIN_CONTENT, listing) == []
+    snippet = make_page(word_count=40, facts={"kind": {"types": [], "code": 60, "code_words": 8}})
+    assert keyed(findings(THIN_CONTENT, snippet)) == [("thin", {"words": 48, "min": 150})]
 
 
 # -- title-length --------------------------------------------------------------------

@@ -10,13 +10,13 @@ class ThinContent(Audit):
         description="Pages with only a few words rarely answer a visitor's question.",
         category="seo",
         impact="moderate",
-        required_artifacts=("page.word_count",),
+        required_artifacts=("page.word_count", "page.facts.kind"),
         help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
         seo_outcome="Search engines favour pages that answer the query fully; thin pages rank poorly and can weigh on the site (Google Search Central: helpful content).",
         cx_outcome="The visitor does not find enough to decide and goes back to the results.",
         journey=("consideration",),
         effort="large",
-        messages={"thin": "The main content has {words} words (fewer than {min})."},
+        messages={"thin": "The main content has {words} words (fewer than {min})."},  # code's words included
         how_to_fix="Add the details visitors need (specifications, answers, examples), or merge or noindex pages that cannot have them.",
     )
     examples = {
@@ -24,6 +24,9 @@ class ThinContent(Audit):
     }
 
     def check(self, page, site):
+        # Code shown on the page (a listing, a command) is left out of its prose for
+        # readability, but it is content: a page of source code is not thin.
         minimum = site.setting("thin_content_words")
-        if page.word_count < minimum:
-            yield self.finding(page, "thin", words=page.word_count, min=minimum)
+        code_words = (page.facts.get("kind") or {}).get("code_words") or 0
+        if page.word_count + code_words < minimum:
+            yield self.finding(page, "thin", words=page.word_count + code_words, min=minimum)
