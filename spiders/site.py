@@ -293,13 +293,13 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
                 record.error = f"extraction failed: {type(exc).__name__}: {exc}"
                 self.logger.exception("extraction failed on %s", url)
         self.localize(record)
-        refresh = record.facts.get("refresh")
-        if refresh and refresh["url"] and url in self.start_urls:
-            self.scope.add_origin(refresh["url"])  # where a start URL sends the visitor is the site too
-        if refresh and refresh["url"] and self.scope.on_site(refresh["url"]):
+        refreshed_to = (record.facts.get("refresh") or {}).get("url")
+        if refreshed_to and url in self.start_urls:
+            self.scope.add_origin(refreshed_to)  # where a start URL sends the visitor is the site too
+        if refreshed_to and self.scope.on_site(refreshed_to):
             # A refresh that loads another page is a redirect made by the page, as Google
             # reads it: the visitor goes on without a click, and its content is not the page's.
-            record.script_redirect = refresh["url"]
+            record.script_redirect = refreshed_to
         for link in record.links:
             link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
         # The HTML's links are queued before the page is rendered, so that waiting for

@@ -27,6 +27,6 @@ class ThinContent(Audit):
         # Code shown on the page (a listing, a command) is left out of its prose for
         # readability, but it is content: a page of source code is not thin.
         minimum = site.setting("thin_content_words")
-        code_words = (page.facts.get("kind") or {}).get("code_words") or 0
-        if page.word_count + code_words < minimum:
-            yield self.finding(page, "thin", words=page.word_count + code_words, min=minimum)
+        words = page.word_count + ((page.facts.get("kind") or {}).get("code_words") or 0)
+        if words < minimum:
+            yield self.finding(page, "thin", words=words, min=minimum)
