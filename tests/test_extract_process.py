@@ -63,3 +63,17 @@ def test_two_workers_parse_a_static_crawl_and_one_a_rendered_crawl(extractor):
         assert len(multiprocessing.active_children()) == 1
     finally:
         rendered.close()
+
+
+def test_a_page_that_parses_past_the_time_limit_is_given_up_and_the_next_is_parsed(monkeypatch):
+    monkeypatch.setattr("auditor.gather.extract_process.TIME_LIMIT", 1.0)
+    extractor = Extractor()
+    try:
+        huge = b"<html><body>" + b"<p><a href='/x'>link</a> words " * 200_000 + b"</body></html>"  # ~3 s to parse
+        with pytest.raises(TimeoutError, match="longer than 1 s"):
+            asyncio.run(extractor.extract(record(), huge, None))
+        parsed = asyncio.run(extractor.extract(record(), PAGE, None))
+        assert extractor.pool is not None and parsed.title == "متجر"  # parsed by the new worker
+    finally:
+        extractor.close()
+        gc.unfreeze()

@@ -11,6 +11,7 @@ import signal
 import struct
 import sys
 import threading
+import time
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
@@ -101,3 +102,43 @@ def test_shutdown_ends_the_workers_and_cancels_work_not_started():
     assert started.result(10) == 3
     assert all(f.cancelled() or f.done() for f in queued) and any(f.cancelled() for f in queued)
     assert multiprocessing.active_children() == []
+
+
+def _sleep_then_pid(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_job_past_its_time_limit_fails_alone_and_its_worker_is_replaced():
+    pool = WorkerPool(1, ahead=4, time_limit=1)
+    try:
+        first = pool.submit(os.getpid).result(10)
+        stuck = pool.submit(_sleep_then_pid, 60)
+        behind = [pool.submit(_add, i, 1) for i in range(3)]  # held by the same worker
+        started = time.monotonic()
+        with pytest.raises(TimeoutError, match="within 1 s"):
+            stuck.result(30)
+        assert time.monotonic() - started < 10
+        assert [f.result(10) for f in behind] == [1, 2, 3]  # run again by the new worker
+        replacement = pool.submit(_sleep_then_pid, 0.1).result(10)  # within the limit
+        assert replacement != first
+        assert not is_alive(first)
+    finally:
+        pool.shutdown()
+    assert multiprocessing.active_children() == []
+
+
+def is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_without_a_time_limit_a_slow_job_is_waited_for():
+    pool = WorkerPool(1)
+    try:
+        assert pool.submit(_sleep_then_pid, 1.5).result(10) > 0
+    finally:
+        pool.shutdown()

@@ -5,7 +5,9 @@ of it than fetching and storing the page. Handing that to worker processes lets 
 reactor fetch and store the next pages meanwhile. Each worker holds a few pages at a
 time, so that it never waits for the busy reactor to hand it the next. The workers are
 forked before the reactor starts its threads; where there is no fork, or a worker dies,
-pages are parsed in this process as before.
+pages are parsed in this process as before. A page that takes longer than TIME_LIMIT
+to parse (a parser gone quadratic on it) is given up, and its worker replaced: one
+page never holds the crawl.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from auditor.gather.workers import worker_pool
 
 WORKERS = 2  # parsing keeps two cores busy, with the reactor beside them
 AHEAD = 4  # pages a worker holds: the next wait in its pipe while the reactor is busy
+TIME_LIMIT = 60.0  # seconds; the largest real pages parse in about one
 
 
 class Extractor:
@@ -27,7 +30,7 @@ class Extractor:
 
     def __init__(self, rendered: bool = False):
         # made before the reactor starts its threads
-        self.pool = worker_pool(workers=1 if rendered else WORKERS, ahead=AHEAD)
+        self.pool = worker_pool(workers=1 if rendered else WORKERS, ahead=AHEAD, time_limit=TIME_LIMIT)
 
     async def extract(self, record: PageRecord, body: bytes, content_type: str | None) -> PageRecord:
         """The record filled with the page's static facts; an exception of extract() is raised as it is."""
@@ -36,6 +39,8 @@ class Extractor:
                 return await asyncio.wrap_future(self.pool.submit(extract, record, body, content_type))
             except BrokenProcessPool:  # a worker was killed: parse here from now on
                 self.pool = None
+            except TimeoutError:
+                raise TimeoutError(f"the HTML took longer than {TIME_LIMIT:g} s to parse and was given up") from None
         return extract(record, body, content_type)
 
     def close(self) -> None:

@@ -6,6 +6,11 @@ say) leaves half a message in it, and the pool waits for the rest forever. Here 
 worker has its own pipe, whose other end only that worker holds, so its death ends
 the pipe: the work it held fails with BrokenProcessPool, and so does all work after
 it, so that the caller can carry on in its own process.
+
+A job may be given a time limit: one that runs longer (a parser gone quadratic on a
+hostile page, stuck in C where no signal reaches it) fails alone with TimeoutError.
+Its worker is killed and a new one forked in its place, and the jobs queued behind it
+are run there: the pool is not broken.
 """
 
 from __future__ import annotations
@@ -29,7 +34,9 @@ _STOP = None  # the message that ends a worker
 class _Worker:
     def __init__(self, process, conn: Connection):
         self.process, self.conn = process, conn
-        self.jobs: deque[Future] = deque()  # the work it holds, in the order sent
+        self.jobs: deque[tuple[Future, bytes]] = deque()  # the work it holds, in the order sent
+        self.since = 0.0  # when its first job began (time.monotonic())
+        self.overdue: Future | None = None  # the job it was killed for: it ran past the time limit
         # Sent by a thread of its own: a send waits while the worker's pipe is full, and
         # neither the caller nor the collector (which must go on reading answers) may wait.
         self.outbox: queue.SimpleQueue[bytes] = queue.SimpleQueue()
@@ -53,18 +60,15 @@ _STOP_MESSAGE = ForkingPickler.dumps(_STOP).tobytes()
 class WorkerPool:
     """`workers` processes forked now; `initializer(*initargs)` runs in each first. Each
     worker holds up to `ahead` jobs: more than one keeps it busy while this process is
-    too busy to hand it the next at once (a crawl's reactor)."""
+    too busy to hand it the next at once (a crawl's reactor). A job running longer than
+    `time_limit` seconds fails with TimeoutError and its worker is replaced."""
 
-    def __init__(self, workers: int = 1, initializer=None, initargs: tuple = (), ahead: int = 1):
-        context = multiprocessing.get_context("fork")
-        self._workers: list[_Worker] = []
-        for _ in range(workers):
-            here, there = context.Pipe()
-            process = context.Process(target=_serve, args=(there, os.getpid(), initializer, initargs), daemon=True)
-            process.start()
-            there.close()  # the worker's end is held by the worker alone: its death ends the pipe
-            self._workers.append(_Worker(process, here))
+    def __init__(self, workers: int = 1, initializer=None, initargs: tuple = (), ahead: int = 1,
+                 time_limit: float | None = None):
+        self._start = (initializer, initargs)
+        self._workers = [self._fork() for _ in range(workers)]
         self._ahead = ahead
+        self._time_limit = time_limit
         self._waiting: deque = deque()  # (future, pickled job) for the next free worker
         self._lock = threading.Lock()
         self._broken = False
@@ -106,6 +110,14 @@ class WorkerPool:
             worker.sender.join()  # it ends with the stop message, or at the worker's death
             worker.conn.close()
 
+    def _fork(self) -> _Worker:
+        context = multiprocessing.get_context("fork")
+        here, there = context.Pipe()
+        process = context.Process(target=_serve, args=(there, os.getpid(), *self._start), daemon=True)
+        process.start()
+        there.close()  # the worker's end is held by the worker alone: its death ends the pipe
+        return _Worker(process, here)
+
     def _dispatch(self) -> None:
         """Waiting work to the least busy workers (with the lock held)."""
         while self._waiting:
@@ -113,15 +125,18 @@ class WorkerPool:
             if len(worker.jobs) >= self._ahead:
                 return
             future, job = self._waiting.popleft()
-            if future.set_running_or_notify_cancel():
+            # a job handed back by a worker killed for its time is running already
+            if future.running() or future.set_running_or_notify_cancel():
+                if not worker.jobs:
+                    worker.since = time.monotonic()
                 worker.outbox.put(job)
-                worker.jobs.append(future)
+                worker.jobs.append((future, job))
 
     def _collect(self) -> None:
         """Answers to their futures, on a thread of this process, until every worker has ended."""
         alive = {w.process.sentinel: w for w in self._workers}
         while alive:
-            ready = wait([w.conn for w in alive.values()] + list(alive))
+            ready = wait([w.conn for w in alive.values()] + list(alive), self._stop_overdue())
             for sentinel, worker in list(alive.items()):
                 if worker.conn in ready:  # an answer, or the end of the pipe: the worker has gone
                     try:
@@ -136,32 +151,73 @@ class WorkerPool:
                 elif sentinel not in ready:
                     continue
                 del alive[sentinel]
-                self._died(worker)
+                replacement = self._died(worker)
+                if replacement is not None:
+                    alive[replacement.process.sentinel] = replacement
+
+    def _stop_overdue(self) -> float | None:
+        """Kill each worker whose job has run past the time limit; the seconds until the next may."""
+        if self._time_limit is None:
+            return None
+        now, wake = time.monotonic(), self._time_limit
+        with self._lock:
+            for worker in self._workers:
+                if worker.jobs and worker.overdue is None:
+                    left = worker.since + self._time_limit - now
+                    if left <= 0:
+                        worker.overdue = worker.jobs[0][0]
+                        worker.process.kill()
+                    else:
+                        wake = min(wake, left)
+        return wake
 
     def _settle(self, worker: _Worker, answer: tuple) -> None:
         ok, value = answer
         with self._lock:
-            future = worker.jobs.popleft()
+            future, _ = worker.jobs.popleft()
+            worker.since = time.monotonic()
             self._dispatch()
         if ok:
             future.set_result(value)
         else:
             future.set_exception(value)
 
-    def _died(self, worker: _Worker) -> None:
+    def _died(self, worker: _Worker) -> _Worker | None:
+        """Fail the dead worker's work, or, when it was killed for its time, that job alone:
+        then the worker forked in its place (returned) takes the rest."""
         with self._lock:
-            lost = list(worker.jobs)
+            if worker.overdue is not None and not self._broken:
+                # its answer may have come just before the kill: then nothing timed out
+                timed_out = worker.overdue if worker.jobs and worker.jobs[0][0] is worker.overdue else None
+                held = [job for job in worker.jobs if job[0] is not timed_out]
+                replacement = self._fork()
+                self._workers[self._workers.index(worker)] = replacement
+                self._waiting.extendleft(reversed(held))
+                self._dispatch()
+                lost = []
+            else:
+                replacement, timed_out = None, None
+                lost = [future for future, _ in worker.jobs]
+                if not self._broken:
+                    self._broken = True
+                    lost += [future for future, _ in self._waiting]
+                    self._waiting.clear()
             worker.jobs.clear()
-            if not self._broken:
-                self._broken = True
-                lost += [future for future, _ in self._waiting]
-                self._waiting.clear()
+        if replacement is not None:
+            if timed_out is not None:
+                timed_out.set_exception(TimeoutError(f"no answer within {self._time_limit:g} s: the job was stopped"))
+            worker.outbox.put(_STOP_MESSAGE)  # ends its sender: the pipe is closed
+            worker.sender.join()
+            worker.conn.close()
+            worker.process.join()
         for future in lost:
             if not future.done():
                 future.set_exception(BrokenProcessPool("a worker process died"))
+        return replacement
 
 
-def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1, ahead: int = 1) -> WorkerPool | None:
+def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1, ahead: int = 1,
+                time_limit: float | None = None) -> WorkerPool | None:
     """Forked worker processes (started now), or None where processes cannot fork."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -170,7 +226,7 @@ def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1, ahead:
     # in both processes, so that their pages stay shared (about 20 MB less for a crawl).
     gc.collect()
     gc.freeze()
-    return WorkerPool(workers, initializer, initargs, ahead)
+    return WorkerPool(workers, initializer, initargs, ahead, time_limit)
 
 
 def _serve(conn: Connection, parent: int, initializer, initargs: tuple) -> None:
