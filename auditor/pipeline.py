@@ -8,6 +8,7 @@ import platform
 import signal
 import sqlite3
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -127,24 +128,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             render_info = render(store, options.start_urls, render_options, show_progress, browser)
             timings["render"] = round(time.perf_counter() - t, 2)
         t = time.perf_counter()
-        with Progress("Auditing", show_progress) as progress:
-            site = site_from_store(store, options.start_urls, of_stage(values, "audit"))
-            computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
-            spill = Spill()
-            counts = {"urls": 0, "html_pages": 0}
-            scripts = JsSummary()
-            readability_seconds = 0.0
-            audits = AuditRun(site, spill=spill, ignore=ignore)
-            page_pass = PagePass(computed, inlink_counts(store), audits.page_audits, page_summary)
-            for batch in audited_batches(store.page_rows(), page_pass):
-                spill.add_encoded("pages", batch.summaries)
-                audits.add(batch.tallies)
-                scripts.merge(batch.scripts)
-                readability_seconds += batch.readability_seconds
-                counts["urls"] += len(batch.summaries)
-                counts["html_pages"] += batch.html_pages
-                progress.update(urls=counts["urls"], pages=counts["html_pages"])
-            audit_output = audits.result()
+        audited = audit_pages(store, options.start_urls, of_stage(values, "audit"), ignore, show_progress)
         timings["audit"] = round(time.perf_counter() - t, 2)
         run = {
             "start_urls": options.start_urls,
@@ -155,18 +139,18 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             "render": render_info,
             "versions": versions(),
             "timings": timings,
-            "readability_seconds": round(readability_seconds, 2),  # within the audit timing
+            "readability_seconds": round(audited.readability_seconds, 2),  # within the audit timing
             "counts": {
-                **counts,
+                **audited.counts,
                 "resources": counters.get("resources", 0),
                 "errors": counters.get("errors", 0),
             },
             "crawl_finish_reason": counters.get("finish_reason"),
             **completeness,
-            "touchpoints": touchpoint_summary(site.touchpoints),
-            "site_kind": site.site_kind,
+            "touchpoints": audited.touchpoints,
+            "site_kind": audited.site_kind,
             "outputs": output_files(values.get("format") or []),  # written beside the report (--format)
-            "js": scripts.result(values.get("js") or default("js")),
+            "js": audited.scripts.result(values.get("js") or default("js")),
         }
         if "distributed" in counters:  # the processes that took part, and the requests re-leased
             run["distributed"] = counters["distributed"]
@@ -175,13 +159,49 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
         store.close()
         if browser:
             browser.close()
-    result = build_result(run, spill.rows("pages"), audit_output)
+    result = build_result(run, audited.spill.rows("pages"), audited.output)
     t = time.perf_counter()
     with Progress("Writing the report", show_progress):
         write_result(result, out / "result.json")
         html.write(result, out / "report.html", values.get("report_lang"))
     result["run"]["timings"]["report"] = round(time.perf_counter() - t, 2)
     return result
+
+
+@dataclass
+class AuditedPages:
+    """What the audit pass leaves for the result: the rest of it (the whole-site facts,
+    the pages' text) is freed before the report is written, which needs memory of its own."""
+
+    spill: Spill  # the pages' summaries and the findings, on disk
+    output: dict  # each audit's scores and counts (AuditRun.result)
+    counts: dict
+    scripts: JsSummary
+    readability_seconds: float
+    touchpoints: dict
+    site_kind: dict
+
+
+def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple, show_progress: bool | None) -> AuditedPages:
+    """The whole-site facts, then every stored page through the page audits (in worker
+    processes), then the site audits."""
+    with Progress("Auditing", show_progress) as progress:
+        site = site_from_store(store, start_urls, values)
+        computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
+        audited = AuditedPages(Spill(), {}, {"urls": 0, "html_pages": 0}, JsSummary(), 0.0,
+                               touchpoint_summary(site.touchpoints), site.site_kind)
+        audits = AuditRun(site, spill=audited.spill, ignore=ignore)
+        page_pass = PagePass(computed, inlink_counts(store), audits.page_audits, page_summary)
+        for batch in audited_batches(store.page_rows(), page_pass):
+            audited.spill.add_encoded("pages", batch.summaries)
+            audits.add(batch.tallies)
+            audited.scripts.merge(batch.scripts)
+            audited.readability_seconds += batch.readability_seconds
+            audited.counts["urls"] += len(batch.summaries)
+            audited.counts["html_pages"] += batch.html_pages
+            progress.update(urls=audited.counts["urls"], pages=audited.counts["html_pages"])
+        audited.output = audits.result()
+    return audited
 
 
 def crawl_completeness(store: Store, counters: dict, options: CrawlOptions) -> dict:
