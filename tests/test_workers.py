@@ -142,3 +142,18 @@ def test_without_a_time_limit_a_slow_job_is_waited_for():
         assert pool.submit(_sleep_then_pid, 1.5).result(10) > 0
     finally:
         pool.shutdown()
+
+
+def test_when_no_worker_can_be_forked_in_its_place_the_pool_breaks_but_the_job_still_times_out(monkeypatch):
+    pool = WorkerPool(1, ahead=2, time_limit=1)
+    try:
+        def no_fork():
+            raise OSError("Resource temporarily unavailable")
+        monkeypatch.setattr(pool, "_fork", no_fork)
+        stuck, behind = pool.submit(_sleep_then_pid, 60), pool.submit(_add, 1, 1)
+        with pytest.raises(TimeoutError):
+            stuck.result(30)
+        with pytest.raises(BrokenProcessPool):  # the caller carries on in its own process
+            behind.result(10)
+    finally:
+        pool.shutdown()

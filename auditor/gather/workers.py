@@ -183,29 +183,33 @@ class WorkerPool:
             future.set_exception(value)
 
     def _died(self, worker: _Worker) -> _Worker | None:
-        """Fail the dead worker's work, or, when it was killed for its time, that job alone:
-        then the worker forked in its place (returned) takes the rest."""
+        """Fail the dead worker's work; but when it was killed for its time, that job alone
+        fails, and the worker forked in its place (returned) takes the rest."""
+        replacement = timed_out = None
         with self._lock:
+            # its answer may have come just before the kill: then nothing timed out
+            if worker.overdue is not None and worker.jobs and worker.jobs[0][0] is worker.overdue:
+                timed_out = worker.jobs.popleft()[0]
             if worker.overdue is not None and not self._broken:
-                # its answer may have come just before the kill: then nothing timed out
-                timed_out = worker.overdue if worker.jobs and worker.jobs[0][0] is worker.overdue else None
-                held = [job for job in worker.jobs if job[0] is not timed_out]
-                replacement = self._fork()
+                try:
+                    replacement = self._fork()
+                except OSError:  # no process to be had: the pool breaks, as at any death
+                    pass
+            if replacement is not None:
                 self._workers[self._workers.index(worker)] = replacement
-                self._waiting.extendleft(reversed(held))
+                self._waiting.extendleft(reversed(worker.jobs))
                 self._dispatch()
                 lost = []
             else:
-                replacement, timed_out = None, None
                 lost = [future for future, _ in worker.jobs]
                 if not self._broken:
                     self._broken = True
                     lost += [future for future, _ in self._waiting]
                     self._waiting.clear()
             worker.jobs.clear()
+        if timed_out is not None:
+            timed_out.set_exception(TimeoutError(f"no answer within {self._time_limit:g} s: the job was stopped"))
         if replacement is not None:
-            if timed_out is not None:
-                timed_out.set_exception(TimeoutError(f"no answer within {self._time_limit:g} s: the job was stopped"))
             worker.outbox.put(_STOP_MESSAGE)  # ends its sender: the pipe is closed
             worker.sender.join()
             worker.conn.close()
