@@ -121,9 +121,9 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
     browser = start_browser(render_options)  # Chromium starts while the crawl runs
     try:
         counters = crawl(options, show_progress)
+        stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now (and keep the crawler alive)
         urls.clear_caches()
         release_free_memory()
-        stop_on_signals()  # Scrapy's handlers, left installed, would ignore them now
         timings["crawl"] = round(time.perf_counter() - t, 2)
         if counters.get("finish_reason") == "shutdown":
             raise Interrupted(f"{counters.get('urls', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))

@@ -192,6 +192,8 @@ def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings
         try:
             process.start()
         finally:
+            if loop.running:  # else its call, left in the stopped reactor, keeps the whole crawler alive
+                loop.stop()
             if options.frontier and options.seed:
                 finished = process.stop_signal is None and crawler.stats.get_value("finish_reason") == "finished"
                 counters["distributed"] = frontier.finish_run(options.frontier, finished)

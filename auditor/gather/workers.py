@@ -69,6 +69,7 @@ class WorkerPool:
         self._workers = [self._fork() for _ in range(workers)]
         self._ahead = ahead
         self._time_limit = time_limit
+        self.frozen = False  # objects alive at the fork are kept out of the collector's visits (worker_pool)
         self._waiting: deque = deque()  # (future, pickled job) for the next free worker
         self._lock = threading.Lock()
         self._broken = False
@@ -109,6 +110,10 @@ class WorkerPool:
         for worker in self._workers:
             worker.sender.join()  # it ends with the stop message, or at the worker's death
             worker.conn.close()
+        if self.frozen:
+            # The collector may visit them again: kept out of its visits, the cycles
+            # among them (a whole crawler, spider and all) would never be freed.
+            gc.unfreeze()
 
     def _fork(self) -> _Worker:
         context = multiprocessing.get_context("fork")
@@ -230,7 +235,9 @@ def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1, ahead:
     # in both processes, so that their pages stay shared (about 20 MB less for a crawl).
     gc.collect()
     gc.freeze()
-    return WorkerPool(workers, initializer, initargs, ahead, time_limit)
+    pool = WorkerPool(workers, initializer, initargs, ahead, time_limit)
+    pool.frozen = True
+    return pool
 
 
 def _serve(conn: Connection, parent: int, initializer, initargs: tuple) -> None:
