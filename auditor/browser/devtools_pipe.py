@@ -43,7 +43,19 @@ def _leave_nothing_behind() -> None:
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.killpg(pid, signal.SIGKILL)  # its own process group: its renderers too
             os.waitpid(pid, 0)
-        shutil.rmtree(profile, ignore_errors=True)
+        remove_profile(profile)
+
+
+def remove_profile(profile: str) -> None:
+    """The profile folder, and the folder in /tmp that Chromium keeps its singleton
+    socket in (the profile's SingletonSocket links to it), which a browser that did not
+    quit by itself leaves behind."""
+    socket = os.path.join(profile, "SingletonSocket")
+    if os.path.islink(socket):
+        folder = os.path.dirname(os.readlink(socket))
+        if os.path.basename(folder).startswith("org.chromium."):
+            shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(profile, ignore_errors=True)
 
 
 class DevToolsError(RuntimeError):
@@ -84,7 +96,7 @@ class DevToolsPipe:
         except BaseException:
             for fd in (*theirs, to_browser[1], from_browser[0]):
                 os.close(fd)
-            shutil.rmtree(profile, ignore_errors=True)
+            remove_profile(profile)
             raise
         _RUNNING[proc.pid] = profile
         for fd in theirs:
@@ -185,7 +197,7 @@ class DevToolsPipe:
             await self.proc.wait()
         finally:
             self.connected = False
-            shutil.rmtree(self._profile, ignore_errors=True)
+            remove_profile(self._profile)
             _RUNNING.pop(self.proc.pid, None)
 
 

@@ -184,10 +184,14 @@ def test_a_signal_while_the_crawl_renders_leaves_no_browser_and_no_profile(tmp_p
         proc = start(base + "/p0.html", tmp_path / "out", "--render", "none", "--js", "always", "--concurrency", "1")
         wait_for(lambda: browser_profiles(descendants(proc.pid)), timeout_s=60)
         profiles = browser_profiles(descendants(proc.pid))
+        wait_for(lambda: all((p / "SingletonSocket").is_symlink() for p in profiles), timeout_s=30)
+        # Chromium keeps its singleton socket in a folder of its own in /tmp
+        singletons = {Path(os.readlink(p / "SingletonSocket")).parent for p in profiles}
         returncode, took, err = stop(proc, signum)
     assert returncode == code, err
     assert took < STOP_WITHIN_S
     assert profiles and not [p for p in profiles if p.exists()]
+    assert singletons and not [f for f in singletons if f.exists()]
 
 
 def test_a_signal_while_pages_wait_for_the_browser_stops_at_once_and_a_resume_renders_them(tmp_path):
