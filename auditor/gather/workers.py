@@ -61,15 +61,23 @@ class WorkerPool:
     """`workers` processes forked now; `initializer(*initargs)` runs in each first. Each
     worker holds up to `ahead` jobs: more than one keeps it busy while this process is
     too busy to hand it the next at once (a crawl's reactor). A job running longer than
-    `time_limit` seconds fails with TimeoutError and its worker is replaced."""
+    `time_limit` seconds fails with TimeoutError and its worker is replaced. With
+    `freeze`, the objects alive now are kept out of the collector's visits until shutdown.
+
+    A worker shares this process's memory until either writes to it. The collector writes
+    to every object it visits: frozen, they are left out of its visits in both processes,
+    so that their pages stay shared (about 20 MB less for a crawl)."""
 
     def __init__(self, workers: int = 1, initializer=None, initargs: tuple = (), ahead: int = 1,
-                 time_limit: float | None = None):
+                 time_limit: float | None = None, freeze: bool = False):
+        self._frozen = freeze
+        if freeze:
+            gc.collect()
+            gc.freeze()
         self._start = (initializer, initargs)
         self._workers = [self._fork() for _ in range(workers)]
         self._ahead = ahead
         self._time_limit = time_limit
-        self.frozen = False  # objects alive at the fork are kept out of the collector's visits (worker_pool)
         self._waiting: deque = deque()  # (future, pickled job) for the next free worker
         self._lock = threading.Lock()
         self._broken = False
@@ -110,7 +118,7 @@ class WorkerPool:
         for worker in self._workers:
             worker.sender.join()  # it ends with the stop message, or at the worker's death
             worker.conn.close()
-        if self.frozen:
+        if self._frozen:
             # The collector may visit them again: kept out of its visits, the cycles
             # among them (a whole crawler, spider and all) would never be freed.
             gc.unfreeze()
@@ -230,14 +238,7 @@ def worker_pool(initializer=None, initargs: tuple = (), workers: int = 1, ahead:
     """Forked worker processes (started now), or None where processes cannot fork."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    # A worker shares this process's memory until either writes to it. The collector
-    # writes to every object it visits: objects alive now are left out of its visits
-    # in both processes, so that their pages stay shared (about 20 MB less for a crawl).
-    gc.collect()
-    gc.freeze()
-    pool = WorkerPool(workers, initializer, initargs, ahead, time_limit)
-    pool.frozen = True
-    return pool
+    return WorkerPool(workers, initializer, initargs, ahead, time_limit, freeze=True)
 
 
 def _serve(conn: Connection, parent: int, initializer, initargs: tuple) -> None:
