@@ -46,7 +46,7 @@ class Meta:
     weight: float = 1.0
     # "audit-id:message-key" of findings that, on the same page, cause this audit's:
     # its findings there are linked to that root cause (data["root_cause"]) and the fix
-    # plan shows them as one problem.
+    # plan shows them as one problem. (A single finding names its own in follows_from.)
     root_causes: tuple[str, ...] = ()
     # message key -> impact, for the kinds of finding that weigh other than `impact`
     # (a missing canonical against one naming another host); cite the source beside it.
@@ -74,6 +74,9 @@ class Finding:
     data: dict = field(default_factory=dict)
     selector: str | None = None
     snippet: str | None = None
+    # "audit-id:message-key" of findings that, when on the same page, are this one's
+    # root cause (as Meta.root_causes, for this finding only); not written out.
+    follows_from: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         out = {"url": self.url, "message_key": self.message_key, "data": self.data}
@@ -106,10 +109,10 @@ class Audit:
         return None
 
     def finding(self, page: PageRecord | str, key: str, selector: str | None = None,
-                snippet: str | None = None, **data) -> Finding:
+                snippet: str | None = None, follows_from: tuple[str, ...] = (), **data) -> Finding:
         assert key in self.meta.messages, f"{self.meta.id}: unknown message key {key}"
         url = page if isinstance(page, str) else page.url
-        return Finding(url, key, data, selector, snippet)
+        return Finding(url, key, data, selector, snippet, follows_from)
 
 
 class SiteAudit(Audit):

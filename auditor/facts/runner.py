@@ -38,15 +38,13 @@ class PageAudits:
 
     def __init__(self, audits: list[Audit], site: Site, ignore: tuple[IgnoreRule, ...] = ()):
         self.audits, self.site, self.ignore = audits, site, ignore
-        self.linked = any(a.meta.root_causes for a in audits)
 
     def check(self, pages: Iterable[PageRecord]) -> list[PageTally]:
         """One tally per audit, in the order of `audits`."""
         tallies = [PageTally() for _ in self.audits]
         for page in pages:
             found = [(audit, _audit_page(audit, tally, page, self.site)) for audit, tally in zip(self.audits, tallies)]
-            if self.linked:
-                link_root_causes(found)
+            link_root_causes(found)
             for (audit, findings), tally in zip(found, tallies):
                 tally.rows.extend(Spill.encode(tagged(f.to_dict(), audit.meta.id, self.ignore)) for f in findings)
         return tallies
@@ -140,14 +138,15 @@ def link_root_causes(found: list[tuple[Audit, list[Finding]]]) -> None:
     """One page's findings that follow from another finding on it (bidi runs on a page
     whose declared direction is wrong) name it as their root cause: they keep their
     count, and the fix plan folds them into that one problem."""
-    causes = {f"{audit.meta.id}:{f.message_key}": f for audit, findings in found for f in findings}
+    if not any(audit.meta.root_causes or any(f.follows_from for f in findings) for audit, findings in found if findings):
+        return
+    causes = {f"{audit.meta.id}:{f.message_key}" for audit, findings in found for f in findings}
     for audit, findings in found:
-        cause = next((k for k in audit.meta.root_causes if k in causes), None)
-        if cause is None:
-            continue
-        audit_id, key = cause.split(":", 1)
         for finding in findings:
-            finding.data["root_cause"] = {"audit": audit_id, "message_key": key}
+            cause = next((k for k in audit.meta.root_causes + finding.follows_from if k in causes), None)
+            if cause is not None:
+                audit_id, key = cause.split(":", 1)
+                finding.data["root_cause"] = {"audit": audit_id, "message_key": key}
 
 
 def _audit_site(tally: _Tally, site: Site) -> None:

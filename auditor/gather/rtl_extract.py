@@ -174,6 +174,12 @@ class _Walker:
             if el.get("dir") is not None and el is not self.body:
                 self._dir(el)
         base = html_dir if html_dir in VALID_DIR else None
+        style = self.root.get("style")
+        if style and any(h in style.lower() for h in STYLE_HINTS) and self.body is not self.root:
+            self._style(self.root, style)  # <html style="direction: rtl">: the page's direction from CSS
+            css_dir = INLINE_DIRECTION.search(style)
+            if base is None and css_dir:
+                base = css_dir.group(1).lower()
         self._walk(self.body, base, isolated=False)
         f["dirs"] = self.dirs[:MAX_ITEMS]
         f["dir_count"] = len(self.dirs)
@@ -304,7 +310,8 @@ class _Walker:
             elif name in PHYSICAL_STYLE and (name not in ("float", "text-align") or low in ("left", "right")):
                 props[name] = value
         if props:
-            sample = " ".join("".join(el.itertext()).split())[:SAMPLE]
+            shown = self.body if el is self.root else el  # not the <head>'s title
+            sample = " ".join("".join(shown.itertext()).split())[:SAMPLE]
             self.styles.append({"tag": el.tag, "selector": selector(el), "properties": props,
                                 "text": sample, "arabic": is_arabic(sample)})
 

@@ -61,6 +61,11 @@ def test_html_dir_set_by_css_only():
     assert keyed("html-dir", p, site) == [("css-only", {"where": f"{css}:1 html"})]
 
 
+def test_html_dir_set_by_an_inline_style_on_html_or_body():
+    assert keyed("html-dir", page(html='lang="ar" style="direction: rtl"')) == [("css-only", {"where": "<html style>"})]
+    assert keyed("css-direction", page(html='lang="ar" style="direction: rtl"')) == [("inline-direction", {"value": "rtl"})]
+
+
 def test_html_dir_ltr_on_right_to_left_text_and_rtl_on_english_text():
     assert keys("html-dir", page(html='lang="ar" dir="ltr"')) == ["ltr-on-rtl"]
     assert keys("html-dir", page(html='lang="en" dir="rtl"', text=EN)) == ["rtl-on-ltr"]
@@ -338,6 +343,20 @@ def test_bidi_runs_on_an_english_page_declared_arabic_name_the_lang_mismatch_as_
     assert {f["url"] for f in runs} == {wrong.url, right.url}  # every finding is kept and counted
     assert {f["url"]: f["data"].get("root_cause") for f in runs} == {
         wrong.url: {"audit": "lang-mismatch", "message_key": "mismatch"}, right.url: None}
+
+
+def test_direction_set_in_css_on_the_body_is_one_cause_with_html_dir_css_only():
+    from auditor.facts.runner import run_audits
+
+    css = "https://shop.example/site.css"
+    p = page(html='lang="ar"', head=f'<link rel="stylesheet" href="{css}">', body='<p style="direction: rtl">ا</p>')
+    site = make_site([p], stylesheets={css: analyse(css, "body { direction: rtl }\n.note { direction: rtl }\n")},
+                     rtl_stylesheets={css: p.url})
+    out = run_audits([p], site, [get_audit("html-dir"), get_audit("css-direction")])["audits"]
+    assert [f["message_key"] for f in out["html-dir"]["findings"]] == ["css-only"]
+    linked = {(f["message_key"], f.get("selector")): f["data"].get("root_cause") for f in out["css-direction"]["findings"]}
+    assert linked == {("stylesheet", "body"): {"audit": "html-dir", "message_key": "css-only"},
+                      ("stylesheet", ".note"): None, ("inline-direction", "body > main > p"): None}
 
 
 def test_physical_css_more_right_to_left_names_and_blocks():

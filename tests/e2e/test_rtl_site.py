@@ -10,6 +10,7 @@ import pytest
 
 from auditor.demo import serve_site
 from benchmarks.sites import generate
+from reports.fixes import build_fixes
 from tests.e2e.cli import load_result, run_cli
 from tests.server import serve
 
@@ -22,6 +23,8 @@ STATIC_RTL = ("html-dir", "lang-mismatch", "css-direction", "physical-css", "let
 EXPECTED = {
     ("/html-dir-missing.html", "html-dir", "missing"): 1,
     ("/html-dir-body-only.html", "html-dir", "not-on-html"): 1,
+    ("/html-dir-css-only.html", "html-dir", "css-only"): 1,
+    ("/html-dir-css-only.html", "css-direction", "inline-direction"): 1,  # the same cause, folded
     ("/lang-fail.html", "lang-mismatch", "mismatch"): 1,
     ("/css-direction-fail.html", "css-direction", "inline-direction"): 1,
     ("/css-direction-fail.html", "css-direction", "bdo-without-dir"): 1,
@@ -91,6 +94,16 @@ def test_findings_carry_their_evidence(rtl_site):
     assert (spacing["selector"], spacing["data"]["line"], spacing["data"]["value"]) == (".tagline", 5, "3px")
     (code,) = [f for f in audits["hreflang-rtl"]["findings"] if f["message_key"] == "invalid-code"]
     assert code["data"]["suggestion"] == "ar-SA"
+
+
+def test_direction_set_in_css_on_body_is_one_problem_in_the_fix_plan(rtl_site):
+    base, result = rtl_site
+    page = base + "/html-dir-css-only.html"
+    (inline,) = [f for f in result["audits"]["css-direction"]["findings"] if f["url"] == page]
+    assert inline["data"]["root_cause"] == {"audit": "html-dir", "message_key": "css-only"}
+    on_page = [fix for fix in build_fixes(result) if page in fix.pages and fix.audit["category"] == "rtl"]
+    assert [(fix.audit["id"], fix.message_key, fix.folded) for fix in on_page] == [
+        ("html-dir", "css-only", {"css-direction": 1})]
 
 
 def test_correct_bilingual_site_has_no_rtl_findings(tmp_path_factory):

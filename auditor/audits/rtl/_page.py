@@ -31,6 +31,14 @@ def is_rtl_page(page: PageRecord) -> bool:
     return "rtl" in dirs or is_rtl_lang(page.lang or "") or text_share(page) >= RTL_SHARE
 
 
+ROOT_ELEMENTS = frozenset({"html", "body", ":root"})  # what the page's base direction is set on
+
+
+def on_root(selector: str) -> bool:
+    """Whether a stylesheet rule's selector list names the page's root or body."""
+    return any(s.strip().lower() in ROOT_ELEMENTS for s in selector.split(","))
+
+
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
 # Classes that code highlighters and documentation themes give code blocks.
 CODE_CLASS = re.compile(r"highlight|hljs|prism|chroma|syntax|code|language-|lang-|sourcecode|terminal|console|shell",

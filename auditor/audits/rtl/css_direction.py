@@ -1,5 +1,7 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._page import code_like, is_rtl_page, rtl
+from auditor.audits.rtl._page import ROOT_ELEMENTS, code_like, is_rtl_page, on_root, rtl
+
+CSS_ONLY = ("html-dir:css-only",)  # the page's base direction set in CSS: html-dir's finding, one cause
 
 
 class CssDirection(Audit):
@@ -40,7 +42,8 @@ class CssDirection(Audit):
                 continue  # a code block shown left to right inside right-to-left text is right
             if "direction" in props:
                 yield self.finding(page, "inline-direction", selector=style["selector"], snippet=style["text"],
-                                   value=props["direction"].split()[0].lower() if props["direction"] else "")
+                                   value=props["direction"].split()[0].lower() if props["direction"] else "",
+                                   follows_from=CSS_ONLY if style["tag"] in ROOT_ELEMENTS else ())
             if "unicode-bidi" in props:
                 yield self.finding(page, "unicode-bidi", selector=style["selector"], snippet=style["text"],
                                    value=props["unicode-bidi"])
@@ -56,7 +59,8 @@ class CssDirection(Audit):
                 for item in site.stylesheets.get(url, ()):
                     if item["kind"] in ("direction", "unicode-bidi") and not _code_rule(item):
                         yield self.finding(page, "stylesheet", selector=item["selector"], file=url, line=item["line"],
-                                           property=item["property"], value=item["value"])
+                                           property=item["property"], value=item["value"],
+                                           follows_from=CSS_ONLY if item["kind"] == "direction" and on_root(item["selector"]) else ())
 
 
 def _code(style: dict) -> bool:

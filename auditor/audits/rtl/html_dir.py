@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._page import LTR_SHARE, RTL_SHARE, W3C_BIDI, rtl, text_share
+from auditor.audits.rtl._page import LTR_SHARE, RTL_SHARE, W3C_BIDI, on_root, rtl, text_share
 from auditor.text import is_rtl_lang
 
 MIN_WORDS = 30  # a page needs this much text before its direction is judged from its words
@@ -76,7 +76,6 @@ def _css_direction(page, site) -> str | None:
             return f"<{style['tag']} style>"
     for resource in page.resources:
         for item in site.stylesheets.get(resource.url, ()):
-            if item["kind"] == "direction" and item["value"].lower().startswith("rtl") and \
-                    any(s.strip().lower() in ("html", "body", ":root") for s in item["selector"].split(",")):
+            if item["kind"] == "direction" and item["value"].lower().startswith("rtl") and on_root(item["selector"]):
                 return f"{item['url']}:{item['line']} {item['selector']}"
     return None
