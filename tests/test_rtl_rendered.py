@@ -26,7 +26,7 @@ EXPECTED = {
     "good.html": {},
     "overflow.html": {"rtl-overflow": 2},  # only at phone width: the page is 932 px wide, the banner crosses the left edge
     "align-left.html": {"text-align-rtl": 2},
-    "direction-ltr.html": {"computed-direction": 2},
+    "direction-ltr.html": {"computed-direction": 3},
     "font-fallback.html": {"font-fallback": 2},  # regular (menu, text) and bold (heading) text
     "line-height.html": {"line-height-rtl": 2},
     "letter-spacing.html": {"letter-spacing-rendered": 1},
@@ -34,9 +34,9 @@ EXPECTED = {
     "english.html": {},
 }
 
-# Elements outlined in the screenshot: the banner; the paragraphs; the menu's
-# and the heading's blocks; the heading; the logo and the menu.
-OUTLINED = {"overflow.html": 1, "align-left.html": 2, "direction-ltr.html": 2, "font-fallback.html": 2,
+# Elements outlined in the screenshot: the banner; the paragraphs (and the English
+# heading); the menu's and the heading's blocks; the heading; the logo and the menu.
+OUTLINED = {"overflow.html": 1, "align-left.html": 2, "direction-ltr.html": 3, "font-fallback.html": 2,
             "line-height.html": 2, "letter-spacing.html": 1, "header-ltr.html": 2}
 
 # Run after the rtl collector: the page must be back as the collector found it.
@@ -126,8 +126,10 @@ def test_text_align_and_direction_evidence(audited):
     assert align[0]["data"]["text_align"] == "left" and align[0]["data"]["direction"] == "rtl"
     assert align[0]["snippet"].startswith("نحمص القهوة")
     direction = out["computed-direction"]["findings"]
-    assert {f["message_key"] for f in direction} == {"rtl-text-ltr-block"}
-    assert [f["data"]["direction"] for f in direction] == ["ltr", "ltr"]
+    # an English sentence in a right-to-left heading; a Latin name alone (a run shown in order) is right
+    assert [(f["message_key"], f["data"]["direction"], f["snippet"][:7]) for f in direction] == [
+        ("ltr-text-rtl-block", "rtl", "Roasted"), ("rtl-text-ltr-block", "ltr", "نحمص ال"),
+        ("rtl-text-ltr-block", "ltr", "إذا لم ")]
 
 
 def test_font_fallback_names_the_fonts_used(desktop, audited):

@@ -40,7 +40,10 @@ async function scanFacts(opts) {
     if (!c.letters) continue;
     checked++;
     const rtlText = c.rtl >= 3 && c.rtl >= 0.6 * c.letters;
-    const ltrText = c.ltr >= 20 && c.ltr >= 0.8 * c.letters;
+    // A Latin name or plain words and numbers show as one run in order: only punctuation
+    // and mixed text move (as the static check's PLAIN tokens).
+    const ltrText = c.ltr >= 20 && c.ltr >= 0.8 * c.letters
+      && !/^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*$/.test(text.trim().replace(/\s+/g, ' '));
     const item = {selector: selectorOf(el), snippet: clean(text)};
     // unicode-bidi: plaintext sets each paragraph's direction from its own text.
     const plaintext = style.unicodeBidi === 'plaintext';

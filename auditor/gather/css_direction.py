@@ -93,8 +93,8 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
         counterpart = name.replace("left", "\0").replace("right", "left").replace("\0", "right")
         if rule.get(counterpart, "").lower().strip() == low:
             return None, None  # the same on both sides: nothing to mirror
-        if name in ("left", "right") and low == "auto":
-            return None, None
+        if name in ("left", "right") and (low == "auto" or (ZERO.match(low) and _full_width(rule))):
+            return None, None  # a box as wide as its container sits the same from either side
         return "physical", f"{PROPERTIES[name]}: {value}"
     if name in KEYWORD_PROPERTIES and low in SIDE:
         target = "text-align" if name == "text-align" else name
@@ -132,6 +132,11 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
     if name == "unicode-bidi" and low not in ("normal", "inherit", "initial", "unset"):
         return "unicode-bidi", "<bdi> or the dir attribute in the markup"
     return None, None
+
+
+def _full_width(rule: dict[str, str]) -> bool:
+    width = rule.get("width", "").lower().replace("!important", "").strip()
+    return width in ("100%", "100vw")
 
 
 def subject(selector: str) -> tuple[str | None, list[str]]:

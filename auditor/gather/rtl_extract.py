@@ -292,7 +292,7 @@ class _Walker:
             "tag": el.tag, "type": kind or "text", "name": el.get("name") or el.get("id") or "",
             "dir": el.get("dir"), "inherited_dir": direction, "inputmode": el.get("inputmode"),
             "autocomplete": el.get("autocomplete"), "placeholder": (el.get("placeholder") or "")[:SAMPLE],
-            "selector": selector(el),
+            "selector": selector(el), "hidden": _hidden(el),
         })
 
     def _style(self, el, style: str) -> None:
@@ -457,6 +457,15 @@ def _within(el, inner: bool) -> list[str]:
         for name in (node.get("class") or "").split()[:5]:
             keys.update((f".{name}", f"{node.tag}.{name}"))
     return sorted(keys)[:MAX_WITHIN]
+
+
+def _hidden(el) -> bool:
+    """Hidden by its markup (hidden, style="display: none"): a spam trap no visitor types in."""
+    for node in [el, *el.iterancestors()]:
+        style = (node.get("style") or "").lower().replace(" ", "")
+        if node.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style:
+            return True
+    return False
 
 
 def _link(el):

@@ -256,6 +256,9 @@ def test_input_direction():
                                           ("free-text", {"name": "name"})]
     assert keys("input-direction", page(html='lang="en" dir="ltr"', text=EN,
                                          body='<form><input type="tel" name="phone"></form>')) == []
+    spam_traps = ('<form><div style="display: none"><input type="text" name="honeypot"></div>'
+                  '<input type="email" name="trap" hidden><p hidden><textarea name="t"></textarea></p></form>')
+    assert keys("input-direction", page(body=spam_traps)) == []
 
 
 # -- hreflang-rtl ----------------------------------------------------------------------

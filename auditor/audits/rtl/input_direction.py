@@ -40,6 +40,8 @@ class InputDirection(Audit):
 
     def check(self, page, site):
         for field in rtl(page)["inputs"]:
+            if field.get("hidden"):
+                continue  # no visitor types in it
             own = (field.get("dir") or "").strip().lower()
             hints = " ".join(filter(None, (field["name"], field.get("autocomplete"), field.get("placeholder"))))
             ltr = field["type"] in LTR_TYPES or (field.get("inputmode") or "").lower() in LTR_INPUTMODES \
