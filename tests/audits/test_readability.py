@@ -6,8 +6,9 @@ from auditor.audits import get_audit
 from tests.factories import findings, make_page, make_site
 
 
-def readability(band: str, score: float = 40.0, formula: str = "osman", language: str = "ar") -> dict:
-    return {"language": language, "formula": formula, "score": score, "band": band, "indicative": formula == "lix"}
+def readability(band: str, score: float = 40.0, formula: str = "osman", language: str = "ar", words: int = 250) -> dict:
+    return {"language": language, "formula": formula, "score": score, "band": band, "indicative": formula == "lix",
+            "words": words}
 
 
 def test_readability_passes_at_or_above_the_target_band():
@@ -22,6 +23,12 @@ def test_readability_fails_below_the_target_band_naming_formula_and_language():
     assert f.message_key == "too-hard"
     assert f.data["formula"] == "OSMAN" and f.data["score"] == 22.5 and f.data["language"] == "ar"
     assert f.data["target"] == "fairly difficult"
+
+
+def test_a_text_shorter_than_a_formula_sample_is_scored_but_not_judged():
+    audit = get_audit("readability")
+    assert findings(audit, make_page(facts={"readability": readability("very difficult", 22.5, words=99)})) == []
+    assert len(findings(audit, make_page(facts={"readability": readability("very difficult", 22.5, words=100)}))) == 1
 
 
 def test_readability_target_is_a_setting():

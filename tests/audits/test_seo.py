@@ -512,6 +512,15 @@ def test_link_text_passes_descriptive_links():
     assert findings(get_audit("link-text"), page) == []
 
 
+def test_link_text_naming_the_page_it_leads_to_is_no_generic_text():
+    from auditor.model import Link
+
+    # a list of programming languages: "Go" leads to the Go page; "Go" to a search result says nothing
+    languages = [Link(BASE + "/formats/go.html", "Go"), Link(BASE + "/start/", "Start"), Link(BASE + "/more-info", "More info")]
+    assert findings(get_audit("link-text"), make_page(links=languages)) == []
+    assert [f.data["text"] for f in findings(get_audit("link-text"), make_page(links=[Link(BASE + "/s?q=1", "Go")]))] == ["Go"]
+
+
 def test_hreflang_missing_and_relative_href_and_link_header_codes():
     alternates = [{"lang": "ar", "href": BASE + "/ar/"}, {"lang": "x-default", "href": BASE + "/ar/"},
                   {"lang": "en", "href": BASE + "/en/", "relative": "/en/"},

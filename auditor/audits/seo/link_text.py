@@ -9,6 +9,7 @@ reported too (it tells the name of a page, not what it holds).
 """
 
 import re
+from urllib.parse import unquote, urlsplit
 
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import BASE, alone
@@ -34,6 +35,13 @@ def normalize(text: str) -> str:
     """Lower case, marks, tatweel and alef forms folded, edge punctuation and arrows dropped."""
     text = strip_marks(" ".join(text.split())).translate(_ALEF).lower()
     return text.strip(_EDGES)
+
+
+def names_its_target(text: str, href: str) -> bool:
+    """Whether the text is the name of the page it leads to: "Go" to go.html is the Go
+    language's page in a list of languages, not a generic "go"."""
+    name = urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return normalize(unquote(name).replace("-", " ").replace("_", " ")) == text
 
 
 class LinkText(Audit):
@@ -71,7 +79,7 @@ class LinkText(Audit):
             if link.kind not in ("a", "area") or not link.text.strip():
                 continue
             text = normalize(link.text)
-            if text in GENERIC_EN or text in GENERIC_AR:
+            if (text in GENERIC_EN or text in GENERIC_AR) and not names_its_target(text, link.href):
                 generic.setdefault(text, []).append(link)
             elif BARE_URL.match(link.text.strip()):
                 yield self.finding(page, "bare-url", selector="a", text=link.text.strip(), target=link.href)
