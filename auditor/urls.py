@@ -115,6 +115,18 @@ def origin(url: str) -> tuple[str, str, int] | None:
     return scheme, site_key(url), port or DEFAULT_PORTS[scheme]
 
 
+# Files a web server answers for a folder's own URL: /guide/index.html is /guide/.
+INDEX_FILES = ("index.html", "index.htm", "index.php")
+
+
+def folder_of_index(url: str) -> str | None:
+    """The folder URL a folder's index file is also served at (/guide/index.html -> /guide/), else None."""
+    for name in INDEX_FILES:
+        if url.endswith("/" + name):
+            return url[: -len(name)]
+    return None
+
+
 def same_origin(url: str, other: str) -> bool:
     return origin(url) is not None and origin(url) == origin(other)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditor.model import Link, PageRecord
 from auditor.store.runs import Store
+from auditor.urls import INDEX_FILES
 
 BASE = "https://shop.example"
 
@@ -80,8 +81,15 @@ def test_shared_titles_and_descriptions_are_counted_for_ok_html_only(tmp_path):
     store.add_page(page("/gone", title="Welcome", status=404))
     store.add_page(page("/empty", title=""))
     store.add_page(page("/empty2", title=""))
-    assert store.value_counts("title") == {"Welcome": 3}
-    assert store.value_counts("meta_description") == {"Same": 4}
+    assert store.value_counts("title", INDEX_FILES) == {"Welcome": 3}
+    assert store.value_counts("meta_description", INDEX_FILES) == {"Same": 4}
+
+    # a folder and its index file are one page: their title is not shared
+    store.add_page(page("/guide/", title="Guide", meta={"description": "Guide"}))
+    store.add_page(page("/guide/index.html", title="Guide", meta={"description": "Guide"}))
+    store.add_page(page("/guide/index.htm", title="Welcome"))
+    assert store.value_counts("title", INDEX_FILES) == {"Welcome": 4}
+    assert "Guide" not in store.value_counts("meta_description", INDEX_FILES)
 
 
 def test_statuses_cover_pages_and_resources_and_the_store_reopens(tmp_path):

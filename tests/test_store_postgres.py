@@ -6,6 +6,7 @@ import pytest
 
 from auditor.model import Link, PageRecord, Resource
 from auditor.store.runs import Store
+from auditor.urls import INDEX_FILES
 from tests.services import postgres_url  # noqa: F401  (fixture)
 
 BASE = "https://shop.example"
@@ -31,6 +32,8 @@ def fill(store: Store) -> None:
     store.add_page(page("/missing", status=404, is_html=True, title="Not found"))
     store.add_page(PageRecord(url=BASE + "/down", error="TimeoutError: took too long"))
     store.add_page(page("/island", ["/"], title="Island"))
+    store.add_page(page("/guide/", title="Guide", meta={"description": "100% coffee"}))
+    store.add_page(page("/guide/index.html", title="Guide"))  # the same page as /guide/
     store.add_page(page("/a", ["/b", "/", "/c"], title="Same", meta={"description": "100% coffee"}))  # stored again
     store.add_resource(BASE + "/s.css", "stylesheet", 200, "text/css", 12, body="body{direction:rtl}")
     store.add_resource(BASE + "/file.iso", "file", 200, "application/x-iso9660-image", 5_000_000_000)
@@ -57,8 +60,8 @@ def answers(store: Store) -> dict:
         "statuses": store.statuses(),
         "errors": store.errors(),
         "redirects": store.redirects(),
-        "title counts": store.value_counts("title"),
-        "description counts": store.value_counts("meta_description"),
+        "title counts": store.value_counts("title", INDEX_FILES),
+        "description counts": store.value_counts("meta_description", INDEX_FILES),
         "resources": sorted(store.resources(), key=lambda r: r["url"]),
         "stylesheets": sorted(store.stylesheets()),
         "hreflang_map": store.hreflang_map(),
@@ -76,7 +79,8 @@ def test_the_same_operations_give_the_same_answers_on_sqlite_and_postgresql(tmp_
     for store in (sqlite, postgres):
         fill(store)
     expected, got = answers(sqlite), answers(postgres)
-    assert expected["count_pages"] == 8 and {r["url"]: r["bytes"] for r in expected["resources"]}[BASE + "/file.iso"] == 5_000_000_000  # the data is all there
+    assert expected["count_pages"] == 10 and {r["url"]: r["bytes"] for r in expected["resources"]}[BASE + "/file.iso"] == 5_000_000_000  # the data is all there
+    assert expected["title counts"] == {"Same": 2}  # /guide/ and /guide/index.html are one page
     for name in expected:
         assert got[name] == expected[name], name
     sqlite.close()

@@ -9,6 +9,7 @@ from auditor.audits import all_audits
 from auditor.audits.base import CATEGORIES, Audit, Finding, SiteAudit
 from auditor.ci.budgets import IgnoreRule, ignored_by
 from auditor.model import PageRecord, Site
+from auditor.urls import INDEX_FILES
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.fragment_facts import FragmentTargets
@@ -205,8 +206,8 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         errors=store.errors(),
         redirects=store.redirects(),
         visitor_redirects=store.visitor_redirects(),
-        title_counts=store.value_counts("title"),
-        description_counts=store.value_counts("meta_description"),
+        title_counts=store.value_counts("title", INDEX_FILES),
+        description_counts=store.value_counts("meta_description", INDEX_FILES),
         hreflang=store.hreflang_map(),
         traps=store.traps(),
         robots_blocked=store.robots_blocked_links(),

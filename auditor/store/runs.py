@@ -309,12 +309,16 @@ class Store:
         return dict(self.db.execute("SELECT url, COALESCE(redirect_to, script_redirect) FROM pages"
                                     " WHERE redirect_to IS NOT NULL OR script_redirect IS NOT NULL"))
 
-    def value_counts(self, column: str) -> Counter:
-        """How many 200 HTML pages share each title or meta description."""
+    def value_counts(self, column: str, index_files: tuple[str, ...] = ()) -> Counter:
+        """How many 200 HTML pages share each title or meta description; a folder and its
+        index file (/guide/ and /guide/index.html, `index_files` naming them) are one page."""
         assert column in ("title", "meta_description")
+        assert all(re.fullmatch(r"[\w.-]+", name) for name in index_files)  # written into the SQL
+        folder = "CASE " + " ".join(f"WHEN url LIKE '%/{name}' THEN substr(url, 1, length(url) - {len(name)})"
+                                    for name in index_files) + " ELSE url END" if index_files else "url"
         return Counter(dict(self.db.execute(
-            f"SELECT {column}, COUNT(*) FROM pages WHERE status = 200 AND is_html = 1"
-            f" AND {column} IS NOT NULL AND {column} <> '' GROUP BY {column} HAVING COUNT(*) > 1"
+            f"SELECT {column}, COUNT(DISTINCT {folder}) FROM pages WHERE status = 200 AND is_html = 1"
+            f" AND {column} IS NOT NULL AND {column} <> '' GROUP BY {column} HAVING COUNT(DISTINCT {folder}) > 1"
         )))
 
     def resources(self) -> Iterator[dict]:

@@ -29,6 +29,15 @@ def test_canonical_missing():
     assert found[0].selector == "head"
 
 
+def test_a_folders_index_file_without_canonical_is_the_same_page_under_a_second_url():
+    alias, folder = make_page("/guide/index.html", canonicals=[]), make_page("/guide/", canonicals=[])
+    site = make_site([alias, folder])
+    assert [(f.message_key, f.data) for f in findings(CANONICAL, alias, site)] == [("index-alias", {"target": BASE + "/guide/"})]
+    assert keyed(findings(CANONICAL, folder, site)) == [("missing", {})]
+    alone = make_page("/docs/index.html", canonicals=[])  # its folder URL is not linked
+    assert keyed(findings(CANONICAL, alone, make_site([alone]))) == [("missing", {})]
+
+
 def test_canonical_repeated_with_the_same_url_is_not_a_conflict():
     page = make_page("/coffee", canonicals=[BASE + "/coffee", BASE + "/coffee"])
     assert findings(CANONICAL, page) == []

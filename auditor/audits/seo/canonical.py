@@ -5,12 +5,14 @@ versions of your page": a canonical names the one URL to index; it must answer 2
 indexable and be its own canonical (no chains); localized versions are not duplicates, so
 each language version names itself as canonical, never its twin in another language, and
 a page listing itself in hreflang while naming another page canonical sends two opposite
-signals.
+signals. Google Search Central, "What is canonicalization": the same content at several URLs
+is a set of duplicates Google picks one of; a folder and its index file (/guide/ and
+/guide/index.html), both linked and neither naming a canonical, are such a set.
 """
 
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import ALTERNATES, BASE, alone, make_page, redirect, with_site
-from auditor.urls import same_origin
+from auditor.urls import folder_of_index, same_origin
 
 
 def _language(tag: str | None) -> str:
@@ -29,6 +31,8 @@ class Canonical(Audit):
             # Google Search Central, "How to specify a canonical URL": without one, Google
             # picks the canonical itself (Lighthouse's canonical audit does not fail it).
             "missing": "minor",
+            # one page under two URLs: links and ranking signals split between them
+            "index-alias": "moderate",
             # a canonical to another host (a staging copy) hands the page's place in the
             # index to that host: the page itself drops out of search.
             "offsite": "critical",
@@ -42,6 +46,7 @@ class Canonical(Audit):
         effort="small",
         messages={
             "missing": "The page has no canonical link.",
+            "index-alias": "The page is reached both at {target} and at this URL, its folder's index file, and names no canonical.",
             "conflicting": "The page declares {count} different canonical URLs: {urls}.",
             "offsite": "The canonical points to another site: {target}.",
             "target-status": "The canonical {target} answers {status}.",
@@ -55,6 +60,7 @@ class Canonical(Audit):
     )
     examples = {
         "missing": lambda: alone(canonicals=[]),
+        "index-alias": lambda: with_site(make_page("/guide/index.html", canonicals=[]), make_page("/guide/")),
         "conflicting": lambda: alone(canonicals=[BASE + "/a", BASE + "/b"]),
         "offsite": lambda: alone(canonicals=["https://other.example/p"]),
         "target-status": lambda: with_site(
@@ -75,7 +81,11 @@ class Canonical(Audit):
     def check(self, page, site):
         targets = list(dict.fromkeys(page.canonicals))
         if not targets:
-            yield self.finding(page, "missing", selector="head")
+            folder = folder_of_index(page.url)
+            if folder and site.status.get(folder) == 200:
+                yield self.finding(page, "index-alias", selector="head", target=folder)
+            else:
+                yield self.finding(page, "missing", selector="head")
             return
         selector = 'link[rel="canonical"]'
         if len(targets) > 1:
