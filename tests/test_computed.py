@@ -77,6 +77,15 @@ def test_non_html_pages_are_left_alone():
     assert Computed()(page).facts == {}
 
 
+def test_a_long_list_of_names_between_commas_is_no_prose():
+    from auditor.text import is_prose
+
+    assert not is_prose("android_img , android_sparse , chrome_pak , cpio_old_le , gzip , elf , png , jpeg , gif , bmp , tga , wav")
+    assert not is_prose("الرياض، جدة، الدمام، مكة، المدينة، أبها، تبوك، حائل، الطائف، نجران، جازان، الخبر")
+    assert is_prose("We ship coffee, grinders, kettles and filters to every city in the kingdom within two days of the order")
+    assert is_prose("Roast, grind, brew, serve.")  # a sentence: it ends one
+
+
 def test_only_prose_is_scored_for_readability():
     # A list of course titles with their universities, as a CV page shows them: names,
     # not sentences. A reading score of it would only say "very difficult".

@@ -120,14 +120,27 @@ def _indexed_paragraphs(paragraphs: list[str] | str) -> list[tuple[int, str]]:
 
 # A block this long is read as prose even when it does not end with a full stop.
 PROSE_WORDS = 12
+# ...unless it is a list: items between commas (or bars, bullets) of a few words each.
+_LIST_SEPARATORS = re.compile("[,\u060c;|\u2022\u00b7]")
+LIST_ITEM_WORDS = 3
 
 
 def is_prose(block: str) -> bool:
     """Whether a block of text is prose, what readability formulas are made for: it ends a
-    sentence, or it is long. Headings, labels, buttons and lists of names are not (a list
-    of course titles and universities is no "very difficult" reading)."""
+    sentence, or it is long and no list. Headings, labels, buttons and lists of names are
+    not (a list of course titles and universities is no "very difficult" reading, nor
+    "gzip, elf, png, ..." a sentence)."""
     end = block.rstrip().rstrip(_CLOSERS)
-    return bool(end) and (end[-1] in _TERMINATORS or len(block.split(None, PROSE_WORDS)) >= PROSE_WORDS)
+    if not end:
+        return False
+    if end[-1] in _TERMINATORS:
+        return True
+    words = block.split(None, PROSE_WORDS)
+    if len(words) < PROSE_WORDS:
+        return False
+    items = [len(item.split()) for item in _LIST_SEPARATORS.split(block)]
+    items = [n for n in items if n]
+    return len(items) < 4 or sum(items) > LIST_ITEM_WORDS * len(items)
 
 
 def split_paragraphs(paragraphs: list[str] | str) -> list[str]:
