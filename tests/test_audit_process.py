@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import signal
+import time
 
 from auditor.facts.audit_process import WORKERS, PagePass, audited_batches
 from auditor.facts.computed import Computed, boilerplate_blocks
@@ -102,4 +103,36 @@ def test_a_killed_worker_loses_no_page():
         os.kill(worker.pid, signal.SIGKILL)  # out of memory, say
     urls += [json.loads(s)["url"] for batch in stream for s in batch.summaries]
     assert urls == [p.url for p in pages]
+    assert multiprocessing.active_children() == []
+
+
+class StuckOn(PagePass):
+    """The pass, stuck on one page as on a pattern gone quadratic."""
+
+    stuck = ""
+
+    def __call__(self, rows):
+        if any(row.url == self.stuck for row in rows):
+            time.sleep(300)
+        return super().__call__(rows)
+
+
+def test_a_page_that_holds_its_batch_past_the_time_limit_is_given_up_alone():
+    pages = pages_with("جميع الحقوق محفوظة لمتجر القهوة", 3 * BATCH)
+    run = AuditRun(make_site(pages))
+    page_pass = StuckOn(Computed(), {}, run.page_audits, page_summary)
+    page_pass.stuck = pages[BATCH + 3].url  # in the second batch
+    started = time.monotonic()
+    batches = list(audited_batches(pages, page_pass, time_limit=1))
+    assert time.monotonic() - started < 30
+    summaries = [json.loads(s) for batch in batches for s in batch.summaries]
+    assert [s["url"] for s in summaries] == [p.url for p in pages]  # every page, in order
+    given_up = [s for s in summaries if s.get("error")]
+    assert [s["url"] for s in given_up] == [page_pass.stuck] and "longer than 1 s" in given_up[0]["error"]
+    assert "language" in summaries[BATCH + 4] and "language" not in given_up[0]  # its neighbours were audited
+    for batch in batches:
+        run.add(batch.tallies)
+    errors = {audit_id: [e["url"] for e in result["errors"]] for audit_id, result in run.result()["audits"].items()
+              if audit_id in ("document-title", "readability")}
+    assert errors == {"document-title": [page_pass.stuck], "readability": [page_pass.stuck]}
     assert multiprocessing.active_children() == []

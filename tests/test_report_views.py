@@ -49,6 +49,16 @@ def test_the_pages_table_counts_each_page_findings_and_sorts_by_them():
     assert re.findall(r'<td data-value="(\d+)">', row)[-1] == "2"
 
 
+def test_a_page_that_answered_but_was_not_audited_shows_why():
+    result = build_result()
+    result["pages"][2]["error"] = "audit pass: <b>took longer</b> than 120 s"
+    page = html.render(result, "en")
+    row = re.search(r'<tr class="s2" data-item data-search="' + re.escape(result["pages"][2]["url"]) + r'".*?</tr>', page, re.DOTALL).group(0)
+    assert '<small class="page-error"><bdi>audit pass: &lt;b&gt;took longer&lt;/b&gt; than 120 s</bdi></small>' in row
+    other = re.search(r'<tr class="s2" data-item data-search="' + re.escape(result["pages"][3]["url"]) + r'".*?</tr>', page, re.DOTALL).group(0)
+    assert "page-error" not in other
+
+
 def test_with_a_baseline_the_report_shows_what_changed(tmp_path):
     from auditor.ci.budgets import Budgets
     from auditor.ci.finish import finish

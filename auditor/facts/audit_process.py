@@ -7,6 +7,11 @@ facts without copying them) take the stored rows a batch at a time and send back
 what the result keeps: each page's summary and each audit's findings, encoded for the
 spill, and the audits' tallies. This process stores them in page order: the bulk of the
 pass runs on every core. Where there is no fork, or a worker dies, batches run here.
+
+A batch that runs past TIME_LIMIT (an audit's pattern gone quadratic on a hostile page)
+is run again a page at a time; a page that runs past it alone is given up: it keeps its
+place in the result with the reason as its error, and each page audit lists it among
+its errors. One page never holds the pass.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from auditor.gather.workers import worker_pool
 
 AHEAD = 3  # batches on their way while one is stored
 WORKERS = 2
+TIME_LIMIT = 120.0  # seconds for a batch, or a page; a batch of the largest real pages takes a few
 
 
 @dataclass
@@ -63,6 +69,16 @@ class PagePass:
         return Batch(summaries, sum(p.status == 200 and p.is_html for p in pages), self.audits.check(pages),
                      scripts, self.computed.readability_seconds - started)
 
+    def given_up(self, row, reason: str) -> Batch:
+        """The page as stored, with `reason` as its error, and no audit run on it."""
+        page = row if isinstance(row, PageRecord) else page_from_row(row)
+        page.error = page.error or reason
+        tallies = [PageTally() for _ in self.audits.audits]
+        for tally in tallies:
+            tally.errors.append({"url": page.url, "error": reason})
+        return Batch([Spill.encode(self.summarize(page))], int(page.status == 200 and page.is_html), tallies,
+                     JsSummary(), 0.0)
+
 
 _page_pass: PagePass | None = None  # the worker's
 
@@ -76,9 +92,10 @@ def _run(rows: list) -> Batch:
     return _page_pass(rows)
 
 
-def audited_batches(rows: Iterable, page_pass: PagePass, workers: int = WORKERS) -> Iterator[Batch]:
+def audited_batches(rows: Iterable, page_pass: PagePass, workers: int = WORKERS,
+                    time_limit: float = TIME_LIMIT) -> Iterator[Batch]:
     """`page_pass` over `rows`, a batch at a time, in order (with no worker: all here)."""
-    pool = worker_pool(_start, (page_pass,), workers=workers) if workers else None
+    pool = worker_pool(_start, (page_pass,), workers=workers, time_limit=time_limit) if workers else None
     rows = iter(rows)
     try:
         waiting: deque = deque()
@@ -102,7 +119,23 @@ def audited_batches(rows: Iterable, page_pass: PagePass, workers: int = WORKERS)
                 pool = None
                 waiting = deque((b, None) for b, _ in waiting)
                 done = page_pass(batch)
+            except TimeoutError:  # its worker was replaced: find the page that held it
+                yield from _one_by_one(batch, pool, page_pass, time_limit)
+                continue
             yield done
     finally:  # also when the audit pass is stopped or fails
         if pool is not None:
             pool.shutdown()
+
+
+def _one_by_one(batch: list, pool, page_pass: PagePass, time_limit: float) -> Iterator[Batch]:
+    """A batch that ran out of time, a page at a time: those that run out alone are given up."""
+    futures = [pool.submit(_run, [row]) for row in batch]
+    for row, future in zip(batch, futures):
+        try:
+            yield future.result()
+        except BrokenProcessPool:  # the pass goes on here from the next batch
+            yield page_pass([row])
+        except TimeoutError:
+            yield page_pass.given_up(row, f"audit pass: the page's facts and audits took longer than {time_limit:g} s "
+                                          "and were given up")
