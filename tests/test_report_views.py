@@ -3,7 +3,7 @@
 import re
 
 from reports import html
-from tests.report_result import build_result
+from tests.report_result import BASE, build_result
 
 
 def _stage(page: str, stage: str) -> str:
@@ -57,6 +57,18 @@ def test_a_page_that_answered_but_was_not_audited_shows_why():
     assert '<small class="page-error"><bdi>audit pass: &lt;b&gt;took longer&lt;/b&gt; than 120 s</bdi></small>' in row
     other = re.search(r'<tr class="s2" data-item data-search="' + re.escape(result["pages"][3]["url"]) + r'".*?</tr>', page, re.DOTALL).group(0)
     assert "page-error" not in other
+
+
+def test_the_kind_of_site_names_how_many_pages_gave_each_sign():
+    result = build_result()
+    result["run"]["touchpoints"] = {"contact": {"count": 1, "urls": [BASE + "/contact"]}}
+    result["run"]["site_kind"] = {"kind": "documentation", "assumed": False, "signals": [
+        {"signal": "code blocks", "value": "85%", "url": BASE + "/elf/", "pages": 255},
+        {"signal": "docs generator", "value": "mkdocs", "url": BASE + "/", "pages": 1}]}
+    page = re.sub(r"\s+", " ", html.render(result, "en"))
+    assert "Kind of site: documentation, from these signs:" in page
+    assert re.search(r"code blocks: <bdi>85%</bdi> on <code[^>]*>/elf/</code> and <bdi>254</bdi> more pages", page)
+    assert re.search(r"docs generator: <bdi>mkdocs</bdi> on <code[^>]*>/</code></span>", page)
 
 
 def test_with_a_baseline_the_report_shows_what_changed(tmp_path):

@@ -56,7 +56,20 @@ def test_a_docs_generator_and_code_heavy_pages_are_documentation_signals():
 def test_one_word_in_one_article_does_not_make_a_shop():
     found = {"cart words": {"value": "checkout", "url": BASE + "/guide/payments/"}}
     assert decide(found) == {"kind": "content", "assumed": True, "signals": [
-        {"signal": "cart words", "value": "checkout", "url": BASE + "/guide/payments/"}]}
+        {"signal": "cart words", "value": "checkout", "url": BASE + "/guide/payments/", "pages": 1}]}
+
+
+def test_a_sign_on_many_of_the_pages_weighs_as_much_as_a_declaration():
+    # a format gallery: code listings on most pages, "checkout" in one of them
+    found = {"code blocks": {"value": "85%", "url": BASE + "/elf/", "pages": 255},
+             "cart words": {"value": "checkout", "url": BASE + "/btrfs/", "pages": 1}}
+    assert decide(found, looked=300)["kind"] == "documentation"
+    assert decide(found, looked=300)["signals"] == [{"signal": "code blocks", "value": "85%", "url": BASE + "/elf/",
+                                                     "pages": 255}]
+    few = {"code blocks": {"value": "85%", "url": BASE + "/elf/", "pages": 40}}
+    assert decide(few, looked=300)["assumed"]  # 40 of 300 pages: a sign, not the site's kind
+    small = {"price": {"value": "SAR", "url": BASE + "/p/1", "pages": 2}}
+    assert decide(small, looked=4)["assumed"]  # a sign on 2 pages is 2 pages, however small the site
 
 
 def test_a_documentation_site_that_mentions_checkout_and_prices_is_documentation(tmp_path):

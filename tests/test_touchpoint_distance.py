@@ -142,8 +142,8 @@ def test_gather_finds_the_site_kind_and_addresses_on_contact_and_about_pages(tmp
     store.commit()
     facts = gather(store)
     assert facts["site_kind"] == {"kind": "shop", "assumed": False, "signals": [
-        {"signal": "price", "value": "ر.س", "url": BASE + "/p"},
-        {"signal": "cart words", "value": "أضف إلى السلة", "url": BASE + "/p"}]}
+        {"signal": "price", "value": "ر.س", "url": BASE + "/p", "pages": 1},
+        {"signal": "cart words", "value": "أضف إلى السلة", "url": BASE + "/p", "pages": 1}]}
     assert facts["address_evidence"] == {BASE + "/contact": "العنوان"}  # the home page is not where it is looked for
     assert facts["touchpoints"] == {"contact": [BASE + "/contact"], "about": [BASE + "/about"]}
     assert relative(facts["touchpoint_distance"]) == {

@@ -43,7 +43,8 @@ class TouchpointPages:
         depth = store.depths({u for pages in signals.values() for u in pages})
         first = {signal: min(pages, key=lambda u: (depth.get(u) is None, depth.get(u) or 0, u))
                  for signal, pages in signals.items()}
-        site_kind = decide({signal: {"value": signals[signal][url], "url": url} for signal, url in first.items()})
+        site_kind = decide({signal: {"value": signals[signal][url], "url": url, "pages": len(signals[signal])}
+                            for signal, url in first.items()}, min(self.seen, KIND_PAGES))
         redirects = store.redirects()
         for dst, texts in store.link_labels():
             kinds = set().union(*(text_kinds(t) for t in texts.split("\n")))

@@ -3,9 +3,11 @@ signals its pages give, so that one word in one article does not make a shop.
 
 A page gives signals of a few families. A declaration the site's own tools wrote
 (schema.org types, a documentation generator's <meta name="generator">) weighs 2; a sign
-read from the page (a price, a cart word, a cart link, code blocks, a feed) weighs 1. A
-kind is chosen when its families weigh 2 or more; otherwise the site is assumed to be
-content. Pure functions over plain page dicts (PageRecord.to_dict()).
+read from the page (a price, a cart word, a cart link, code blocks, a feed) weighs 1, and 2
+when a fifth of the pages looked at show it (code listings on most pages make a reference,
+"checkout" in one article of thousands does not make a shop). A kind is chosen when its
+families weigh 2 or more; otherwise the site is assumed to be content. Pure functions over
+plain page dicts (PageRecord.to_dict()).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ KINDS = ("shop", "documentation", "services", "content")  # on a tie, the first 
 FALLBACK = "content"
 WEIGHT = {"product markup": 2, "docs generator": 2, "docs markup": 2, "service markup": 2, "article markup": 2}
 CHOSEN_AT = 2
+COMMON_SHARE = 0.2  # a sign on this share of the pages looked at (and on 3 or more) weighs 2
+COMMON_PAGES = 3
 # the family of each signal, and the kind it speaks for
 FAMILY = {
     "product markup": "shop", "price": "shop", "cart words": "shop", "cart link": "shop",
@@ -77,16 +81,20 @@ def sales_words(text: str) -> list[str]:
     return [name for name, pattern in _SALES_PATTERNS if pattern.search(text)]
 
 
-def decide(found: dict[str, dict]) -> dict:
-    """The site's kind from `found` (signal -> {value, url}: its first page): `kind`, the
-    `signals` it rests on ({signal, value, url}) and whether it was `assumed` for want of them."""
+def decide(found: dict[str, dict], looked: int = 0) -> dict:
+    """The site's kind from `found` (signal -> {value, url}: its first page, and `pages`
+    showing it of the `looked` pages): `kind`, the `signals` it rests on ({signal, value,
+    url, pages}) and whether it was `assumed` for want of them."""
     weight = {kind: 0 for kind in KINDS}
-    for signal in found:
-        weight[FAMILY[signal]] += WEIGHT.get(signal, 1)
+    for signal, seen in found.items():
+        pages = seen.get("pages", 1)
+        common = pages >= COMMON_PAGES and pages >= COMMON_SHARE * looked
+        weight[FAMILY[signal]] += max(WEIGHT.get(signal, 1), 2 if common else 1)
     best = max(KINDS, key=lambda k: (weight[k], -KINDS.index(k)))
     assumed = weight[best] < CHOSEN_AT
     kind = FALLBACK if assumed else best
     shown = found if assumed else {s: v for s, v in found.items() if FAMILY[s] == kind}
     order = list(FAMILY)
-    signals = [{"signal": s, "value": v["value"], "url": v["url"]} for s, v in sorted(shown.items(), key=lambda x: order.index(x[0]))]
+    signals = [{"signal": s, "value": v["value"], "url": v["url"], "pages": v.get("pages", 1)}
+               for s, v in sorted(shown.items(), key=lambda x: order.index(x[0]))]
     return {"kind": kind, "signals": signals, "assumed": assumed}
