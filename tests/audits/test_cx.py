@@ -314,6 +314,16 @@ def test_trust_plain_http_on_a_loopback_copy_is_not_judged():
     assert trust("http://10.0.0.7/", touchpoints={"privacy": [BASE + "/privacy"]})[0][0][0] == "no-https"
 
 
+def test_documentation_and_publications_are_not_asked_for_a_postal_address():
+    docs = {"kind": "documentation", "assumed": False, "signals": []}
+    assert trust(BASE + "/", site_kind=docs) == ([], 1.0)
+    assert trust("http://docs.example/", site_kind=docs) == ([("no-https", {"url": "http://docs.example/"})], 0.0)
+    services = {"kind": "services", "assumed": False, "signals": []}
+    assert trust(BASE + "/", site_kind=services)[0] == [("no-address", {"checked": 0})]
+    unclear = {"kind": "content", "assumed": True, "signals": []}  # may be a business: asked
+    assert trust(BASE + "/", site_kind=unclear)[0] == [("no-address", {"checked": 0})]
+
+
 def test_trust_one_missing_signal_of_two():
     assert trust(BASE + "/", touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.5)
 

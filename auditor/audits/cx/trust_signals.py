@@ -14,7 +14,7 @@ class TrustSignals(SiteAudit):
         category="cx",
         impact="serious",
         required_artifacts=("site.start_urls", "site.visitor_redirects", "site.status", "site.touchpoints",
-                            "site.address_evidence"),
+                            "site.address_evidence", "site.site_kind"),
         help_url="https://developers.google.com/search/blog/2014/08/https-as-ranking-signal",
         seo_outcome="HTTPS is a ranking signal (Google Search Central: HTTPS as a ranking signal), and who runs the"
                     " site and where to find them weigh on its trustworthiness (Google Search Quality Rater"
@@ -33,7 +33,6 @@ class TrustSignals(SiteAudit):
     )
     # A missing privacy policy is touchpoint-coverage's finding: reported here too, it
     # would be one problem twice in the fix plan.
-    CHECKS = 2
 
     def check_site(self, site):
         home = site.home
@@ -41,12 +40,19 @@ class TrustSignals(SiteAudit):
         # (Google's HTTPS ranking signal is about the address searchers reach)
         if urlsplit(home).scheme != "https" and not _loopback(home):
             yield self.finding(home, "no-https", url=home)
-        if not site.address_evidence:
+        if not site.address_evidence and expects_address(site):
             checked = {u for kind in ("contact", "about") for u in site.touchpoints.get(kind, ())}
             yield self.finding(home, "no-address", checked=len(checked))
 
     def site_score(self, site, findings):
-        return round(1 - len(findings) / self.CHECKS, 3)
+        return round(1 - len(findings) / (1 + expects_address(site)), 3)
+
+
+def expects_address(site) -> bool:
+    """A shop or a service is trusted by where it stands; documentation and publications
+    by who writes them (a site of unclear kind may be a business: it is asked)."""
+    kind = site.site_kind or {}
+    return kind.get("assumed", True) or kind.get("kind") in ("shop", "services")
 
 
 def _loopback(url: str) -> bool:
