@@ -2,13 +2,18 @@
 
 Pages lease the current browser; a browser that is due for replacement (or has
 crashed) takes no new pages and is closed once its last page is done, so a
-restart never cuts a page short.
+restart never cuts a page short. Each browser keeps its temporary files (its
+singleton socket's folder, which a crashed browser leaves behind) in a folder of its
+own, removed with it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -21,8 +26,9 @@ CLOSE_TIMEOUT_S = 15
 class BrowserSlot:
     """One launched browser and the pages currently using it."""
 
-    def __init__(self, browser: Any, launch: int) -> None:
+    def __init__(self, browser: Any, launch: int, tmp: str) -> None:
         self.browser = browser
+        self.tmp = tmp  # the browser's TMPDIR
         self.launch = launch  # 1 for the first browser of a measurement, then 2, ...
         self.version: str = browser.version
         self.pages_started = 0
@@ -59,12 +65,18 @@ class BrowserPool:
         self.launches = 0
 
     async def _launch(self) -> BrowserSlot:
-        browser = await asyncio.wait_for(
-            self._pw.chromium.launch(executable_path=self._exe, args=list(LAUNCH_ARGS), headless=True),
-            LAUNCH_TIMEOUT_S,
-        )
+        tmp = tempfile.mkdtemp(prefix="chromium-")  # short: a Unix socket path inside takes at most 107 bytes
+        try:
+            browser = await asyncio.wait_for(
+                self._pw.chromium.launch(executable_path=self._exe, args=list(LAUNCH_ARGS), headless=True,
+                                         env={**os.environ, "TMPDIR": tmp}),
+                LAUNCH_TIMEOUT_S,
+            )
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         self.launches += 1
-        slot = BrowserSlot(browser, self.launches)
+        slot = BrowserSlot(browser, self.launches, tmp)
         self._slots.add(slot)
         return slot
 
@@ -92,8 +104,11 @@ class BrowserPool:
         self._slots.discard(slot)
         if self._current is slot:
             self._current = None
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(slot.browser.close(), CLOSE_TIMEOUT_S)
+        try:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(slot.browser.close(), CLOSE_TIMEOUT_S)
+        finally:
+            shutil.rmtree(slot.tmp, ignore_errors=True)
 
     async def close(self) -> None:
         for slot in list(self._slots):

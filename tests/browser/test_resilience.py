@@ -61,13 +61,20 @@ def test_renderer_crash_is_that_pages_error(server, site, chromium):
     assert results[1]["error"] is None and results[1]["metrics"]["fcp"] is not None
 
 
+def _temporary_folders() -> set[Path]:
+    """What Chromium and the pool keep in /tmp: a crashed browser's singleton socket folder."""
+    return {*Path("/tmp").glob("org.chromium.*"), *Path("/tmp").glob("chromium-*")}
+
+
 def test_browser_crash_restarts_the_browser(server, site, chromium):
+    before = _temporary_folders()
     killer = _kill_once_hanging(server, lambda cmd: "--type=" not in cmd and "chromium" in cmd)
     results = measure_pages([site + "/hang.html", site + "/text.html"], timeout_s=15, concurrency=1,
                             executable_path=chromium, **QUICK)
     killer.join()
     assert results[0]["error"]
     assert results[1]["error"] is None and results[1]["browser_launch"] == 2
+    assert _temporary_folders() - before == set()  # the crashed browser left nothing behind
 
 
 def test_browser_is_replaced_every_n_pages(site, chromium):

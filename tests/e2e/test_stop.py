@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -91,8 +93,8 @@ def descendants(pid: int) -> dict[int, bytes]:
     return found
 
 
-def start(url: str, out: Path, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
+def start(url: str, out: Path, *args: str, tmp: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1", **({"TMPDIR": str(tmp)} if tmp else {})}
     return subprocess.Popen([sys.executable, "-m", "auditor", "audit", url, "--out", str(out), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
 
@@ -270,10 +272,14 @@ def test_progress_lines_in_logs(tmp_path):
     assert "auditor: crawling" not in quiet.stderr
 
 
-def test_the_browser_dies_with_a_killed_audit(tmp_path):
+def test_the_browser_dies_with_a_killed_audit(tmp_path, request):
     make_site(tmp_path, 8)
     with serve(tmp_path) as (base, log):
-        proc = start(base + "/p0.html", tmp_path / "out", "--render", "all", "--profile", "desktop")
+        # killed, it cleans up nothing: what it leaves in its temporary folder is removed here
+        # (a short path: a Unix socket's, inside it, takes at most 107 bytes)
+        tmp = Path(tempfile.mkdtemp(prefix="kill-"))
+        request.addfinalizer(lambda: shutil.rmtree(tmp, ignore_errors=True))
+        proc = start(base + "/p0.html", tmp_path / "out", "--render", "all", "--profile", "desktop", tmp=tmp)
         wait_for(lambda: len(chromium_pages(log, base)) >= 2, timeout_s=120)
         started = descendants(proc.pid)
         assert any(b"chromium" in cmdline for cmdline in started.values())
