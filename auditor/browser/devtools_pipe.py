@@ -43,19 +43,7 @@ def _leave_nothing_behind() -> None:
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.killpg(pid, signal.SIGKILL)  # its own process group: its renderers too
             os.waitpid(pid, 0)
-        remove_profile(profile)
-
-
-def remove_profile(profile: str) -> None:
-    """The profile folder, and the folder in /tmp that Chromium keeps its singleton
-    socket in (the profile's SingletonSocket links to it), which a browser that did not
-    quit by itself leaves behind."""
-    socket = os.path.join(profile, "SingletonSocket")
-    if os.path.islink(socket):
-        folder = os.path.dirname(os.readlink(socket))
-        if os.path.basename(folder).startswith("org.chromium."):
-            shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 class DevToolsError(RuntimeError):
@@ -92,11 +80,14 @@ class DevToolsPipe:
                     sys.executable, "-S", "-c", _START, *map(str, theirs), executable, *args,
                     f"--user-data-dir={profile}", "--remote-debugging-pipe",
                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log, pass_fds=theirs,
+                    # its temporary files too (the singleton socket's folder, which a browser
+                    # that did not quit by itself leaves behind) go with the profile
+                    env={**os.environ, "TMPDIR": profile},
                     start_new_session=True)  # Ctrl-C reaches this process, which closes the browser
         except BaseException:
             for fd in (*theirs, to_browser[1], from_browser[0]):
                 os.close(fd)
-            remove_profile(profile)
+            shutil.rmtree(profile, ignore_errors=True)
             raise
         _RUNNING[proc.pid] = profile
         for fd in theirs:
@@ -197,7 +188,7 @@ class DevToolsPipe:
             await self.proc.wait()
         finally:
             self.connected = False
-            remove_profile(self._profile)
+            shutil.rmtree(self._profile, ignore_errors=True)
             _RUNNING.pop(self.proc.pid, None)
 
 

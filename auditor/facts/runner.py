@@ -139,15 +139,16 @@ def link_root_causes(found: list[tuple[Audit, list[Finding]]]) -> None:
     """One page's findings that follow from another finding on it (bidi runs on a page
     whose declared direction is wrong) name it as their root cause: they keep their
     count, and the fix plan folds them into that one problem."""
-    if not any(audit.meta.root_causes or any(f.follows_from for f in findings) for audit, findings in found if findings):
+    may_follow = [(finding, audit.meta.root_causes + finding.follows_from) for audit, findings in found
+                  for finding in findings if audit.meta.root_causes or finding.follows_from]
+    if not may_follow:
         return
     causes = {f"{audit.meta.id}:{f.message_key}" for audit, findings in found for f in findings}
-    for audit, findings in found:
-        for finding in findings:
-            cause = next((k for k in audit.meta.root_causes + finding.follows_from if k in causes), None)
-            if cause is not None:
-                audit_id, key = cause.split(":", 1)
-                finding.data["root_cause"] = {"audit": audit_id, "message_key": key}
+    for finding, candidates in may_follow:
+        cause = next((k for k in candidates if k in causes), None)
+        if cause is not None:
+            audit_id, key = cause.split(":", 1)
+            finding.data["root_cause"] = {"audit": audit_id, "message_key": key}
 
 
 def _audit_site(tally: _Tally, site: Site) -> None:

@@ -174,12 +174,8 @@ class _Walker:
             if el.get("dir") is not None and el is not self.body:
                 self._dir(el)
         base = html_dir if html_dir in VALID_DIR else None
-        style = self.root.get("style")
-        if style and any(h in style.lower() for h in STYLE_HINTS) and self.body is not self.root:
-            self._style(self.root, style)  # <html style="direction: rtl">: the page's direction from CSS
-            css_dir = INLINE_DIRECTION.search(style)
-            if base is None and css_dir:
-                base = css_dir.group(1).lower()
+        if self.body is not self.root:
+            base = self._inline_style(self.root, base)  # <html style="direction: rtl">: from CSS
         self._walk(self.body, base, isolated=False)
         f["dirs"] = self.dirs[:MAX_ITEMS]
         f["dir_count"] = len(self.dirs)
@@ -236,12 +232,8 @@ class _Walker:
             return ["\ufffc"] + ([el.tail] if el.tail else []), False
         if tag == "input":
             self._input(el, direction)
-        style = attrib.get("style")
-        if style and any(h in style.lower() for h in STYLE_HINTS):
-            self._style(el, style)
-            css_dir = INLINE_DIRECTION.search(style)
-            if own_dir is None and css_dir:
-                direction = css_dir.group(1).lower()  # the computed direction of a block
+        if "style" in attrib:  # (most elements have none: no call on the hot path)
+            direction = self._inline_style(el, direction)
         cls = attrib.get("class")
         is_block = tag in BLOCKS or el is self.body
         isolate = el is not self.body and (own_dir is not None or tag in ("bdi", "bdo"))
@@ -278,6 +270,16 @@ class _Walker:
             self._block(el, "".join(pieces), direction, inline=True)
             return ["\ufffc"] + tail, arabic
         return pieces + tail, arabic
+
+    def _inline_style(self, el, direction: str | None) -> str | None:
+        """Records the element's direction-related inline style; the direction it gives."""
+        style = el.get("style")
+        if style and any(h in style.lower() for h in STYLE_HINTS):
+            self._style(el, style)
+            css_dir = INLINE_DIRECTION.search(style)
+            if el.get("dir") is None and css_dir:
+                return css_dir.group(1).lower()  # the computed direction of a block
+        return direction
 
     def _dir(self, el) -> None:
         value = el.get("dir")
