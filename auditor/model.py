@@ -182,6 +182,8 @@ class Site:
     # {kind: shop|documentation|services|content, signals: [{signal, value, url}], assumed} (auditor/text/site_kind.py)
     site_kind: dict = field(default_factory=lambda: {"kind": "content", "signals": [], "assumed": True})
     address_evidence: dict[str, str] = field(default_factory=dict)  # contact/about page -> the address sign it shows
+    # issue tracker, forum or chat off the site -> {venue, page: the first page linking it, pages}
+    help_links: dict[str, dict] = field(default_factory=dict)
     # kind (phone, whatsapp, email) -> value key -> {shown, pages} (see auditor/facts/contact_facts.py)
     contacts: dict[str, dict[str, dict]] = field(default_factory=dict)
     # right to left (see auditor/facts/rtl_facts.py)

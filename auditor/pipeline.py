@@ -31,7 +31,7 @@ from auditor.result import build_result, page_summary, write_result
 from auditor.facts.runner import AuditRun, site_from_store
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
-from auditor.facts.touchpoint_facts import summary as touchpoint_summary
+from auditor.facts.touchpoint_facts import help_summary, summary as touchpoint_summary
 from auditor.facts.js_summary import JsSummary
 from auditor.progress import Progress
 from auditor.urls import Scope
@@ -167,6 +167,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             **completeness,
             "touchpoints": audited.touchpoints,
             "site_kind": audited.site_kind,
+            "help_links": audited.help_links,
             "outputs": output_files(values.get("format") or []),  # written beside the report (--format)
             "js": audited.scripts.result(values.get("js") or default("js")),
         }
@@ -198,6 +199,7 @@ class AuditedPages:
     readability_seconds: float
     touchpoints: dict
     site_kind: dict
+    help_links: list  # where readers ask for help off the site (touchpoint_facts.help_summary)
 
 
 def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple, show_progress: bool | None) -> AuditedPages:
@@ -207,7 +209,7 @@ def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple
         site = site_from_store(store, start_urls, values)
         computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
         audited = AuditedPages(Spill(), {}, {"urls": 0, "html_pages": 0}, JsSummary(), 0.0,
-                               touchpoint_summary(site.touchpoints), site.site_kind)
+                               touchpoint_summary(site.touchpoints), site.site_kind, help_summary(site.help_links))
         audits = AuditRun(site, spill=audited.spill, ignore=ignore)
         page_pass = PagePass(computed, inlink_counts(store), audits.page_audits, page_summary)
         for batch in audited_batches(store.page_rows(), page_pass):

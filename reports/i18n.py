@@ -58,6 +58,8 @@ VOCABULARY = (
     N_("shop"), N_("documentation"), N_("services"), N_("content"),
     N_("product markup"), N_("cart words"), N_("cart link"), N_("docs generator"), N_("docs markup"),
     N_("code blocks"), N_("service markup"), N_("article markup"),
+    # where a project's readers ask for help (auditor/text/touchpoints.py help_venue)
+    N_("issue tracker"), N_("forum"), N_("chat"), N_("Q&A"),
     # which contact detail pages disagree on (auditor/audits/cx/contact_consistency.py KINDS)
     N_("WhatsApp number"), N_("postal address"),
     # why a language tag is invalid (auditor/text/langtags.py tag_problem)

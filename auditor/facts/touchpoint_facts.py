@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditor.facts.page_pass import fed
 from auditor.store.runs import Store
 from auditor.text.site_kind import decide, page_signals
-from auditor.text.touchpoints import KINDS, address_signal, page_kinds, text_kinds
+from auditor.text.touchpoints import KINDS, address_signal, help_venue, page_kinds, text_kinds
 
 ADDRESS_KINDS = ("contact", "about")  # the pages where a visitor looks for a physical address
 # A site shows what it is (prices, carts, markup, generator) on many pages and near the
@@ -24,6 +24,7 @@ class TouchpointPages:
     def __init__(self):
         self.found: dict[str, set[str]] = {}
         self.signals: dict[str, dict[str, str]] = {}  # signal -> page -> what showed it
+        self.help_links: dict[str, dict] = {}  # issue tracker, forum or chat -> {venue, page, pages}
         self.seen = 0
 
     def add(self, record: dict) -> None:
@@ -31,6 +32,12 @@ class TouchpointPages:
         h1 = [h.get("text") or "" for h in record.get("headings") or () if h.get("level") == 1]
         for kind in page_kinds(url, record.get("title"), h1):
             self.found.setdefault(url, set()).add(kind)
+        for href in {link.get("href") or "" for link in record.get("links") or () if not link.get("internal", True)}:
+            venue = help_venue(href)
+            if venue:
+                known = self.help_links.setdefault(href, {"venue": venue, "page": url, "pages": 0})
+                known["pages"] += 1
+                known["page"] = min(known["page"], url)  # whatever order the crawl stored pages in
         if self.seen < KIND_PAGES:
             for signal, value in page_signals(record, SALES_TEXT_CHARS).items():
                 self.signals.setdefault(signal, {})[url] = value
@@ -55,13 +62,14 @@ class TouchpointPages:
         return {kind: urls for kind, urls in out.items() if urls}, site_kind
 
     def result(self, store: Store) -> dict:
-        """`touchpoints`, `touchpoint_distance`, `site_kind` and `address_evidence` of `Site`."""
+        """`touchpoints`, `touchpoint_distance`, `site_kind`, `address_evidence` and `help_links` of `Site`."""
         touchpoints, kind = self.touchpoints(store)
         return {
             "touchpoints": touchpoints,
             "touchpoint_distance": store.touchpoint_distance(touchpoints),
             "site_kind": kind,
             "address_evidence": address_evidence(store, touchpoints),
+            "help_links": self.help_links,
         }
 
 
@@ -100,3 +108,10 @@ def _final(url: str, redirects: dict[str, str]) -> str:
 def summary(touchpoints: dict[str, list[str]], shown: int = 5) -> dict[str, dict]:
     """What result.json says of the touchpoints: every kind with its page count and first pages."""
     return {kind: {"count": len(touchpoints.get(kind, ())), "urls": touchpoints.get(kind, [])[:shown]} for kind in KINDS}
+
+
+def help_summary(help_links: dict[str, dict], shown: int = 5) -> list[dict]:
+    """What result.json says of the issue trackers, forums and chats the site links to:
+    the most linked first, each with its venue, the first page linking it and how many do."""
+    ranked = sorted(help_links.items(), key=lambda item: (-item[1]["pages"], item[0]))
+    return [{"url": url, **found} for url, found in ranked[:shown]]

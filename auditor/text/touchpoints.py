@@ -211,6 +211,43 @@ def page_channels(page) -> dict[str, str]:
     return found
 
 
+# -- where a project's users ask for help ----------------------------------------------
+
+# Documentation and open-source sites answer questions elsewhere: in an issue tracker,
+# a forum or a chat. Host -> (the venue, the path it must start with, "" for any).
+_HELP_HOSTS = {
+    "gitter.im": ("chat", "/"), "app.gitter.im": ("chat", "/"), "discord.gg": ("chat", "/"),
+    "discord.com": ("chat", "/invite/"), "matrix.to": ("chat", "/"), "join.slack.com": ("chat", "/"),
+    "t.me": ("chat", "/"), "telegram.me": ("chat", "/"),
+    "stackoverflow.com": ("Q&A", "/questions/tagged/"), "groups.google.com": ("forum", "/"),
+}
+_TRACKER_PATH = re.compile(r"^/[^/]+/[^/]+/(?:-/)?(issues|discussions)(?:/|$)")  # GitHub, GitLab, Codeberg
+_TRACKER_HOSTS = ("github.com", "gitlab.com", "codeberg.org")
+_FORUM_PREFIXES = ("forum.", "forums.", "discuss.", "discourse.", "community.")
+_CHAT_DOMAINS = (".zulipchat.com", ".slack.com")  # an organisation's own subdomain
+
+
+@lru_cache(maxsize=4096)  # a site links the same few places from every page
+def help_venue(href: str | None) -> str | None:
+    """"issue tracker", "chat", "forum" or "Q&A" when a link leads where users ask for help."""
+    try:
+        parts = urlsplit(href or "")
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    if host in _TRACKER_HOSTS:
+        match = _TRACKER_PATH.match(parts.path)
+        return None if not match else "issue tracker" if match.group(1) == "issues" else "forum"
+    if host.startswith(_FORUM_PREFIXES):
+        return "forum"
+    if host.endswith(_CHAT_DOMAINS):
+        return "chat"
+    venue, prefix = _HELP_HOSTS.get(host, (None, ""))
+    return venue if venue and parts.path.startswith(prefix) and len(parts.path) > len(prefix) else None
+
+
 def is_contact_form(form) -> bool:
     """A form a visitor can write to the business with: an e-mail, phone or message field."""
     return any(f.get("type") in ("email", "tel", "textarea") for f in form.fields)

@@ -9,6 +9,7 @@ from auditor.model import Form, Link, Site
 from auditor.text.touchpoints import (
     address_signal,
     channel,
+    help_venue,
     is_contact_form,
     link_kinds,
     normalize,
@@ -94,6 +95,21 @@ def test_direct_channels(href, kind):
     assert channel(href) == kind
 
 
+@pytest.mark.parametrize(("href", "venue"), [
+    ("https://github.com/example/tool/issues", "issue tracker"), ("https://github.com/example/tool/issues/12", "issue tracker"),
+    ("https://gitlab.com/example/tool/-/issues", "issue tracker"), ("https://github.com/example/tool/discussions", "forum"),
+    ("https://gitter.im/example/Lobby", "chat"), ("https://discord.gg/abc", "chat"), ("https://t.me/example", "chat"),
+    ("https://example.zulipchat.com/", "chat"), ("https://forum.example.org/", "forum"),
+    ("https://stackoverflow.com/questions/tagged/example", "Q&A"),
+    # the project's code, a host's home or a chat service's own site is no place to ask
+    ("https://github.com/example/tool", None), ("https://gitter.im/", None), ("https://zulipchat.com/", None),
+    ("https://discord.com/channels/1/2", None), ("https://stackoverflow.com/", None), ("mailto:help@example.org", None),
+    ("https://example.org/issues", None), ("", None),
+])
+def test_help_venues(href, venue):
+    assert help_venue(href) == venue
+
+
 def test_links_lead_to_touchpoints_and_channels_to_contact():
     assert link_kinds("tel:+966112345678", "011 234 5678") == {"contact"}
     assert link_kinds(BASE + "/p/3", "الشحن والتوصيل") == {"shipping"}
@@ -176,6 +192,33 @@ def test_coverage_a_shop_needs_returns_shipping_and_terms():
         (BASE + "/", "missing-for-shop", {"kind": "terms", **evidence}),
     ]
     assert score == 0.667  # 4 of the 6 expected
+
+
+DOCS = {"kind": "documentation", "assumed": False,
+        "signals": [{"signal": "docs generator", "value": "mkdocs", "url": BASE + "/"}]}
+TRACKER = {"https://github.com/example/tool/issues": {"venue": "issue tracker", "page": BASE + "/", "pages": 4}}
+
+
+@pytest.mark.parametrize("help_path", [
+    {"help_links": TRACKER}, {"touchpoints": {"support": [BASE + "/help"]}},
+    {"contacts": {"email": {"docs@example.org": {"shown": "docs@example.org", "pages": [BASE + "/"]}}}},
+])
+def test_coverage_documentation_readers_need_a_way_to_ask_and_privacy_is_a_minor_note(help_path):
+    found, score = coverage(site_kind=DOCS, **help_path)
+    assert found == [(BASE + "/", "privacy-if-collecting", {"kind": "privacy"}),
+                     (BASE + "/", "recommended", {"kind": "faq"})]
+    assert COVERAGE.meta.impact_of("privacy-if-collecting") == "minor"
+    assert score == 0.5  # a way to ask, no FAQ
+
+
+def test_coverage_documentation_without_any_way_to_ask():
+    found, score = coverage(site_kind=DOCS, touchpoints={"privacy": [BASE + "/privacy"], "faq": [BASE + "/faq"]})
+    assert (found, score) == ([(BASE + "/", "missing-help", {})], 0.5)
+
+
+def test_coverage_a_tracker_does_not_stand_in_for_a_shops_contact_page():
+    found, _ = coverage(site_kind=SELLS, help_links=TRACKER, touchpoints={k: ALL[k] for k in ALL if k != "contact"})
+    assert found == [(BASE + "/", "missing", {"kind": "contact"})]
 
 
 # -- touchpoint-depth ----------------------------------------------------------------

@@ -142,3 +142,17 @@ def test_report_shows_touchpoints_and_cx_findings_in_the_journey(english):
         title = result["audits"][audit_id]["failure_title"]
         assert f'href="#audit-{audit_id}"' in journey, audit_id
         assert title in journey or title.replace("'", "&#39;") in journey
+
+
+def test_documentation_readers_ask_for_help_at_the_projects_tracker_and_chat(tmp_path):
+    # No contact page, no e-mail: the footer's issue tracker and chat room are where
+    # readers ask. The privacy page is a minor note, the FAQ a recommendation.
+    base, result, report = audit("docs", tmp_path)
+    assert result["run"]["site_kind"]["kind"] == "documentation"
+    assert [(h["url"], h["venue"], h["page"].removeprefix(base), h["pages"]) for h in result["run"]["help_links"]] == [
+        ("https://github.com/example/logtable/issues", "issue tracker", "/api.html", 3),
+        ("https://gitter.im/example/logtable", "chat", "/api.html", 3)]
+    coverage = result["audits"]["touchpoint-coverage"]
+    assert [f["message_key"] for f in coverage["findings"]] == ["privacy-if-collecting", "recommended"]
+    assert coverage["impacts"]["privacy-if-collecting"] == "minor"
+    assert 'محادثة <code dir="ltr">https://gitter.im/example/logtable</code>، ترتبط بها <bdi>3</bdi> صفحات' in report
