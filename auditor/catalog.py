@@ -1,7 +1,7 @@
 """The report's message catalogue: extract every string the report can show.
 
 Message ids are the English strings of the report templates, of ``reports/*.py`` (marked
-with ``N_``) and of every registered audit's meta. This is a developer's command, not
+with ``N_``), of every registered audit's meta and of the errors in auditor/errors.py. This is a developer's command, not
 part of a run: it imports the audit registry, which the report writers must not.
 
     python -m auditor.catalog extract   # write messages.pot and add new ids to each .po
@@ -60,10 +60,17 @@ def _audit_messages() -> list[tuple[str, str]]:
     return found
 
 
+def _error_messages() -> list[tuple[str, str]]:
+    from auditor.errors import TEMPLATES
+
+    return [(text, f"error {key}") for key, text in TEMPLATES.items()]
+
+
 def template_catalog() -> Catalog:
-    """Every message id the report can show, from the template, reports/*.py and the audits."""
+    """Every message id the report can show, from the template, reports/*.py, the audits
+    and the errors a page can end with (auditor/errors.py)."""
     catalog = Catalog(domain=DOMAIN, project="auditor", charset="utf-8")
-    for message, where in _template_messages() + _python_messages() + _audit_messages():
+    for message, where in _template_messages() + _python_messages() + _audit_messages() + _error_messages():
         if not message or (isinstance(message, tuple) and not message[0]):
             continue
         existing = catalog.get(message[0] if isinstance(message, tuple) else message)

@@ -95,6 +95,8 @@ def message_html(audit: dict, finding: dict, gettext=lambda s: s, rtl: bool = Fa
         value = data[name]
         if isinstance(value, str) and name in i18n.VOCABULARY_KEYS:
             value = gettext(value)
+        elif isinstance(value, str) and name == "error":
+            value = i18n.error_in(value, gettext)
         try:
             text = _formatter.format_field(_formatter.convert_field(value, conversion), spec or "")
         except (ValueError, TypeError):
@@ -368,6 +370,7 @@ def environment(lang: str = "en") -> Environment:
     env.filters["setting"] = lambda value: _setting(value, gettext)
     env.filters["touchpoint"] = lambda kind: gettext(TOUCHPOINT_LABELS.get(kind, kind))
     env.filters["code"] = lambda text: Markup('<code dir="ltr">%s</code>') % (text,)
+    env.filters["error"] = lambda text: i18n.error_in(text, gettext) if text else text
     env.globals["effort_time"] = EFFORT_TIME
     return env
 

@@ -106,6 +106,21 @@ AXE_HELP = (
 VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side", "problem", "help"})
 
 
+def error_in(text: str, gettext) -> str:
+    """An error the auditor wrote with auditor.errors, in the report's language; any
+    other error (an exception's own words) as it was written."""
+    from auditor.errors import TEMPLATES, read_error
+
+    found = read_error(text)
+    if found is None:
+        return text
+    key, data = found
+    try:
+        return gettext(TEMPLATES[key]).format(**data)
+    except (KeyError, IndexError, ValueError):  # a translation naming a field the template lacks
+        return text
+
+
 def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 

@@ -19,6 +19,7 @@ from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from auditor.errors import error_text
 from auditor.gather.extract import extract
 from auditor.gather.extract_process import Extractor
 from auditor.model import PageRecord
@@ -268,7 +269,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             location = headers.get("location")
             record.redirect_to = self.scope.local(normalize(location, url)) if location else None
             if not record.redirect_to:
-                record.error = "redirect without a valid Location header"
+                record.error = error_text("no-location")
             elif url in self.start_urls:
                 self.scope.add_origin(record.redirect_to)
             yield record
@@ -290,7 +291,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
                 else:
                     extract(record, response.body, content_type or None)
             except Exception as exc:  # one malformed page never stops the crawl
-                record.error = f"extraction failed: {type(exc).__name__}: {exc}"
+                record.error = error_text("extraction-failed", detail=f"{type(exc).__name__}: {exc}")
                 self.logger.exception("extraction failed on %s", url)
         self.localize(record)
         refreshed_to = (record.facts.get("refresh") or {}).get("url")
@@ -504,26 +505,25 @@ def _describe(failure, request=None) -> str:
     message = str(value)
     if failure.check(IgnoreRequest):
         if "robots" in message.lower():
-            return "disallowed by robots.txt"
+            return error_text("robots")
         if "decompress" in message:
-            return (f"too large: the compressed body unpacks to more than the {_limit(message)} download limit"
-                    " (DOWNLOAD_MAXSIZE), so it was not read (a compression bomb?)")
+            return error_text("bomb", limit=_limit(message))
         return message or "request ignored"
     if failure.check(DownloadTimeoutError, TxTimeoutError):
         timeout = (request.meta.get("download_timeout") if request is not None else None) or "the"
-        return f"timed out: no complete answer within {timeout} s (DOWNLOAD_TIMEOUT)"
+        return error_text("timeout", seconds=timeout)
     if failure.check(DownloadCancelledError) and "max size" in message:
-        return f"too large: the response is bigger than the {_limit(message)} download limit (DOWNLOAD_MAXSIZE), so it was not read"
+        return error_text("too-large", limit=_limit(message))
     if failure.check(DownloadConnectionRefusedError, TxConnectionRefused):
-        return "connection refused: nothing answers at this address and port"
+        return error_text("refused")
     if failure.check(ResponseDataLossError):
-        return "response cut short: the connection closed before the announced Content-Length arrived"
+        return error_text("cut-short")
     if failure.check(DownloadFailedError, ResponseFailed):
         cause = value if isinstance(value, ResponseFailed) else value.__cause__
         reasons = getattr(cause, "reasons", None) or []
         if isinstance(cause, ResponseNeverReceived):
             if any(r.check(ConnectionDone) for r in reasons):
-                return "connection closed by the server before it answered (no HTTP response)"
-            return "connection reset by the server before it answered (no HTTP response)"
-        return "connection lost while the response was arriving"
+                return error_text("closed")
+            return error_text("reset")
+        return error_text("lost")
     return f"{failure.type.__name__}: {failure.getErrorMessage()}"

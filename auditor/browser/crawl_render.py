@@ -29,6 +29,8 @@ import base64
 import contextlib
 from dataclasses import dataclass, field
 
+from auditor.errors import error_text
+
 from .chromium import LAUNCH_ARGS, merged_features
 from .devtools_pipe import DevToolsError, DevToolsPipe
 
@@ -388,5 +390,5 @@ async def _quiet(in_flight: set) -> None:
 
 def _describe(exc: Exception, timeout_s: float) -> str:
     if isinstance(exc, TimeoutError):
-        return f"the page did not finish loading within {timeout_s:g} s"
+        return error_text("render-timeout", seconds=f"{timeout_s:g}")
     return f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"

@@ -23,6 +23,8 @@ from typing import Any
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from auditor.errors import error_text
+
 from . import inpage
 from .axe import run_axe
 from .metrics import byte_totals, same_site, total_blocking_time
@@ -100,10 +102,10 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
         if doc_url.startswith(("http:", "https:")) and not same_site(doc_url, url):
             if "timed_ms" in out:  # left after it was measured: the figures stand
                 out["warnings"].append(f"navigated off-site to {doc_url} after load")
-                stop("left the site")
+                stop(error_text("left-site"))
                 return
             out["final_url"] = doc_url
-            stop(f"redirected off-site to {doc_url}")
+            stop(error_text("offsite-redirect", url=doc_url))
 
     async def on_dialog(dialog: Any) -> None:
         out["dialogs"].append({"type": dialog.type, "message": (dialog.message or "")[:200]})
@@ -120,7 +122,7 @@ async def measure_run(slot: BrowserSlot, url: str, profile: Profile, opts: RunOp
         page = await asyncio.wait_for(context.new_page(), SETUP_TIMEOUT_S)
         # Pop-ups are not part of the measured page.
         context.on("page", lambda p: p is page or asyncio.ensure_future(_close_quietly(p)))
-        page.on("crash", lambda _p: stop("page crashed"))
+        page.on("crash", lambda _p: stop(error_text("crashed")))
         page.on("dialog", on_dialog)
         cdp = await asyncio.wait_for(context.new_cdp_session(page), SETUP_TIMEOUT_S)
         netlog = NetworkLog(on_main_frame_document=on_document)
@@ -185,11 +187,11 @@ async def _timed_load(page: Any, cdp: Any, url: str, netlog: NetworkLog, abort: 
         response = await _until(page.goto(url, wait_until="load", timeout=opts.timeout_s * 1000),
                                 abort, opts.timeout_s + 1)
     except (PlaywrightTimeout, asyncio.TimeoutError):
-        raise _Aborted(f"timeout: the load event did not fire within {opts.timeout_s:g} s") from None
+        raise _Aborted(error_text("load-timeout", seconds=f"{opts.timeout_s:g}")) from None
     except PlaywrightError as exc:
         if abort.done():
             raise _Aborted(abort.result()) from None
-        raise _Aborted(f"navigation failed: {_first_line(exc)}") from None
+        raise _Aborted(error_text("navigation-failed", detail=_first_line(exc))) from None
     # The renderer reports requests in order: once it answers this, what load's handlers
     # asked for (data, polls) is in the log, so the network is not taken for quiet too soon.
     with contextlib.suppress(Exception):
@@ -242,7 +244,7 @@ async def _timed_load(page: Any, cdp: Any, url: str, netlog: NetworkLog, abort: 
         timing = await _until(page.evaluate(inpage.COLLECT_TIMING), abort,
                               max(5.0, deadline - time.monotonic()))
     except asyncio.TimeoutError:
-        raise _Aborted("timeout: the page did not answer after load") from None
+        raise _Aborted(error_text("no-answer-after-load")) from None
     netlog.frozen = True
     return timing
 

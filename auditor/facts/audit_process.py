@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
+from auditor.errors import error_text
 from auditor.facts.computed import Computed
 from auditor.facts.js_summary import JsSummary
 from auditor.facts.runner import BATCH, PageAudits, PageTally
@@ -137,5 +138,4 @@ def _one_by_one(batch: list, pool, page_pass: PagePass, time_limit: float) -> It
         except BrokenProcessPool:  # the pass goes on here from the next batch
             yield page_pass([row])
         except TimeoutError:
-            yield page_pass.given_up(row, f"audit pass: the page's facts and audits took longer than {time_limit:g} s "
-                                          "and were given up")
+            yield page_pass.given_up(row, error_text("audit-given-up", seconds=f"{time_limit:g}"))

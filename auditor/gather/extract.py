@@ -14,6 +14,7 @@ from w3lib.encoding import html_to_unicode
 from auditor.model import Form, Image, Link, PageRecord, Resource
 from auditor.gather.anchors import anchor_facts
 from auditor.gather.hreflang import read_hreflang
+from auditor.errors import error_text
 from auditor.gather.fragments import extract_fragments
 from auditor.gather.lang_marks import extract_lang_marks
 from auditor.gather.rtl_extract import extract_rtl
@@ -241,19 +242,19 @@ def extract(record: PageRecord, body: bytes, content_type: str | None = None) ->
     record.charset = encoding
     text = XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
-        record.error = "empty HTML document"
+        record.error = error_text("empty")
         return record
     head = text[:4096]
     if len(CONTROL_CHARS.findall(head)) > len(head) // 20:
-        record.error = "binary data served as HTML (control bytes, not text): not parsed"
+        record.error = error_text("binary")
         return record
     try:
         root = etree.fromstring(text, PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        record.error = f"unparseable HTML: {exc}"
+        record.error = error_text("unparseable", detail=exc)
         return record
     if root is None:
-        record.error = "no HTML elements in the document"
+        record.error = error_text("no-elements")
         return record
     # libxml2 stops at its limits (256 levels of nesting) and keeps what it read so far
     limit = next((e.message for e in PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
@@ -262,9 +263,8 @@ def extract(record: PageRecord, body: bytes, content_type: str | None = None) ->
     if bom and "rtl" in record.facts:
         record.facts["rtl"]["charsets"]["bom"] = bom  # what browsers decode by, whatever is declared
     if limit:
-        record.error = ("HTML nested more than 255 elements deep: the parser stops there, so the rest of the page"
-                        " was not read" if "depth" in limit else f"HTML beyond the parser's limits ({limit}):"
-                        " the page was read only up to that point")
+        record.error = (error_text("too-deep", depth=255) if "depth" in limit
+                        else error_text("parser-limit", detail=limit))
     return record
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures.process import BrokenProcessPool
 
+from auditor.errors import error_text
 from auditor.gather.extract import extract
 from auditor.model import PageRecord
 from auditor.gather.workers import worker_pool
@@ -40,7 +41,7 @@ class Extractor:
             except BrokenProcessPool:  # a worker was killed: parse here from now on
                 self.pool = None
             except TimeoutError:
-                raise TimeoutError(f"the HTML took longer than {TIME_LIMIT:g} s to parse and was given up") from None
+                raise TimeoutError(error_text("parse-given-up", seconds=f"{TIME_LIMIT:g}")) from None
         return extract(record, body, content_type)
 
     def close(self) -> None:
