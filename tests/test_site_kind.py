@@ -105,6 +105,18 @@ def test_service_markup_makes_a_services_site():
     assert decide(found)["kind"] == "services"
 
 
+def test_a_business_declared_on_the_start_page_is_not_outweighed_by_its_blog():
+    blog = {"article markup": {"value": "Blog", "url": BASE + "/blog/", "pages": 30},
+            "feed": {"value": "RSS/Atom", "url": BASE + "/blog/", "pages": 20}}
+    business = {"value": "LocalBusiness", "url": BASE + "/", "pages": 1}
+    assert decide({**blog, "service markup": {**business, "start_page": True}}, 73)["kind"] == "services"
+    assert decide({**blog, "service markup": business}, 73)["kind"] == "content"  # a page deep in the site
+    # only declarations count twice there: a price on the home page is one sign
+    price = {"value": "SAR", "url": BASE + "/", "pages": 1, "start_page": True}
+    assert decide({"price": price}, 73) == {"kind": "content", "assumed": True, "signals": [
+        {"signal": "price", "value": "SAR", "url": BASE + "/", "pages": 1, "start_page": True}]}
+
+
 def test_touchpoint_coverage_asks_documentation_for_no_returns_shipping_or_terms():
     coverage = get_audit("touchpoint-coverage")
     touchpoints = {"contact": [BASE + "/contact"], "privacy": [BASE + "/privacy"], "faq": [BASE + "/faq"]}

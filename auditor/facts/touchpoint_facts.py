@@ -50,7 +50,8 @@ class TouchpointPages:
         depth = store.depths({u for pages in signals.values() for u in pages})
         first = {signal: min(pages, key=lambda u: (depth.get(u) is None, depth.get(u) or 0, u))
                  for signal, pages in signals.items()}
-        site_kind = decide({signal: {"value": signals[signal][url], "url": url, "pages": len(signals[signal])}
+        site_kind = decide({signal: {"value": signals[signal][url], "url": url, "pages": len(signals[signal]),
+                                     "start_page": depth.get(url) == 0}
                             for signal, url in first.items()}, min(self.seen, KIND_PAGES))
         redirects = store.redirects()
         for dst, texts in store.link_labels():

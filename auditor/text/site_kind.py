@@ -2,7 +2,9 @@
 signals its pages give, so that one word in one article does not make a shop.
 
 A page gives signals of a few families. A declaration the site's own tools wrote
-(schema.org types, a documentation generator's <meta name="generator">) weighs 2; a sign
+(schema.org types, a documentation generator's <meta name="generator">) weighs 2, and 4 on
+the start page, where a site says what it is (a business's blog does not make it a
+publication: LocalBusiness on the home page outweighs Article markup and a feed); a sign
 read from the page (a price, a cart word, a cart link, code blocks, a feed) weighs 1, and 2
 when a fifth of the pages looked at show it (code listings on most pages make a reference,
 "checkout" in one article of thousands does not make a shop). A kind is chosen when its
@@ -21,6 +23,9 @@ from auditor.text.touchpoints import _SALES_HINTS, _SALES_PATH, _SALES_PATTERNS
 KINDS = ("shop", "documentation", "services", "content")  # on a tie, the first wins
 FALLBACK = "content"
 WEIGHT = {"product markup": 2, "docs generator": 2, "docs markup": 2, "service markup": 2, "article markup": 2}
+# The start page is where a site says what it is: its declaration weighs twice (a shop or
+# a business with a blog declares Store or LocalBusiness there, its posts Article).
+START_PAGE_FACTOR = 2
 CHOSEN_AT = 2
 COMMON_SHARE = 0.2  # a sign on this share of the pages looked at (and on 3 or more) weighs 2
 COMMON_PAGES = 3
@@ -82,19 +87,22 @@ def sales_words(text: str) -> list[str]:
 
 
 def decide(found: dict[str, dict], looked: int = 0) -> dict:
-    """The site's kind from `found` (signal -> {value, url}: its first page, and `pages`
-    showing it of the `looked` pages): `kind`, the `signals` it rests on ({signal, value,
-    url, pages}) and whether it was `assumed` for want of them."""
+    """The site's kind from `found` (signal -> {value, url}: its first page, `pages`
+    showing it of the `looked` pages, and `start_page` when a start page shows it):
+    `kind`, the `signals` it rests on ({signal, value, url, pages, start_page}) and
+    whether it was `assumed` for want of them."""
     weight = {kind: 0 for kind in KINDS}
     for signal, seen in found.items():
         pages = seen.get("pages", 1)
         common = pages >= COMMON_PAGES and pages >= COMMON_SHARE * looked
-        weight[FAMILY[signal]] += max(WEIGHT.get(signal, 1), 2 if common else 1)
+        declared = signal in WEIGHT and seen.get("start_page")
+        weight[FAMILY[signal]] += max(WEIGHT.get(signal, 1), 2 if common else 1) * (START_PAGE_FACTOR if declared else 1)
     best = max(KINDS, key=lambda k: (weight[k], -KINDS.index(k)))
     assumed = weight[best] < CHOSEN_AT
     kind = FALLBACK if assumed else best
     shown = found if assumed else {s: v for s, v in found.items() if FAMILY[s] == kind}
     order = list(FAMILY)
-    signals = [{"signal": s, "value": v["value"], "url": v["url"], "pages": v.get("pages", 1)}
+    signals = [{"signal": s, "value": v["value"], "url": v["url"], "pages": v.get("pages", 1),
+                **({"start_page": True} if v.get("start_page") else {})}
                for s, v in sorted(shown.items(), key=lambda x: order.index(x[0]))]
     return {"kind": kind, "signals": signals, "assumed": assumed}

@@ -336,6 +336,17 @@ def test_http_status_redirect_not_applicable():
 
 # -- meta-description ----------------------------------------------------------------
 
+@pytest.mark.parametrize(("meta", "headers"), [({"robots": "noindex, follow"}, {}), ({}, {"x-robots-tag": "noindex"})])
+def test_thin_content_and_meta_description_leave_noindexed_pages_alone(meta, headers):
+    # a category list kept out of search has taken the advice: nothing for search to show
+    listing = make_page("/blog/categories/ssd/", word_count=75, meta=meta, headers=headers)
+    assert not THIN_CONTENT.applies(listing, make_site([listing]))
+    assert not get_audit("meta-description").applies(listing, make_site([listing]))
+    indexed = make_page("/blog/categories/ssd/", word_count=75, meta={})
+    assert THIN_CONTENT.applies(indexed, make_site([indexed])) and findings(THIN_CONTENT, indexed)
+    assert keyed(findings(get_audit("meta-description"), indexed)) == [("missing", {})]
+
+
 META_DESCRIPTION = get_audit("meta-description")
 
 

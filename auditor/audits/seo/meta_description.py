@@ -10,7 +10,7 @@ class MetaDescription(Audit):
         description="The meta description is often the snippet shown under the title in search results.",
         category="seo",
         impact="moderate",
-        required_artifacts=("page.meta",),
+        required_artifacts=("page.meta", "page.headers"),
         help_url="https://developers.google.com/search/docs/appearance/snippet#meta-descriptions",
         seo_outcome="Without one, search engines pick a snippet from page text that may not sell the page, lowering click-through (Google Search Central: snippets).",
         cx_outcome="Searchers see a random excerpt instead of a clear promise of what the page offers.",
@@ -27,6 +27,9 @@ class MetaDescription(Audit):
         "missing": lambda: alone(meta={}),
         "empty": lambda: alone(meta={"description": ""}),
     }
+
+    def applies(self, page, site):
+        return page.ok_html and not page.noindex  # the description is a search snippet: no search, no snippet
 
     def check(self, page, site):
         value = page.meta.get("description")

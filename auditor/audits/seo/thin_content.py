@@ -10,7 +10,7 @@ class ThinContent(Audit):
         description="Pages with only a few words rarely answer a visitor's question.",
         category="seo",
         impact="moderate",
-        required_artifacts=("page.word_count", "page.facts.kind"),
+        required_artifacts=("page.word_count", "page.facts.kind", "page.meta", "page.headers"),
         help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
         seo_outcome="Search engines favour pages that answer the query fully; thin pages rank poorly and can weigh on the site (Google Search Central: helpful content).",
         cx_outcome="The visitor does not find enough to decide and goes back to the results.",
@@ -22,6 +22,11 @@ class ThinContent(Audit):
     examples = {
         "thin": lambda: alone(word_count=12),
     }
+
+    def applies(self, page, site):
+        # A noindexed page is out of search, the fix the advice names: a tag or category
+        # list kept out of the index is not thin content (Google Search Central: block indexing).
+        return page.ok_html and not page.noindex
 
     def check(self, page, site):
         # Code shown on the page (a listing, a command) is left out of its prose for
