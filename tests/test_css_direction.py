@@ -31,6 +31,17 @@ def test_logical_and_symmetric_declarations_are_not_listed():
         ".drawer", ".tip"]
 
 
+def test_centring_at_50_percent_is_not_physical():
+    # left: 50% with translate(-50%) centres a box from either side; mirrored to
+    # inset-inline-start: 50% it would leave the middle in RTL
+    css = (".icon::before { position: absolute; left: 50%; top: 50% }\n"
+           ".icon::before { transform: translate(-50%, -50%) rotate(90deg) }\n"
+           ".badge { position: absolute; right: 50%; transform: translateX(50%) }\n")
+    assert found(css) == []
+    nudged = analyse(URL, ".btn:hover span { transform: translateX(-4px) }\n.pop { left: 40% }")
+    assert [(i["selector"], i["property"]) for i in nudged] == [(".btn:hover span", "transform"), (".pop", "left")]
+
+
 def test_a_right_to_left_override_of_the_same_selector_clears_the_rule():
     css = (".a { margin-left: 8px }\n[dir=rtl] .a { margin-left: 0; margin-right: 8px }\n"
            ".b { float: left }\nhtml[dir=\"rtl\"] .b { float: right }\n"
@@ -42,7 +53,7 @@ def test_a_right_to_left_override_of_the_same_selector_clears_the_rule():
 
 def test_asymmetric_shorthands_corners_offsets_and_nested_rules():
     css = (".m { margin: 0 10px 0 20px }\n.r { border-radius: 4px 0 0 4px }\n"
-           ".bg { background-position: right 10px top }\n.t { transform: translateX(-50%) }\n"
+           ".bg { background-position: right 10px top }\n.t { transform: translateX(-20px) }\n"
            "@media (min-width: 40em) {\n  .n { border-left: 1px solid red }\n}\n")
     assert [(i[1], i[2], i[3], i[5]) for i in found(css)] == [
         (1, ".m", "margin", "margin-inline: 20px 10px"),

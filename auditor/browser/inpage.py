@@ -29,3 +29,6 @@ COLLECT_TIMING = script("collect_timing.js").replace("__KEY__", STATE_KEY)
 
 # Page facts that do not depend on timing, read after the timed window.
 COLLECT_PAGE = script("collect_page.js")
+
+# Waits, up to a cap, for the page's finite animations and transitions to end.
+ANIMATIONS_SETTLED = script("animations_settled.js")

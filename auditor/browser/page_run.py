@@ -40,6 +40,8 @@ POLL_S = 0.05
 # After load, the quiet window waits at most this long: LCP and layout shifts have
 # settled on any page a visitor would wait for.
 SETTLE_CAP_S = 10
+# The extras wait at most this long for finite animations and transitions to end.
+ANIMATIONS_CAP_S = 2
 
 
 @dataclass
@@ -301,6 +303,13 @@ async def _extras(page: Any, cdp: Any, profile: Profile, abort: asyncio.Future,
                   opts: RunOptions, out: dict[str, Any]) -> None:
     """Untimed work, each part on its own: one failing leaves the others."""
     out["extras"] = True
+    # Judged as the page comes to rest, not mid-fade (axe's contrast, the screenshot).
+    try:
+        if not await _until(page.evaluate(inpage.ANIMATIONS_SETTLED, ANIMATIONS_CAP_S * 1000), abort,
+                            ANIMATIONS_CAP_S + 1):
+            out["warnings"].append(f"animations still running after {ANIMATIONS_CAP_S:g} s: read as they were")
+    except (asyncio.TimeoutError, PlaywrightError):
+        pass  # a page busy on its main thread: read as it is
     if opts.axe:
         try:
             found = await _until(run_axe(page, opts.extras_timeout_s), abort, opts.extras_timeout_s + 1)

@@ -95,6 +95,10 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
             return None, None  # the same on both sides: nothing to mirror
         if name in ("left", "right") and (low == "auto" or (ZERO.match(low) and _full_width(rule))):
             return None, None  # a box as wide as its container sits the same from either side
+        if name in ("left", "right") and low == "50%":
+            # centring (with translate(-50%) or a negative margin): the box sits in the middle
+            # from either side, and inset-inline-start: 50% would move it off the middle in RTL
+            return None, None
         return "physical", f"{PROPERTIES[name]}: {value}"
     if name in KEYWORD_PROPERTIES and low in SIDE:
         target = "text-align" if name == "text-align" else name
@@ -120,7 +124,7 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
         return None, None
     if name == "transform" and "translatex(" in low.replace(" ", ""):
         arg = low.replace(" ", "").split("translatex(", 1)[1].split(")", 1)[0]
-        if not ZERO.match(arg):
+        if not ZERO.match(arg) and arg.lstrip("+-") != "50%":  # -50% centres a box placed at 50%
             return "physical", "the opposite translateX under [dir=rtl], or translate with a logical custom property"
         return None, None
     if name == "letter-spacing" and low not in ("normal", "0", "inherit", "initial", "unset") and not ZERO.match(low):

@@ -19,6 +19,7 @@ PAGES = {
     "shift": "/shift.html",
     "long_task": "/long_task.html",
     "images": "/images.html",
+    "splash": "/splash.html",
     "alert": "/alert.html",
     "missing": "/missing.html",
     "hang": "/hang.html",
@@ -132,6 +133,15 @@ def test_axe_runs_in_the_page(result_of):
     assert node["target"] == "#nosize" and "<img" in node["html"]
     assert violations["image-alt"]["help_url"].startswith("https://")
     assert "image-alt" not in {v["id"] for v in result_of("text")["axe"]}
+
+
+def test_axe_and_the_screenshot_wait_for_a_fading_splash(result_of):
+    # Read mid-fade, the splash's white text is half transparent over the page and fails
+    # contrast; faded out, it is hidden. The spinner turning forever is not waited for.
+    result = result_of("splash")
+    assert result["error"] is None
+    assert "color-contrast" not in {v["id"] for v in result["axe"]}
+    assert not [w for w in result["warnings"] if "animations" in w]
 
 
 def test_screenshot_is_a_small_jpeg_of_the_first_screen(result_of, jpeg_size):
