@@ -248,6 +248,19 @@ def test_hreflang_without_a_self_link():
     assert keyed(findings(HREFLANG, ar, site)) == [("no-self", {})]
 
 
+def test_hreflang_a_folders_index_file_is_the_folder():
+    # the home page linked as /index.html: its alternates name it /, and / names itself
+    home = [{"lang": "en", "href": BASE + "/"}, {"lang": "ar", "href": AR}, {"lang": "x-default", "href": BASE + "/"}]
+    index = make_page("/index.html", lang="en", hreflang=home)
+    root = make_page("/", lang="en", hreflang=home)
+    ar = make_page("/ar/", hreflang=home)
+    site = make_site([index, root, ar])
+    assert findings(HREFLANG, index, site) == []
+    # unless the folder itself fails: then the index file is another page
+    site = make_site([index, make_page("/", status=404), ar])
+    assert ("no-self", {}) in keyed(findings(HREFLANG, index, site))
+
+
 def test_hreflang_target_answers_404():
     ar, _, site = hreflang_pair(en_status=404)
     assert keyed(findings(HREFLANG, ar, site)) == [

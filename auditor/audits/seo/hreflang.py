@@ -1,6 +1,7 @@
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import ALTERNATES, AR, BASE, EN, alone, hreflang_pair
 from auditor.text.langtags import tag_problem
+from auditor.urls import folder_of_index
 
 
 class Hreflang(Audit):
@@ -56,6 +57,10 @@ class Hreflang(Audit):
         if not page.hreflang:
             return
         codes = [e["lang"] for e in page.hreflang]
+        # /guide/index.html is also /guide/: alternates naming either name this page
+        folder = folder_of_index(page.url)
+        served = folder and (folder not in site.status or (site.final_status(folder) or 500) < 400)
+        names = {page.url, folder} if served else {page.url}
         for entry in page.hreflang:
             code, target = entry["lang"], entry["href"]
             source = entry.get("source", "head")
@@ -65,21 +70,21 @@ class Hreflang(Audit):
                     yield self.finding(page, "invalid-code", selector=_where(entry, code), code=code, problem=problem,
                                        **({"source": source} if source != "head" else {}))
 
-            if target == page.url:
+            if target in names:
                 continue
             status = site.final_status(target) if target in site.status else None
             if target in site.status and (status is None or status >= 400):
                 yield self.finding(page, "target-status", code=code, target=target, status=status or "no response")
             elif target in site.hreflang or target in site.status:
                 back = {e["href"] for e in site.hreflang.get(target, ())}
-                if page.url not in back:
+                if not names & back:
                     yield self.finding(page, "no-return", code=code, target=target)
         relative = [e for e in page.hreflang if e.get("relative")]
         if relative:  # one finding per page: it is one way of writing the links
             yield self.finding(page, "relative-href", selector=_where(relative[0], relative[0]["lang"]),
                                count=len(relative), hrefs=", ".join(f'{e["lang"]}: {e["relative"]}' for e in relative[:5]),
                                codes=[e["lang"] for e in relative])
-        if page.url not in {e["href"] for e in page.hreflang}:
+        if not names & {e["href"] for e in page.hreflang}:
             yield self.finding(page, "no-self")
         if "x-default" not in {c.lower() for c in codes}:
             yield self.finding(page, "no-x-default")
