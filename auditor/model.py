@@ -201,6 +201,15 @@ class Site:
         return set(self.redirects.values())
 
     @cached_property
+    def alternate_of(self) -> dict[str, list[str]]:
+        """Page -> the other pages naming it as an hreflang alternate, in URL order."""
+        named: dict[str, list[str]] = {}
+        for url in sorted(self.hreflang):
+            for href in {e["href"] for e in self.hreflang[url]} - {url}:
+                named.setdefault(href, []).append(url)
+        return named
+
+    @cached_property
     def home(self) -> str:
         """The page a visitor lands on from the first start URL, through HTTP and script
         redirects on the site: site-wide findings are filed there, not on a URL that only

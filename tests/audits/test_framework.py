@@ -392,7 +392,7 @@ UNDECLARED = {"page.url", "page.ok_html", "page.is_html", "site.setting"}
 READS = {"page.canonical": ("page.canonicals",), "page.noindex": ("page.meta", "page.headers"),
          "page.head_tags": ("page.title", "page.meta", "page.canonicals", "page.hreflang", "page.headings"),
          "site.chain": ("site.redirects",), "site.final_status": ("site.redirects", "site.status"),
-         "site.redirect_targets": ("site.redirects",),
+         "site.redirect_targets": ("site.redirects",), "site.alternate_of": ("site.hreflang",),
          "site.home": ("site.start_urls", "site.visitor_redirects", "site.status")}
 
 

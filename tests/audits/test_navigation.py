@@ -291,6 +291,16 @@ def test_orphan_page_in_the_sitemap_reached_by_no_link():
     assert keyed(findings(ORPHAN_PAGE, make_page("/island", in_sitemap=True, depth=None))) == [("orphan", {})]
 
 
+def test_orphan_page_named_only_as_an_hreflang_alternate_says_so():
+    # a language menu of buttons: search engines find /ar/about through the alternates, visitors by script
+    alternates = [{"lang": "en", "href": BASE + "/about"}, {"lang": "ar", "href": BASE + "/ar/about"}]
+    arabic = make_page("/ar/about", in_sitemap=True, depth=None)
+    site = make_site([arabic, make_page("/about", hreflang=alternates), make_page("/zh/about", hreflang=alternates)])
+    found = findings(ORPHAN_PAGE, arabic, site)
+    assert keyed(found) == [("alternate-only", {"named_by": BASE + "/about", "more": 1})]
+    assert ORPHAN_PAGE.meta.impact_of("alternate-only") == "moderate"
+
+
 def test_orphan_page_not_applicable_outside_the_sitemap_or_on_an_error_page():
     site = make_site([])
     assert not ORPHAN_PAGE.applies(make_page("/island", in_sitemap=False, depth=None), site)
