@@ -50,7 +50,7 @@ VOCABULARY = (
     N_("icon"), N_("manifest"), N_("preload"), N_("feed"), N_("media"), N_("object"), N_("share image"), N_("file"),
     N_("mobile"), N_("desktop"), N_("ms"), N_("Transfer"), N_("left"), N_("right"),
     N_("contact"), N_("support"), N_("faq"), N_("returns"), N_("shipping"), N_("privacy"), N_("terms"),
-    N_("about"), N_("account"),
+    N_("about"), N_("account"), N_("contact or support"),
     # what a number or name is (auditor/audits/rtl/bidi_isolation.py KINDS)
     N_("phone number"), N_("e-mail address"), N_("web address"), N_("price"), N_("product code"),
     N_("Latin-script name"),

@@ -41,7 +41,8 @@ _PHRASES = {
         "اتصل بنا", "تواصل معنا", "اتصل", "تواصل", "راسلنا", "اتصال",
     ],
     "support": [
-        "support", "customer service", "customer care", "help center", "help centre", "helpdesk", "help desk",
+        "customer support", "technical support", "tech support", "support center", "support centre", "get support",
+        "contact support", "customer service", "customer care", "help center", "help centre", "helpdesk", "help desk",
         "الدعم", "الدعم الفني", "خدمة العملاء", "المساعدة", "مركز المساعدة",
     ],
     "faq": [
@@ -78,7 +79,9 @@ _PHRASES = {
 # Generic words that name a touchpoint only when they open the text ("Shipping & delivery",
 # not "Free shipping over 200 SAR"); Arabic only with the article ("شحن مجاني" is a promise).
 _LEADS = {
-    "support": ["help"],
+    # "Support" names the page when it opens the text; after another noun it is a service
+    # offered ("ACI Support", "IT support"), not where customers get help
+    "support": ["help", "support"],
     "shipping": ["shipping", "delivery", "الشحن", "التوصيل"],
     "about": ["about"],
     "account": ["account"],

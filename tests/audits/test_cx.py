@@ -36,7 +36,7 @@ def test_normalize_unifies_arabic_letter_forms_and_drops_diacritics_and_tatweel(
     ("الإرجاع والاستبدال", "returns"), ("سياسة الإسترداد", "returns"), ("الشحن والتوصيل", "shipping"),
     ("التوصيل", "shipping"), ("سياسة الخصوصية", "privacy"), ("الشروط والأحكام", "terms"), ("مَن نحن", "about"),
     ("حسابي", "account"), ("تتبع الطلب", "account"),
-    ("Contact us", "contact"), ("Get in touch", "contact"), ("Help", "support"), ("Customer service", "support"),
+    ("Contact us", "contact"), ("Get in touch", "contact"), ("Help", "support"), ("Support", "support"), ("Customer support", "support"), ("Technical support", "support"), ("Customer service", "support"),
     ("FAQ", "faq"), ("Frequently Asked Questions", "faq"), ("Returns & exchanges", "returns"),
     ("Refund policy", "returns"), ("Shipping & Delivery", "shipping"), ("Privacy Policy", "privacy"),
     ("Terms and Conditions", "terms"), ("Terms of service", "terms"), ("About us", "about"),
@@ -53,6 +53,8 @@ def test_labels_name_their_touchpoint_in_arabic_and_english(text, kind):
     "Return to shop",
     "قهوة إثيوبية",
     "How we roast our coffee at home with a little help from friends",  # a sentence, not a page name
+    "Freight Forwarding & ACI Support",  # a service the business sells, not its help desk
+    "Customs Clearance & Logistics Support in Egypt",
     "",
     None,
 ])
@@ -237,15 +239,21 @@ def test_depth_two_clicks_is_near_enough():
     assert depth_findings(make_page("/p"), {"contact": 2, "support": 1}) == []
 
 
-def test_depth_says_which_touchpoint_is_how_far():
+def test_depth_names_the_nearer_of_contact_and_support_when_both_are_far():
     assert depth_findings(make_page("/p"), {"contact": 3, "support": 5}) == [
-        ("far", {"kind": "contact", "clicks": 3, "max": 2}),
-        ("far", {"kind": "support", "clicks": 5, "max": 2}),
-    ]
+        ("far", {"kind": "contact", "clicks": 3, "max": 2})]
+    assert depth_findings(make_page("/p"), {"contact": 6, "support": 4}) == [
+        ("far", {"kind": "support", "clicks": 4, "max": 2})]
+
+
+def test_depth_one_way_to_ask_near_at_hand_is_enough():
+    # an Arabic section that links its own contact page but not the English help centre
+    assert depth_findings(make_page("/p"), {"support": 1}) == []
+    assert depth_findings(make_page("/p"), {"contact": 2}) == []
 
 
 def test_depth_no_path_at_all_is_unreachable():
-    assert depth_findings(make_page("/p"), {"support": 1}) == [("unreachable", {"kind": "contact"})]
+    assert depth_findings(make_page("/p"), {}) == [("unreachable", {"kind": "contact or support"})]
 
 
 def test_depth_a_phone_or_whatsapp_link_on_the_page_is_contact_at_hand():

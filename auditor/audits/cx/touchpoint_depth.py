@@ -7,7 +7,7 @@ KINDS = ("contact", "support")
 class TouchpointDepth(Audit):
     meta = Meta(
         id="touchpoint-depth",
-        title="Contact and support are a click or two from every page",
+        title="Contact or support is a click or two from every page",
         failure_title="Contact and support are buried many clicks deep",
         description="A visitor with a question should reach the contact or support page from wherever they are in"
                     " a couple of clicks; every extra click turns a question into a lost sale or a complaint.",
@@ -33,15 +33,16 @@ class TouchpointDepth(Audit):
         return page.ok_html and any(site.touchpoints.get(kind) for kind in KINDS)
 
     def check(self, page, site):
+        # A visitor with a question needs one way to ask, the nearer of the two pages,
+        # or none at all when the page itself links a phone, e-mail or WhatsApp.
+        if page_channels(page):
+            return
         limit = site.setting("max_touchpoint_clicks")
         distance = site.touchpoint_distance.get(page.url, {})
-        for kind in KINDS:
-            if not site.touchpoints.get(kind):
-                continue  # a missing touchpoint is touchpoint-coverage's finding
-            if kind == "contact" and page_channels(page):
-                continue  # a phone, e-mail or WhatsApp link on the page is contact at hand
-            clicks = distance.get(kind)
-            if clicks is None:
-                yield self.finding(page, "unreachable", kind=kind)
-            elif clicks > limit:
-                yield self.finding(page, "far", kind=kind, clicks=clicks, max=limit)
+        kinds = [kind for kind in KINDS if site.touchpoints.get(kind)]  # a missing kind is touchpoint-coverage's
+        reachable = sorted((distance[kind], kind) for kind in kinds if distance.get(kind) is not None)
+        if not reachable:
+            yield self.finding(page, "unreachable", kind=" or ".join(kinds))
+        elif reachable[0][0] > limit:
+            clicks, kind = reachable[0]
+            yield self.finding(page, "far", kind=kind, clicks=clicks, max=limit)
