@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("auditor", "spiders", "reports")
 
-CONTRACT = {"auditor.model", "auditor.urls", "auditor.progress", "auditor.options"}
+CONTRACT = {"auditor.model", "auditor.urls", "auditor.progress", "auditor.options", "auditor.errors"}
 # Who may import whom. A key is a folder (or a module); a value lists the prefixes its
 # modules may import besides themselves. The face (cli, pipeline, catalog, demo) may
 # import anything and nothing imports it.
@@ -23,6 +23,7 @@ ALLOWED = {
     "auditor.model": {"auditor.options"},
     "auditor.urls": set(),
     "auditor.progress": set(),
+    "auditor.errors": set(),
     "auditor.options": {"auditor.text"},
     "auditor.text": set(),
     "auditor.store": {"auditor.model"},
@@ -33,7 +34,7 @@ ALLOWED = {
     "auditor.audits": CONTRACT | {"auditor.text"},
     "auditor.facts": CONTRACT | {"auditor.text", "auditor.gather", "auditor.store", "auditor.audits",
                                  "auditor.ci.budgets"},
-    "reports": {"auditor.result"},
+    "reports": {"auditor.result", "auditor.errors"},
     "auditor.ci": CONTRACT | {"auditor.result", "auditor.audits", "reports"},
 }
 FACE = ("auditor.cli", "auditor.pipeline", "auditor.catalog", "auditor.demo", "auditor.__main__", "auditor")
@@ -112,7 +113,7 @@ def test_nothing_imports_the_face():
 def test_the_package_root_holds_only_the_face_and_the_contract():
     root = {p.stem for p in (ROOT / "auditor").glob("*.py")}
     assert root == {"__init__", "__main__", "cli", "pipeline", "catalog", "model", "result", "urls", "progress",
-                    "options"}
+                    "options", "errors"}
 
 
 def test_the_rules_can_fail():
