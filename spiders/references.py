@@ -11,7 +11,8 @@ from auditor.urls import normalize
 
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""", re.I)
-CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?(['"]?)([^'")\s;]+)\1""", re.I)
+# @import url(...) or @import "...": a quoted address may hold ; and spaces (Google Fonts' wght@400;700)
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*(['"]?)([^'")]*?)\1\s*\)|(['"])(.*?)\3)""", re.I | re.S)
 FONT_EXTENSIONS = ("woff2", "woff", "ttf", "otf", "eot")
 SITEMAP_PARSER = etree.XMLParser(recover=True, remove_comments=True, resolve_entities=False, huge_tree=True)
 
@@ -25,8 +26,8 @@ def css_references(css: str, base: str) -> list[tuple[str, str]]:
     """(url, kind) of every file a stylesheet loads: @import (a stylesheet), url() (fonts, images)."""
     css = CSS_COMMENT.sub("", css)
     found: dict[str, str] = {}
-    for _quote, href in CSS_IMPORT.findall(css):
-        url = normalize(href.strip(), base)
+    for _quote, in_url, _quote2, quoted in CSS_IMPORT.findall(css):
+        url = normalize((in_url or quoted).strip(), base)
         if url:
             found.setdefault(url, "stylesheet")
     for _quote, href in CSS_URL.findall(css):
