@@ -168,3 +168,19 @@ def test_blocks_left_to_right_on_a_page_without_dir_name_html_dir_as_their_root_
     for audit_id in ("computed-direction", "text-align-rtl"):
         assert {f["url"]: f["data"].get("root_cause") for f in out[audit_id]["findings"]} == {
             undeclared.url: {"audit": "html-dir", "message_key": "missing"}, declared.url: None}, audit_id
+
+
+def test_english_blocks_of_a_page_declared_right_to_left_name_html_dir_as_their_root_cause():
+    # an untranslated copy of an English page under /ar/ with dir="rtl": every English block
+    # is set right to left because of the one attribute on <html>
+    from auditor.facts.runner import run_audits
+    from tests.factories import make_site
+
+    english = "Our team delivers quality medicines across the region with care and speed, every single day."
+    block = {"selector": "main > p", "snippet": english, "direction": "rtl", "text_script": "ltr", "text_align": "start"}
+    page = rtl_page(direction=part(block, count=5))
+    page.lang, page.dir, page.text = "en", "rtl", " ".join([english] * 8)
+    out = run_audits([page], make_site([page]), [audit("html-dir"), audit("computed-direction")])["audits"]
+    assert [f["message_key"] for f in out["html-dir"]["findings"]] == ["rtl-on-ltr"]
+    assert [(f["message_key"], f["data"].get("root_cause")) for f in out["computed-direction"]["findings"]] == [
+        ("ltr-text-rtl-block", {"audit": "html-dir", "message_key": "rtl-on-ltr"})]

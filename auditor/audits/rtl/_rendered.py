@@ -8,8 +8,10 @@ from __future__ import annotations
 
 ARTIFACT = "page.facts._collected.rtl"
 HELP_URL = "https://www.w3.org/International/questions/qa-html-dir"
-# html-dir's findings that leave a right-to-left page's blocks left to right
-HTML_DIR_WRONG = ("html-dir:missing", "html-dir:ltr-on-rtl", "html-dir:not-on-html", "html-dir:css-only")
+# html-dir's findings that leave a right-to-left page's blocks left to right, or set a
+# left-to-right page's blocks right to left (an untranslated copy declared dir="rtl")
+HTML_DIR_WRONG = ("html-dir:missing", "html-dir:ltr-on-rtl", "html-dir:not-on-html", "html-dir:css-only",
+                  "html-dir:rtl-on-ltr")
 
 
 def rtl_facts(page) -> dict:
