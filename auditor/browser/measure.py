@@ -70,7 +70,7 @@ from playwright.async_api import async_playwright
 
 from .axe import axe_source
 from .chromium import find_chromium
-from .page_run import RunOptions, measure_run
+from .page_run import RunOptions, TimedLoads, measure_run
 from .pool import BrowserPool
 from .profiles import get_profile
 from .runs import combine_runs
@@ -105,7 +105,7 @@ async def measure_pages_async(
                       collectors=dict(collectors or {}), extras_timeout_s=timeout_s)
     runs = max(1, int(runs))
     results: asyncio.Queue = asyncio.Queue()
-    lock = asyncio.Lock()
+    lock = TimedLoads()
 
     async with async_playwright() as pw:
         pool = BrowserPool(pw, exe, restart_every)
@@ -153,7 +153,7 @@ async def _warm_up(pool: BrowserPool, prof: Any) -> None:
             await asyncio.wait_for(context.close(), 30)
 
 
-async def _measure_url(pool: BrowserPool, lock: asyncio.Lock, index: int, url: str, profile_name: str,
+async def _measure_url(pool: BrowserPool, lock: TimedLoads, index: int, url: str, profile_name: str,
                        prof: Any, runs: int, opts: RunOptions) -> dict[str, Any]:
     started = time.monotonic()
     run_results: list[dict[str, Any]] = []

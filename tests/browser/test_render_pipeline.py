@@ -74,6 +74,16 @@ def test_the_next_throttled_load_starts_at_the_last_ones_load_and_gets_no_byte_a
     assert any(after["start"] < before["quiet_end"] - round_trip for (before, _), (after, _) in pairs), pairs
 
 
+def test_untimed_work_waits_for_the_next_timed_load_to_reach_its_load(throttled):
+    # run beside the next page's first paint, axe and the collectors stretched its FCP;
+    # they start once it has loaded, while the page after it waits for its first byte
+    ordered = in_order(throttled)
+    for (_, page), (after, _) in zip(ordered, ordered[1:]):
+        assert page["extras_window"][0] >= after["handed_over"] - 0.01, (page["extras_window"], after)
+    (_, last), = ordered[-1:]
+    assert last["extras_window"][0] - last["timed_windows"][0]["end"] < 1.0  # nothing left to wait for
+
+
 @pytest.fixture(scope="module")
 def loading_after_load(site, chromium):
     how = measurement(RenderOptions(mode="all", profile="mobile", timeout_s=20, chromium=chromium))
