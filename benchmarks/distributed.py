@@ -57,7 +57,11 @@ def main() -> int:
     parser.add_argument("--lang", default="ar")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="bench-distributed-"))
+    with tempfile.TemporaryDirectory(prefix="bench-distributed-") as tmp:  # the site and its results go with it
+        return measure(args, Path(tmp))
+
+
+def measure(args, work: Path) -> int:
     work.chmod(0o755)  # nginx workers run as an unprivileged user
     site = work / "site"
     port = free_port()

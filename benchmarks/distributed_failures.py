@@ -114,7 +114,11 @@ def main() -> int:
     parser.add_argument("--lang", default="ar")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="bench-failures-"))
+    with tempfile.TemporaryDirectory(prefix="bench-failures-") as tmp:  # the site and its results go with it
+        return measure(args, Path(tmp))
+
+
+def measure(args, work: Path) -> int:
     site = work / "site"
     site.mkdir()
     with serve(site) as (base, log), redis_server() as frontier, postgres_server() as store:

@@ -35,7 +35,11 @@ def main() -> int:
     parser.add_argument("--profile", default="mobile", choices=["mobile", "desktop"])
     parser.add_argument("--full", action="store_true", help="also run --render all for real")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="bench-render-"))
+    with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp:  # the site and its results go with it
+        return measure(args, Path(tmp))
+
+
+def measure(args, work: Path) -> int:
     work.chmod(0o755)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
