@@ -191,6 +191,17 @@ def test_letter_spacing_stylesheet_rules_hitting_arabic_text_on_this_page():
     assert keys("letter-spacing", page()) == []
 
 
+def test_negative_letter_spacing_on_arabic_is_a_minor_tightening():
+    # crowded letters stay joined; spaced-out ones come apart
+    p = page(body='<h2 style="letter-spacing:-0.02em">عروض اليوم</h2>')
+    rule = analyse("https://shop.example/s.css", ".title { letter-spacing: -1px }")[0]
+    site = make_site([p], arabic_css={p.url: [{**rule}]})
+    assert keys("letter-spacing", p, site) == ["tight-inline", "tight-stylesheet"]
+    meta = get_audit("letter-spacing").meta
+    assert [meta.impact_of(k) for k in ("tight-inline", "tight-stylesheet", "inline", "stylesheet")] == [
+        "minor", "minor", "serious", "serious"]
+
+
 # -- bidi-isolation --------------------------------------------------------------------
 
 def test_bidi_isolation_reports_each_run_as_displayed():

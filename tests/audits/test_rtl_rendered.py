@@ -114,6 +114,13 @@ def test_letter_spacing_with_the_measured_widths():
         ("main > h1", "3px", 350, 341)]
 
 
+def test_letter_spacing_that_narrows_arabic_text_says_so_and_weighs_less():
+    item = {"selector": "#city-title", "snippet": "جدة", "letter_spacing": "-1.02px", "width": 919, "width_without": 925}
+    found = findings(audit("letter-spacing-rendered"), rtl_page(letter_spacing=part(item)))
+    assert [(f.message_key, f.data["width"], f.data["width_without"]) for f in found] == [("tightened", 919, 925)]
+    assert audit("letter-spacing-rendered").meta.impact_of("tightened") == "minor"
+
+
 def test_logo_nav_side_needs_both_the_logo_left_and_the_menu_left_to_right():
     mirrored = {"selector": "header", "logo": {**GOOD_HEADER["logo"], "side": "left"},
                 "nav": {**GOOD_HEADER["nav"], "order": "ltr"}}

@@ -23,7 +23,12 @@ class LetterSpacing(Audit):
             "italic-inline": "style=\"font-style: {value}\" on Arabic text: {text}",
             "stylesheet": "{file}:{line} {selector} {{letter-spacing: {value}}} applies to Arabic text.",
             "italic-stylesheet": "{file}:{line} {selector} {{font-style: {value}}} applies to Arabic text.",
+            "tight-inline": "style=\"letter-spacing: {value}\" tightens Arabic text: {text}",
+            "tight-stylesheet": "{file}:{line} {selector} {{letter-spacing: {value}}} tightens Arabic text.",
         },
+        # Negative tracking crowds the letters but keeps them joined; positive tracking pulls
+        # them apart (W3C, letter-spacing: no tracking on Arabic at all, so both are reported).
+        impacts={"tight-inline": "minor", "tight-stylesheet": "minor"},
         how_to_fix="Remove letter-spacing and italic from Arabic text (scope them with :lang(en) or "
                    "[dir=\"ltr\"]); for emphasis in Arabic use weight, colour or size, and for spacing a font's "
                    "kashida-aware justification.",
@@ -36,14 +41,24 @@ class LetterSpacing(Audit):
                 continue
             props = style["properties"]
             if "letter-spacing" in props:
-                yield self.finding(page, "inline", selector=style["selector"], snippet=style["text"],
-                                   value=props["letter-spacing"], text=style["text"])
+                where = {"selector": style["selector"], "snippet": style["text"], "value": props["letter-spacing"],
+                         "text": style["text"]}
+                if _negative(props["letter-spacing"]):
+                    yield self.finding(page, "tight-inline", **where)
+                else:
+                    yield self.finding(page, "inline", **where)
             if "font-style" in props:
                 yield self.finding(page, "italic-inline", selector=style["selector"], snippet=style["text"],
                                    value=props["font-style"], text=style["text"])
         for item in site.arabic_css.get(page.url, ()):
             where = {"selector": item["selector"], "file": item["url"], "line": item["line"], "value": item["value"]}
-            if item["kind"] == "letter-spacing":
+            if item["kind"] == "letter-spacing" and _negative(item["value"]):
+                yield self.finding(page, "tight-stylesheet", **where)
+            elif item["kind"] == "letter-spacing":
                 yield self.finding(page, "stylesheet", **where)
             else:
                 yield self.finding(page, "italic-stylesheet", **where)
+
+
+def _negative(value: str) -> bool:
+    return value.strip().startswith("-")

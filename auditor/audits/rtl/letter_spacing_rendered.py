@@ -21,7 +21,11 @@ class LetterSpacingRendered(Audit):
         effort="small",
         messages={
             "spaced": "letter-spacing: {letter_spacing} widens this Arabic text from {width_without} px to {width} px.",
+            "tightened": "letter-spacing: {letter_spacing} narrows this Arabic text from {width_without} px to"
+                         " {width} px: its joins overlap a little rather than come apart.",
         },
+        # negative tracking crowds the letters but keeps them joined (W3C: no tracking on Arabic at all)
+        impacts={"tightened": "minor"},
         how_to_fix="Reset it for Arabic: :lang(ar) { letter-spacing: normal } (or 0), and widen headings with font "
                    "size or weight instead; keep tracking for Latin text only.",
     )
@@ -32,6 +36,10 @@ class LetterSpacingRendered(Audit):
     def check(self, page, site):
         items, total = found(page, "letter_spacing")
         for item in items:
-            yield self.finding(page, "spaced", selector=item.get("selector"), snippet=item.get("snippet"),
-                               letter_spacing=item.get("letter_spacing"), width=item.get("width"),
-                               width_without=item.get("width_without"), blocks=total)
+            data = {"selector": item.get("selector"), "snippet": item.get("snippet"),
+                    "letter_spacing": item.get("letter_spacing"), "width": item.get("width"),
+                    "width_without": item.get("width_without"), "blocks": total}
+            if (item.get("width") or 0) < (item.get("width_without") or 0):
+                yield self.finding(page, "tightened", **data)
+            else:
+                yield self.finding(page, "spaced", **data)
