@@ -54,6 +54,11 @@ def error_text(key: str, **data) -> str:
     return TEMPLATES[key].format(**data)
 
 
+def is_robots_block(text: str | None) -> bool:
+    """Whether the error says robots.txt kept the crawler from the URL (it was not fetched)."""
+    return text == TEMPLATES["robots"]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     found = []

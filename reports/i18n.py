@@ -23,6 +23,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from auditor.errors import TEMPLATES as ERROR_TEMPLATES
+from auditor.errors import read_error
+
 HERE = Path(__file__).parent
 LOCALE_DIR = HERE / "locale"
 TEMPLATES = HERE / "templates"
@@ -109,14 +112,12 @@ VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "imp
 def error_in(text: str, gettext) -> str:
     """An error the auditor wrote with auditor.errors, in the report's language; any
     other error (an exception's own words) as it was written."""
-    from auditor.errors import TEMPLATES, read_error
-
     found = read_error(text)
     if found is None:
         return text
     key, data = found
     try:
-        return gettext(TEMPLATES[key]).format(**data)
+        return gettext(ERROR_TEMPLATES[key]).format(**data)
     except (KeyError, IndexError, ValueError):  # a translation naming a field the template lacks
         return text
 

@@ -26,7 +26,7 @@ ALLOWED = {
     "auditor.errors": set(),
     "auditor.options": {"auditor.text"},
     "auditor.text": set(),
-    "auditor.store": {"auditor.model"},
+    "auditor.store": {"auditor.model", "auditor.errors"},
     "auditor.result": {"auditor.store.spill"},
     "auditor.gather": CONTRACT | {"auditor.text", "auditor.store", "spiders"},
     "spiders": CONTRACT | {"auditor.gather", "auditor.store", "auditor.browser"},

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from auditor.store.database import PostgresDB, is_postgres
+from auditor.errors import error_text
 from auditor.model import PageRecord
 
 SCHEMA = """
@@ -373,7 +374,7 @@ class Store:
         out: dict[str, dict] = {}
         rows = self.db.execute(
             "SELECT l.dst, l.src FROM links l JOIN pages p ON p.url = l.dst"
-            " WHERE p.error = 'disallowed by robots.txt' ORDER BY l.dst, l.src")
+            " WHERE p.error = ? ORDER BY l.dst, l.src", (error_text("robots"),))
         for dst, src in rows:
             entry = out.setdefault(dst, {"count": 0, "sources": []})
             entry["count"] += 1

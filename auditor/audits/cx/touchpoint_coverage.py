@@ -78,6 +78,6 @@ class TouchpointCoverage(SiteAudit):
 
 def _has(site, kind: str) -> bool:
     if kind == HELP:
-        return bool(site.touchpoints.get("contact") or site.touchpoints.get("support") or site.help_links
-                    or site.contacts.get("email") or site.contacts.get("phone") or site.contacts.get("whatsapp"))
+        return bool(site.help_links or any(site.touchpoints.get(k) for k in ("contact", "support"))
+                    or any(site.contacts.get(k) for k in ("email", "phone", "whatsapp")))
     return bool(site.touchpoints.get(kind))

@@ -8,6 +8,7 @@ home screen". Each is reported once, on the file that names it, for every page u
 
 from auditor.audits.base import Meta, SiteAudit
 from auditor.audits.examples import BASE, make_page, with_site
+from auditor.errors import is_robots_block
 
 
 class BrokenFileReference(SiteAudit):
@@ -46,6 +47,6 @@ class BrokenFileReference(SiteAudit):
                 if status is not None and status < 400:
                     continue
                 reason = "a redirect loop" if loop else status or site.errors.get(hops[-1], "no response")
-                if "robots.txt" in str(reason):
+                if is_robots_block(reason):
                     continue
                 yield self.finding(source, "broken", kind=kind, target=target, source=source, status=reason)

@@ -1,5 +1,6 @@
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import BASE, make_page, with_site
+from auditor.errors import is_robots_block
 from auditor.model import Link
 
 
@@ -36,7 +37,7 @@ class BrokenLink(Audit):
             hops, loop = site.chain(target)
             status = site.status.get(hops[-1])
             if loop or status is None or status >= 400:
-                if status is None and not loop and "robots.txt" in site.errors.get(hops[-1], ""):
+                if status is None and not loop and is_robots_block(site.errors.get(hops[-1])):
                     continue  # not fetched, not known to be broken
                 reason = "a redirect loop" if loop else status or site.errors.get(hops[-1], "no response")
                 yield self.finding(page, "broken", selector=f'a[href="{target}"]', target=target,

@@ -10,6 +10,7 @@ visitors see it.
 
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import BASE, make_page, with_site
+from auditor.errors import error_text, is_robots_block
 
 RENDER_KINDS = ("stylesheet", "script")
 
@@ -40,7 +41,7 @@ class BrokenResource(Audit):
             make_page("/"), status={BASE + "/": 200, BASE + "/style.css": 404}),
         "blocked-by-robots": lambda: with_site(
             make_page("/"), status={BASE + "/": 200, BASE + "/style.css": None},
-            errors={BASE + "/style.css": "disallowed by robots.txt"}),
+            errors={BASE + "/style.css": error_text("robots")}),
     }
 
     def check(self, page, site):
@@ -53,7 +54,7 @@ class BrokenResource(Audit):
             status = None if loop else site.status.get(hops[-1])
             if status is None or status >= 400:
                 reason = "a redirect loop" if loop else status or site.errors.get(hops[-1], "no response")
-                if "robots.txt" in str(reason):
+                if is_robots_block(reason):
                     if resource.kind in RENDER_KINDS:
                         yield self.finding(page, "blocked-by-robots", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
                                            kind=resource.kind, target=resource.url)

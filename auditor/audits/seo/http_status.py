@@ -1,5 +1,6 @@
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import alone
+from auditor.errors import is_robots_block
 
 
 class HttpStatus(Audit):
@@ -35,7 +36,7 @@ class HttpStatus(Audit):
 
     def check(self, page, site):
         if page.status is None:
-            if page.error and "robots.txt" not in page.error:
+            if page.error and not is_robots_block(page.error):
                 yield self.finding(page, "no-response", error=page.error)
         elif page.status >= 500:
             yield self.finding(page, "server-error", status=page.status)

@@ -8,6 +8,7 @@ it. A page both linked and blocked is one of the two mistakes.
 
 from auditor.audits.base import Meta, SiteAudit
 from auditor.audits.examples import BASE, make_page, with_site
+from auditor.errors import error_text
 
 
 class RobotsBlockedPage(SiteAudit):
@@ -32,7 +33,7 @@ class RobotsBlockedPage(SiteAudit):
     )
     examples = {
         "blocked": lambda: with_site(
-            make_page("/cart", status=None, is_html=False, error="disallowed by robots.txt"),
+            make_page("/cart", status=None, is_html=False, error=error_text("robots")),
             robots_blocked={BASE + "/cart": {"count": 2, "sources": [BASE + "/", BASE + "/p"]}}),
     }
 
