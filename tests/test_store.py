@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 from auditor.model import Link, PageRecord
 from auditor.store.runs import Store
 from auditor.urls import INDEX_FILES
@@ -105,3 +108,32 @@ def test_statuses_cover_pages_and_resources_and_the_store_reopens(tmp_path):
     assert again.errors() == {BASE + "/down": "ConnectionRefusedError: refused"}
     assert again.get_run("run") == {"start_urls": [BASE + "/"]}
     assert again.known_urls() == {BASE + "/", BASE + "/down", BASE + "/logo.png"}
+
+
+def test_a_store_that_kept_records_in_the_pages_table_opens_and_resumes(tmp_path):
+    path = tmp_path / "run.sqlite"
+    with sqlite3.connect(path) as db:  # as stores were made before the records table
+        db.execute("CREATE TABLE pages (url TEXT PRIMARY KEY, status INTEGER, is_html INTEGER NOT NULL DEFAULT 0,"
+                   " redirect_to TEXT, script_redirect TEXT, error TEXT, title TEXT, meta_description TEXT, lang TEXT,"
+                   " hreflang TEXT, depth INTEGER, in_sitemap INTEGER NOT NULL DEFAULT 0, canonical TEXT,"
+                   " noindex INTEGER NOT NULL DEFAULT 0, layout TEXT, template TEXT, record TEXT NOT NULL)")
+        db.execute("INSERT INTO pages (url, status, is_html, record) VALUES (?, 200, 1, ?)",
+                   (BASE + "/", json.dumps(page("/", ["/a"], title="قديم").to_dict())))
+    store = Store(path)
+    store.add_page(page("/a", title="جديد"))
+    assert {p.url: p.title for p in store.iter_pages()} == {BASE + "/": "قديم", BASE + "/a": "جديد"}
+
+
+def test_click_depth_and_templates_leave_the_records_unwritten(tmp_path):
+    # an update rewrites the whole row: the pages' records must not be in the rows they change
+    path = tmp_path / "run.sqlite"
+    store = Store(path)
+    for i in range(50):
+        store.add_page(page(f"/p{i}", [f"/p{i + 1}"], text="نص " * 5_000))
+    store.close()
+    store = Store(path)
+    store.db.execute("PRAGMA wal_autocheckpoint = 0")  # the WAL then holds everything the updates wrote
+    store.compute_site([BASE + "/p0"])
+    store.set_templates({BASE + f"/p{i}": "article" for i in range(50)})
+    assert (tmp_path / "run.sqlite-wal").stat().st_size < 50 * 20_000 / 10
+    assert [p.depth for p in store.iter_pages()] == list(range(50))

@@ -37,9 +37,11 @@ CREATE TABLE IF NOT EXISTS pages (
     canonical TEXT,
     noindex INTEGER NOT NULL DEFAULT 0,
     layout TEXT,
-    template TEXT,
-    record TEXT NOT NULL
+    template TEXT
 );
+-- A page's record apart from its columns: depth and template are set after the crawl, and
+-- SQLite rewrites a whole row, record included, to change one of its columns.
+CREATE TABLE IF NOT EXISTS records (url TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, dst TEXT NOT NULL, text TEXT, PRIMARY KEY (src, dst));
 CREATE INDEX IF NOT EXISTS links_dst ON links (dst);
 CREATE TABLE IF NOT EXISTS resources (
@@ -66,6 +68,7 @@ CREATE TABLE IF NOT EXISTS traps (url TEXT PRIMARY KEY, kind TEXT NOT NULL, patt
 """
 
 BATCH = 200
+WITH_RECORD = "FROM pages p JOIN records r ON r.url = p.url"  # a page's columns and its record
 
 
 def page_from_row(row: tuple) -> PageRecord:
@@ -92,6 +95,7 @@ class Store:
             self.db.executescript(SCHEMA)
             self._add_missing_columns()
         self._pending = 0
+        self._move_records()
 
     # -- writing -----------------------------------------------------------------
 
@@ -103,21 +107,22 @@ class Store:
         data.pop("template", None)
         self.db.execute(
             "INSERT INTO pages (url, status, is_html, redirect_to, script_redirect, error, title, meta_description,"
-            " lang, hreflang, canonical, noindex, layout, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " lang, hreflang, canonical, noindex, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET status=excluded.status, is_html=excluded.is_html,"
             " redirect_to=excluded.redirect_to, script_redirect=excluded.script_redirect, error=excluded.error,"
             " title=excluded.title,"
             " meta_description=excluded.meta_description, lang=excluded.lang,"
-            " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex, layout=excluded.layout,"
-            " record=excluded.record",
+            " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex, layout=excluded.layout",
             (
                 record.url, record.status, int(record.is_html), record.redirect_to, record.script_redirect, record.error,
                 record.title, record.meta.get("description"), record.lang,
                 json.dumps(record.hreflang, ensure_ascii=False) if record.hreflang else None,
                 record.canonical if len(set(record.canonicals)) == 1 else None, int(record.noindex),
-                record.layout or None, json.dumps(data, ensure_ascii=False),
+                record.layout or None,
             ),
         )
+        self.db.execute("INSERT INTO records (url, record) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET record=excluded.record",
+                        (record.url, json.dumps(data, ensure_ascii=False)))
         edges = _link_texts(record)
         if edges:
             # a re-stored page (resume) keeps its links; a link stored without text gains it
@@ -182,12 +187,12 @@ class Store:
 
     def set_facts(self, url: str, facts: dict) -> None:
         """Attach a later stage's facts (rendered metrics, ...) to a stored page."""
-        row = self.db.execute("SELECT record FROM pages WHERE url = ?", (url,)).fetchone()
+        row = self.db.execute("SELECT record FROM records WHERE url = ?", (url,)).fetchone()
         if row is None:
             return
         data = json.loads(row[0])
         data.setdefault("facts", {}).update(facts)
-        self.db.execute("UPDATE pages SET record = ? WHERE url = ?", (json.dumps(data, ensure_ascii=False), url))
+        self.db.execute("UPDATE records SET record = ? WHERE url = ?", (json.dumps(data, ensure_ascii=False), url))
         self._tick()
 
     def _tick(self) -> None:
@@ -245,7 +250,7 @@ class Store:
     def unchecked_resources(self) -> Iterator[tuple[str, str]]:
         """(url, kind) of the sub-resources stored pages use that were not checked yet."""
         checked = {u for (u,) in self.db.execute("SELECT url FROM resources")}
-        for (record,) in self._stream("SELECT record FROM pages WHERE is_html = 1 AND status = 200"):
+        for (record,) in self._stream(f"SELECT r.record {WITH_RECORD} WHERE p.is_html = 1 AND p.status = 200"):
             for resource in json.loads(record).get("resources", ()):
                 if resource["url"] not in checked:
                     checked.add(resource["url"])
@@ -271,17 +276,18 @@ class Store:
     def page_rows(self) -> Iterator[tuple]:
         """Every stored page in crawl order as the store keeps it, for `page_from_row`
         (which a worker process can run)."""
-        return self._stream("SELECT record, depth, in_sitemap, template FROM pages ORDER BY rowid")
+        return self._stream(f"SELECT r.record, p.depth, p.in_sitemap, p.template {WITH_RECORD} ORDER BY p.rowid")
 
     def _rows_for(self, urls: list[str]) -> Iterator[tuple]:
         for i in range(0, len(urls), 500):
             chunk = urls[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            yield from self.db.execute(f"SELECT record, depth, in_sitemap, template FROM pages WHERE url IN ({marks})", chunk)
+            yield from self.db.execute(f"SELECT r.record, p.depth, p.in_sitemap, p.template {WITH_RECORD}"
+                                       f" WHERE p.url IN ({marks})", chunk)
 
     def measured_urls(self) -> set[str]:
         """Pages the render stage has measured already (a resumed run skips them)."""
-        rows = self.db.execute("SELECT url, record FROM pages WHERE record LIKE ?", ('%"render": {%',))
+        rows = self.db.execute("SELECT url, record FROM records WHERE record LIKE ?", ('%"render": {%',))
         return {url for url, record in rows if (json.loads(record).get("facts") or {}).get("render")}
 
     def html_page_urls(self) -> Iterator[str]:
@@ -425,7 +431,7 @@ class Store:
                             depth[u] = level
                             reached.append(u)
             frontier = reached
-        # Only rows whose values change are written: an update rewrites the whole row, record included.
+        # Only rows whose values change are written.
         rows = self.db.execute("SELECT p.url, p.depth, p.in_sitemap, s.url IS NOT NULL FROM pages p"
                                " LEFT JOIN sitemap_urls s ON s.url = p.url")
         changed = [(depth.get(url), int(listed), url) for url, old_depth, old_listed, listed in rows
@@ -460,6 +466,21 @@ class Store:
             except sqlite3.OperationalError:  # the column is there already
                 pass
 
+    def _move_records(self) -> None:
+        """A store made before the records table kept each page's record in the pages
+        table: move them there (an older run still opens and resumes)."""
+        if isinstance(self.db, PostgresDB):
+            columns = {name for (name,) in self.db.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                " AND table_name = 'pages'")}
+        else:
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(pages)")}
+        if "record" in columns:
+            self.db.execute("INSERT INTO records (url, record) SELECT url, record FROM pages WHERE true"
+                            " ON CONFLICT (url) DO NOTHING")
+            self.db.execute("ALTER TABLE pages DROP COLUMN record")
+            self.commit()
+
     def _stream(self, query: str) -> Iterator[tuple]:
         """Rows of a query that may be large, read as they are used (SQLite cursors are
         lazy already; PostgreSQL needs a server-side cursor)."""
@@ -468,7 +489,8 @@ class Store:
     def script_pages(self) -> Iterator[tuple[str, int | None, dict]]:
         """(url, click depth, js facts) of the pages stored with a script group (--js):
         what a resumed crawl needs to carry on sampling where it stopped."""
-        rows = self._stream("SELECT url, depth, record FROM pages WHERE record LIKE '%\"script_group\"%' ORDER BY rowid")
+        rows = self._stream(f"SELECT p.url, p.depth, r.record {WITH_RECORD}"
+                            " WHERE r.record LIKE '%\"script_group\"%' ORDER BY p.rowid")
         for url, depth, record in rows:
             js = json.loads(record).get("facts", {}).get("js") or {}
             if js.get("script_group"):
@@ -477,7 +499,8 @@ class Store:
     def page_dicts(self) -> Iterator[dict]:
         """The stored record (as a plain dict) of every page that answered 200 with HTML,
         in crawl order: one cheap pass for whole-site facts read from page content."""
-        rows = self._stream("SELECT record FROM pages WHERE status = 200 AND is_html = 1 AND error IS NULL ORDER BY rowid")
+        rows = self._stream(f"SELECT r.record {WITH_RECORD}"
+                            " WHERE p.status = 200 AND p.is_html = 1 AND p.error IS NULL ORDER BY p.rowid")
         for (record,) in rows:
             yield json.loads(record)
 

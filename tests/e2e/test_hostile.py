@@ -151,7 +151,7 @@ def test_malformed_html_is_read(hostile):
 def test_ten_thousand_links_are_kept(hostile):
     base, _, pages, _, out = hostile
     with sqlite3.connect(out / "run.sqlite") as db:
-        (record,) = db.execute("SELECT record FROM pages WHERE url = ?", (base + "/links",)).fetchone()
+        (record,) = db.execute("SELECT record FROM records WHERE url = ?", (base + "/links",)).fetchone()
         edges = db.execute("SELECT COUNT(*) FROM links WHERE src = ?", (base + "/links",)).fetchone()[0]
     assert len(json.loads(record)["links"]) == LINKS_ON_PAGE
     assert edges == 20  # the link graph keeps each target once
@@ -167,7 +167,7 @@ def test_retry_after_is_honoured(hostile):
     assert retry.at - first.at >= 2.0
     assert pages["/unavailable"]["status"] == 503
     with sqlite3.connect(out / "run.sqlite") as db:
-        (record,) = db.execute("SELECT record FROM pages WHERE url LIKE '%/unavailable'").fetchone()
+        (record,) = db.execute("SELECT record FROM records WHERE url LIKE '%/unavailable'").fetchone()
     assert json.loads(record)["headers"]["retry-after"] == "2"
 
 

@@ -190,10 +190,10 @@ def test_resume_renders_the_pages_read_from_html_while_their_group_was_sampled(t
         assert waiting and all(pages[path]["js"]["reason"] == "template" for path in waiting)
         with sqlite3.connect(out / "run.sqlite") as db:  # as stored while its group was being sampled
             for path in waiting:
-                (record,) = db.execute("SELECT record FROM pages WHERE url = ?", (f"{base}/{path}",)).fetchone()
+                (record,) = db.execute("SELECT record FROM records WHERE url = ?", (f"{base}/{path}",)).fetchone()
                 record = json.loads(record)
                 record["facts"]["js"] = {"rendered": False, "script_group": record["facts"]["js"]["script_group"]}
-                db.execute("UPDATE pages SET record = ? WHERE url = ?", (json.dumps(record), f"{base}/{path}"))
+                db.execute("UPDATE records SET record = ? WHERE url = ?", (json.dumps(record), f"{base}/{path}"))
         proc = run_cli("audit", "--resume", str(out))
         assert proc.returncode == 0, proc.stderr
     resumed = by_path(load_result(out), base + "/")

@@ -136,7 +136,7 @@ def no_process_left(started: dict[int, bytes]) -> None:
 
 def measured(out: Path) -> set[str]:
     db = sqlite3.connect(out / "run.sqlite")
-    return {url for url, record in db.execute("SELECT url, record FROM pages")
+    return {url for url, record in db.execute("SELECT url, record FROM records")
             if (json.loads(record).get("facts") or {}).get("render")}
 
 
@@ -182,7 +182,7 @@ def rendered_pages(out: Path) -> dict[str, bool]:
     """Each stored page: whether it was rendered."""
     db = sqlite3.connect(out / "run.sqlite")
     return {url: bool(((json.loads(record).get("facts") or {}).get("js") or {}).get("rendered"))
-            for url, record in db.execute("SELECT url, record FROM pages")}
+            for url, record in db.execute("SELECT url, record FROM records")}
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
