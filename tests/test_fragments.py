@@ -35,6 +35,12 @@ def test_fragment_links_and_ids_are_extracted():
     assert faq.facts["fragments"] == {"ids": ["legacy", "returns", "شحن"], "links": []}
 
 
+def test_share_buttons_a_script_rewrites_are_not_fragment_links():
+    shared = record("/post.html", '<div class="a2a_kit"><a class="fb a2a_button_facebook" href="/#facebook">f</a>'
+                                  '<a class="a2a_dd" href="/#share">+</a></div><a class="button" href="/#plans">Plans</a>')
+    assert shared.facts["fragments"]["links"] == [[BASE + "/", "plans", "Plans"]]
+
+
 def test_broken_fragments_on_the_page_and_on_the_pages_it_links_to(tmp_path):
     store = Store(tmp_path / "run.sqlite")
     pages = [record(path, body) for path, body in PAGES.items()]

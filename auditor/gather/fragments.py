@@ -22,7 +22,7 @@ def extract_fragments(root, record, base: str) -> None:
         if "#" not in href or len(links) >= MAX_LINKS:
             continue
         fragment = href.split("#", 1)[1]
-        if not _checkable(fragment):
+        if not _checkable(fragment) or _share_button(a):
             continue
         target = normalize(href, base)
         if not target or (target, fragment) in seen:
@@ -31,6 +31,12 @@ def extract_fragments(root, record, base: str) -> None:
         links.append([target, fragment, " ".join("".join(a.itertext()).split())[:TEXT]])
     if ids or links:
         record.facts["fragments"] = {"ids": sorted(ids)[:MAX_IDS], "links": links}
+
+
+def _share_button(a) -> bool:
+    """An AddToAny share button (class a2a_button_facebook, a2a_dd): its script replaces
+    the placeholder address (/#facebook) with the share service's."""
+    return any(name.startswith(("a2a_button_", "a2a_dd")) for name in (a.get("class") or "").split())
 
 
 def _checkable(fragment: str) -> bool:

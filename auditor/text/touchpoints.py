@@ -101,6 +101,9 @@ _SLUGS = {
     "account": ["account", "my-account", "myaccount", "orders", "my-orders", "track-order", "order-tracking",
                 "track", "tracking", "login", "signin"],
 }
+# الدعم followed by an adjective is a kind of support the business offers (الدعم اللوجستي,
+# الدعم المالي), not where customers get help; technical support (الدعم الفني) is.
+_OFFERED_SUPPORT = re.compile(r"(?<!\w)[وب]?الدعم ال(?!فني|تقني)\w+")
 MAX_WORDS = 8  # longer texts are sentences about something else, not the name of a page
 MAX_LEAD_WORDS = 4
 _SEPARATORS = re.compile(r"\s[|\-–—·:»«/]\s|[|–—·»«]")
@@ -138,6 +141,7 @@ def text_kinds(text: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _part_kinds(part: str) -> frozenset[str]:
+    part = _OFFERED_SUPPORT.sub(" ", part).strip()
     words = len(part.split())
     if not words or words > MAX_WORDS or not _words(part) & _TRIGGERS:
         return frozenset()

@@ -41,6 +41,7 @@ def test_normalize_unifies_arabic_letter_forms_and_drops_diacritics_and_tatweel(
     ("Refund policy", "returns"), ("Shipping & Delivery", "shipping"), ("Privacy Policy", "privacy"),
     ("Terms and Conditions", "terms"), ("Terms of service", "terms"), ("About us", "about"),
     ("About Northwind", "about"), ("My account", "account"), ("Track your order", "account"),
+    ("الدعم", "support"), ("الدعم الفني", "support"), ("الدعم التقني", "support"), ("مركز الدعم", "support"),
     ("Contact us | Northwind Goods", "contact"), ("سياسة الخصوصية — محمصة الورد", "privacy"),
 ])
 def test_labels_name_their_touchpoint_in_arabic_and_english(text, kind):
@@ -55,6 +56,8 @@ def test_labels_name_their_touchpoint_in_arabic_and_english(text, kind):
     "How we roast our coffee at home with a little help from friends",  # a sentence, not a page name
     "Freight Forwarding & ACI Support",  # a service the business sells, not its help desk
     "Customs Clearance & Logistics Support in Egypt",
+    "الدعم اللوجستي",  # logistics support: a service, as in English
+    "خدمات التخليص الجمركي والدعم اللوجستي",
     "",
     None,
 ])
