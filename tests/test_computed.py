@@ -58,6 +58,7 @@ def test_computed_strips_boilerplate_and_adds_language_and_readability():
     computed = Computed(boilerplate_blocks(pages))
     page = computed(pages[2])
     assert "جميع الحقوق" not in page.text
+    assert page.facts["_repeated_text"] == "جميع الحقوق محفوظة لمتجر القهوة"  # for the placeholder audit
     assert page.word_count == len(page.text.split())
     assert page.facts["language"]["lang"] == "ar" and page.facts["language"]["rtl_share"] > 0.9
     r = page.facts["readability"]

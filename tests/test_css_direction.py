@@ -51,6 +51,16 @@ def test_a_right_to_left_override_of_the_same_selector_clears_the_rule():
     assert [(i[2], i[3]) for i in found(css)] == [(".e", "text-align")]
 
 
+def test_rules_scoped_by_a_class_naming_a_right_to_left_language_are_left_out():
+    # a bilingual page's Persian column, styled by its language class
+    css = (".story-index__column--fa .story-index__list a { text-align: right }\n.story-index__mobile-fa { text-align: right }\n"
+           ".lang-ar .price { margin-right: 4px }\n.arabic-menu { float: right }\n.persian p { padding-left: 2px }\n")
+    assert found(css) == []
+    # Font Awesome's .fa and a word merely ending in the letters are no language
+    css = ".fa.fa-pull-left { float: left }\n.sidebar { float: left }\n.navbar-fa-icon { margin-left: 2px }\n"
+    assert [i[2] for i in found(css)] == [".fa.fa-pull-left", ".sidebar", ".navbar-fa-icon"]
+
+
 def test_asymmetric_shorthands_corners_offsets_and_nested_rules():
     css = (".m { margin: 0 10px 0 20px }\n.r { border-radius: 4px 0 0 4px }\n"
            ".bg { background-position: right 10px top }\n.t { transform: translateX(-20px) }\n"

@@ -81,8 +81,13 @@ class Computed:
         if not page.ok_html:
             return page
         page.facts["template"] = page.template or f"* [{page.layout}]"
-        blocks = [b for b in page.text.split("\n\n") if b and hash(b) not in self.boilerplate]
+        blocks, repeated = [], []
+        for block in page.text.split("\n\n"):
+            if block:
+                (repeated if hash(block) in self.boilerplate else blocks).append(block)
         page.text = "\n\n".join(blocks)
+        if repeated:  # for the audits that read every word shown (placeholder text repeats too)
+            page.facts[PRIVATE + "repeated_text"] = "\n\n".join(repeated)
         page.word_count = len(page.text.split())
         detection = detect_language(page.text or page.title or "")
         headings = " ".join(h["text"] for h in page.headings)

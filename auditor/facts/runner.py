@@ -104,9 +104,16 @@ class AuditRun:
             tally.merge(part)
 
     def result(self) -> dict:
-        for tally in self.tallies:
-            if isinstance(tally.audit, SiteAudit):
-                _audit_site(tally, self.site)
+        site_found = [(tally, _audit_site(tally, self.site)) for tally in self.tallies if isinstance(tally.audit, SiteAudit)]
+        # site findings on one page (the home page, mostly) may follow from one another
+        on_page: dict[str, list[tuple[Audit, list[Finding]]]] = {}
+        for tally, findings in site_found:
+            for finding in findings:
+                on_page.setdefault(finding.url, []).append((tally.audit, [finding]))
+        for found in on_page.values():
+            link_root_causes(found)
+        for tally, findings in site_found:
+            tally.keep(findings)
         audits_out = {t.audit.meta.id: _audit_result(t) for t in self.tallies}
         return {"audits": audits_out, "categories": categories(audits_out)}
 
@@ -151,19 +158,20 @@ def link_root_causes(found: list[tuple[Audit, list[Finding]]]) -> None:
             finding.data["root_cause"] = {"audit": audit_id, "message_key": key}
 
 
-def _audit_site(tally: _Tally, site: Site) -> None:
+def _audit_site(tally: _Tally, site: Site) -> list[Finding]:
+    """The site audit's findings, its score and its failing pages counted in its tally."""
     audit = tally.audit
     try:
         findings = list(audit.check_site(site))
         score = audit.site_score(site, findings)
     except Exception as exc:
         tally.errors.append({"url": None, "error": f"{type(exc).__name__}: {exc}"})
-        return
+        return []
     if score is not None:
         tally.applicable = 1
         tally.score_sum = score
     tally.failing_pages = len({f.url for f in findings})
-    tally.keep(findings)
+    return findings
 
 
 def _audit_result(tally: _Tally) -> dict:

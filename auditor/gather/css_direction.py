@@ -34,8 +34,11 @@ KEYWORD_PROPERTIES = {"float", "clear", "text-align"}  # physical only with the 
 BOX_SHORTHANDS = {"margin": "margin-inline", "padding": "padding-inline", "inset": "inset-inline",
                   "border-width": "border-inline-width", "border-style": "border-inline-style",
                   "border-color": "border-inline-color"}
+# ... or by a class naming a right-to-left language (.lang-ar, .column--fa, .persian): a bare
+# .fa is Font Awesome's, so a code needs a separator before it.
 RTL_SCOPE = re.compile(
-    r"""(?:html|body|:root)?(?:\[dir=["']?rtl["']?(?:\s+[is])?\]|\.(?:[\w-]*[-_])?rtl(?![\w])|:dir\(rtl\)|:lang\((?:ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?:ar|he|fa|ur)[^\]]*\])""",
+    r"""(?:html|body|:root)?(?:\[dir=["']?rtl["']?(?:\s+[is])?\]|\.(?:[\w-]*[-_])?rtl(?![\w])|:dir\(rtl\)|:lang\((?:ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?:ar|he|fa|ur)[^\]]*\])"""
+    r"""|\.[\w-]*[-_](?:ar|fa|he|ur)(?![\w-])|\.(?:[\w-]*[-_])?(?:arabic|persian|farsi|hebrew|urdu)(?:[-_][\w-]*)?(?![\w-])""",
     re.I,
 )
 # Scoped to left-to-right or to a left-to-right language: never applies to Arabic text.

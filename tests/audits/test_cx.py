@@ -362,6 +362,21 @@ def test_a_missing_privacy_policy_is_one_problem_reported_by_touchpoint_coverage
     assert list(TRUST.check_site(site)) == []
 
 
+def test_no_address_without_any_contact_or_about_page_folds_into_the_missing_contact_page():
+    from auditor.facts.runner import run_audits
+
+    audits = [TRUST, get_audit("touchpoint-coverage")]
+    bare = make_site([make_page()], start_urls=[BASE + "/"], touchpoints={"privacy": [BASE + "/privacy"]})
+    out = run_audits([], bare, audits)["audits"]
+    assert [f["data"]["root_cause"] for f in out["trust-signals"]["findings"]] == [
+        {"audit": "touchpoint-coverage", "message_key": "missing"}]
+    # a contact page without an address is a problem of its own
+    listed = make_site([make_page()], start_urls=[BASE + "/"],
+                       touchpoints={"privacy": [BASE + "/privacy"], "contact": [BASE + "/contact"]})
+    out = run_audits([], listed, audits)["audits"]
+    assert [f["data"].get("root_cause") for f in out["trust-signals"]["findings"]] == [None]
+
+
 def test_trust_plain_http_on_a_loopback_copy_is_not_judged():
     for home in ("http://127.0.0.1:8000/", "http://localhost/", "http://[::1]:8080/index.html"):
         assert trust(home, touchpoints={"privacy": [BASE + "/privacy"]}) == ([("no-address", {"checked": 0})], 0.5)

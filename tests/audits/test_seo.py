@@ -598,10 +598,36 @@ def test_placeholder_text_in_any_case_and_any_block_of_the_main_text():
     samples = ["LOREM İPSUM", "Dolor ſit amet", "consectetur adipıscing elit", "لوريم ايبسوم",
                "هذا النص هو مثال لنص يمكن أن يستبدل", "هذا نص تجريبي", "Example Site Description",
                "Just another WordPress site", "Welcome to WordPress. This is your first post", "This is my first blog post",
-               "Welcome to Hugo", "Your blog description here", "Enter your text here", "Site description goes here"]
+               "Welcome to Hugo", "Your blog description here", "Enter your text here", "Site description goes here",
+               "[Add your English story content here]", "Your content goes here", "أضف المحتوى هنا", "اكتب النص هنا",
+               "متن داستان را اینجا بنویسید"]
     for sample in samples:
         page = make_page("/", text=f"مرحبا بكم.\n\nنص حقيقي عن المتجر.\n\n{sample}, ok")
         assert [f.data["where"] for f in findings(PLACEHOLDER, page)] == ["main text"], sample
+
+
+def test_sentences_that_only_look_like_a_template_note_are_not_placeholders():
+    for text in ["Add your name here to join the list.", "Place your order here", "اكتب لنا هنا", "ضع طلبك هنا",
+                 "The content here is updated weekly."]:
+        page = make_page("/", text=f"مرحبا بكم.\n\n{text}")
+        assert findings(PLACEHOLDER, page) == [], text
+
+
+def test_placeholder_text_repeated_on_many_pages_is_found_on_each():
+    # five story pages left with their template's note: it repeats, so it is no main text
+    page = make_page("/stories/a/", text="", facts={"_repeated_text": "Home\n\n[Add your English story content here]"})
+    assert [f.data["text"] for f in findings(PLACEHOLDER, page)] == ["[Add your English story content here]"]
+
+
+def test_a_page_left_with_its_placeholder_is_thin_because_of_it():
+    from auditor.facts.runner import run_audits
+
+    unwritten = make_page("/story", text="[Add your English story content here]", word_count=6)
+    short = make_page("/note", text="A short note.", word_count=3)
+    pages = [unwritten, short]
+    out = run_audits(pages, make_site(pages), [PLACEHOLDER, get_audit("thin-content")])["audits"]
+    assert {f["url"]: f["data"].get("root_cause") for f in out["thin-content"]["findings"]} == {
+        unwritten.url: {"audit": "placeholder-content", "message_key": "text"}, short.url: None}
 
 
 def test_placeholder_images_by_name_and_service():

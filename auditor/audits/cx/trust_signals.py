@@ -42,7 +42,9 @@ class TrustSignals(SiteAudit):
             yield self.finding(home, "no-https", url=home)
         if not site.address_evidence and expects_address(site):
             checked = {u for kind in ("contact", "about") for u in site.touchpoints.get(kind, ())}
-            yield self.finding(home, "no-address", checked=len(checked))
+            # with neither a contact nor an about page, the missing contact page is the problem
+            yield self.finding(home, "no-address", checked=len(checked),
+                               follows_from=() if checked else ("touchpoint-coverage:missing",))
 
     def site_score(self, site, findings):
         return round(1 - len(findings) / (1 + expects_address(site)), 3)

@@ -16,7 +16,12 @@ STARTER = re.compile(
     r"\bexample (?:article|page|post|site) description\b|\bjust another wordpress site\b"
     r"|\bwelcome to wordpress\. this is your first post\b|\bthis is (?:my|your) first (?:blog )?post\b"
     r"|\bwelcome to (?:jekyll|docusaurus|hugo)\b|\byour (?:site|blog) description(?: here)?\b"
-    r"|\b(?:insert|add|enter) (?:your )?text here\b|\bsite description goes here\b", re.I)
+    r"|\b(?:insert|add|enter) (?:your )?text here\b|\bsite description goes here\b"
+    # a template's note to its author: "[Add your English story content here]", in Arabic and Persian too
+    r"|\b(?:add|insert|enter|write|paste|put|place) (?:your|the)(?: [\w-]+){0,3} (?:content|text|copy|description) here\b"
+    r"|\b(?:your )?(?:content|text|copy) goes here\b"
+    r"|(?:أضف|اضف|اكتب|ضع|أدخل|ادخل) (?:\S+ ){0,2}(?:المحتوى|النص|نصك|محتواك|الوصف) هنا"
+    r"|(?:متن|محتوا|محتوای)(?: \S+){0,3} را اینجا (?:بنویسید|وارد کنید|اضافه کنید|قرار دهید)", re.I)
 # Sample posts' whole titles: only as a title or a heading, never inside a sentence.
 STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my first post", "my new post", "new post",
                             "sample post", "test post", "test page", "blog post title", "post title", "page title",
@@ -25,7 +30,8 @@ STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my fi
 # (most pages) is not searched with them, as case-insensitive alternatives cost the regex
 # engine a try at every character.
 NEEDED = ("lorem ipsum", "dolor sit amet", "consectetur adipiscing elit", "لوريم ", "هذا النص هو مثال", "هذا نص تجريبي",
-          "description", "wordpress", "first", "welcome to", "text here")
+          "description", "wordpress", "first", "welcome to", "text here", "content here", "copy here", "goes here",
+          "المحتوى هنا", "النص هنا", "نصك هنا", "محتواك هنا", "الوصف هنا", "را اینجا")
 TITLE_PARTS = re.compile(r"\s+[|\-–—·:»]\s+")  # "My First Post | Site name"
 PLACEHOLDER_NAME = re.compile(r"placeholder|^dummy[-_.]|^no[-_]?image\.", re.I)
 PLACEHOLDER_HOSTS = ("placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "picsum.photos",
@@ -43,7 +49,8 @@ class PlaceholderContent(Audit):
                     "page is unfinished.",
         category="seo",
         impact="serious",
-        required_artifacts=("page.title", "page.meta", "page.headings", "page.text", "page.images"),
+        required_artifacts=("page.title", "page.meta", "page.headings", "page.text", "page.facts._repeated_text",
+                            "page.images"),
         help_url="https://developers.google.com/search/docs/fundamentals/creating-helpful-content",
         seo_outcome="Filler text is content with no value: search engines show it in snippets or rank the page "
                     "as low quality (Google Search Central: creating helpful, reliable content).",
@@ -87,11 +94,12 @@ def _places(page):
         yield "meta description", page.meta["description"]
     for heading in page.headings:
         yield "heading", heading.get("text") or ""
-    text = page.text or ""
-    # Neither pattern spans a line break, so a block matches only where the whole text does.
-    if _may_hold_filler(text) and (FILLER.search(text) or STARTER.search(text)):
-        for block in text.split("\n\n"):
-            yield "main text", block
+    # the text shown on many pages too: a template's placeholder repeats on every page left unwritten
+    for text in (page.text or "", page.facts.get("_repeated_text") or ""):
+        # Neither pattern spans a line break, so a block matches only where the whole text does.
+        if _may_hold_filler(text) and (FILLER.search(text) or STARTER.search(text)):
+            for block in text.split("\n\n"):
+                yield "main text", block
 
 
 def _may_hold_filler(text: str) -> bool:

@@ -18,6 +18,8 @@ class ThinContent(Audit):
         effort="large",
         messages={"thin": "The main content has {words} words (fewer than {min})."},  # code's words included
         how_to_fix="Add the details visitors need (specifications, answers, examples), or merge or noindex pages that cannot have them.",
+        # a page left with its template's placeholder is thin because its content was never written
+        root_causes=("placeholder-content:text",),
     )
     examples = {
         "thin": lambda: alone(word_count=12),
