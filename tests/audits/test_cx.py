@@ -329,6 +329,14 @@ def test_dead_end_pages(links, dead):
     assert [f.message_key for f in findings(DEAD_END, page)] == (["dead-end"] if dead else [])
 
 
+def test_a_one_page_site_whose_menu_leads_to_its_sections_is_no_dead_end():
+    sections = {"links": [[BASE + "/", "menu", "Menu"], [BASE + "/", "contact", "Contact"]]}
+    assert findings(DEAD_END, make_page("/", links=[], depth=0, facts={"fragments": sections})) == []
+    # a deeper page with a table of contents and no way on is still a dead end
+    toc = {"links": [[BASE + "/p", "a", "A"], [BASE + "/p", "b", "B"]]}
+    assert [f.message_key for f in findings(DEAD_END, make_page("/p", links=[], depth=2, facts={"fragments": toc}))] == ["dead-end"]
+
+
 # -- trust-signals -------------------------------------------------------------------
 
 TRUST = get_audit("trust-signals")
