@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
 
@@ -12,6 +13,7 @@ from auditor.model import PageRecord, Site
 from auditor.urls import INDEX_FILES
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
+from auditor.facts.alias_facts import QueryAliases
 from auditor.facts.fragment_facts import FragmentTargets
 from auditor.facts.page_pass import fed
 from auditor.facts.contact_facts import ContactPages
@@ -142,15 +144,21 @@ def _audit_page(audit: Audit, tally: PageTally, page: PageRecord, site: Site) ->
     return findings
 
 
+# A page's copy under a query string (canonical.py): every other finding on it is the
+# page's own, found there too.
+COPY_OF_A_PAGE = "canonical:query-alias"
+
+
 def link_root_causes(found: list[tuple[Audit, list[Finding]]]) -> None:
     """One page's findings that follow from another finding on it (bidi runs on a page
     whose declared direction is wrong) name it as their root cause: they keep their
     count, and the fix plan folds them into that one problem."""
-    may_follow = [(finding, audit.meta.root_causes + finding.follows_from) for audit, findings in found
-                  for finding in findings if audit.meta.root_causes or finding.follows_from]
-    if not may_follow:
-        return
     causes = {f"{audit.meta.id}:{f.message_key}" for audit, findings in found for f in findings}
+    copy = COPY_OF_A_PAGE in causes
+    may_follow = [(finding, audit.meta.root_causes + finding.follows_from + ((COPY_OF_A_PAGE,) if copy else ()))
+                  for audit, findings in found for finding in findings
+                  if (audit.meta.root_causes or finding.follows_from or copy)
+                  and f"{audit.meta.id}:{finding.message_key}" != COPY_OF_A_PAGE]
     for finding, candidates in may_follow:
         cause = next((k for k in candidates if k in causes), None)
         if cause is not None:
@@ -207,16 +215,19 @@ def categories(audits: dict[str, dict]) -> dict[str, dict]:
 def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None) -> Site:
     """Gather the whole-site facts the audits need, in a few queries and one pass over
     the stored pages (decoding a page's record costs more than what each fact takes)."""
-    passes = fed(store, TouchpointPages(), FragmentTargets(), ContactPages())
+    *passes, queries = fed(store, TouchpointPages(), FragmentTargets(), ContactPages(), QueryAliases())
     touchpoints, fragments, contacts = (each.result(store) for each in passes)
+    aliases = queries.result()
     return Site(
         start_urls=start_urls,
         status=store.statuses(),
         errors=store.errors(),
         redirects=store.redirects(),
         visitor_redirects=store.visitor_redirects(),
-        title_counts=store.value_counts("title", INDEX_FILES),
-        description_counts=store.value_counts("meta_description", INDEX_FILES),
+        # a page's copies under a query string share its title with nobody
+        title_counts=_without(store.value_counts("title", INDEX_FILES), aliases["alias_titles"]),
+        description_counts=_without(store.value_counts("meta_description", INDEX_FILES), aliases["alias_descriptions"]),
+        query_aliases=aliases["query_aliases"],
         hreflang=store.hreflang_map(),
         traps=store.traps(),
         robots_blocked=store.robots_blocked_links(),
@@ -230,3 +241,9 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         **fragments,
         **contacts,
     )
+
+
+def _without(shared: Counter, repeated: list) -> Counter:
+    """Shared values (count > 1) once the copies repeating them are taken out."""
+    shared.subtract(Counter(value for value in repeated if value))
+    return Counter({value: n for value, n in shared.items() if n > 1})
