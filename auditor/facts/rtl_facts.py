@@ -37,14 +37,19 @@ def gather(store: Store) -> dict:
     use: dict[str, dict] = {}
     # Pages of one section share templates: a sample per section sees every template.
     for page in store.iter_pages(sample_by_section(store.html_page_urls())):
-        note_use(use, page, is_rtl_record(page))
-        if not is_rtl_record(page):
+        rtl = is_rtl_record(page)
+        # A page declaring dir="ltr" is laid out left to right, whatever its letters: the
+        # stylesheets it loads serve a left-to-right page (a wrong dir is html-dir's finding).
+        laid_out_rtl = rtl and (page_dir(page) or "").strip().lower() != "ltr"
+        note_use(use, page, laid_out_rtl)
+        if not rtl:
             continue
         keys = set((page.facts.get("rtl") or {}).get("arabic_elements") or ())
         for resource in page.resources:
             if resource.kind != "stylesheet" or resource.url not in stylesheets:
                 continue
-            rtl_stylesheets.setdefault(resource.url, page.url)
+            if laid_out_rtl:
+                rtl_stylesheets.setdefault(resource.url, page.url)
             for item in stylesheets[resource.url]:
                 key = (item["url"], item["line"], item["selector"], item["property"])
                 if item["kind"] not in ARABIC_RULES or key in claimed:

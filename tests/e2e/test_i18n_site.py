@@ -47,9 +47,14 @@ def test_physical_css_only_on_the_stylesheet_both_directions_load(tmp_path):
     base, result = _audit(tmp_path, "--site-origin", "https://www.example.com")
     physical = result["audits"]["physical-css"]["findings"]
     # en.css styles English pages only; ar.css is the Arabic pages' own, sides already flipped.
+    # notes.html, an Arabic article among the English pages, declares dir="ltr": it is laid
+    # out left to right (its declaration is html-dir's finding), so en.css serves no
+    # right-to-left page.
     assert sorted((f["url"].removeprefix(base), f["data"]["property"]) for f in physical) == [
         ("/shared.css", "float"), ("/shared.css", "margin-right")]
-    assert {(f["data"]["rtl_pages"], f["data"]["ltr_pages"]) for f in physical} == {(1, 2)}
+    assert {(f["data"]["rtl_pages"], f["data"]["ltr_pages"]) for f in physical} == {(1, 3)}
+    assert [(f["url"].removeprefix(base), f["message_key"]) for f in _findings(result, "html-dir")] == [
+        ("/notes.html", "ltr-on-rtl")]
 
 
 def test_link_text_in_arabic_and_english(tmp_path):
