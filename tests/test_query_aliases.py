@@ -54,3 +54,16 @@ def test_a_copy_without_a_canonical_is_one_problem_in_the_fix_plan(tmp_path):
     assert thin["/contact.html?product=Forceps"] == {"audit": "canonical", "message_key": "query-alias"}
     assert thin["/contact.html"] is None and thin["/news?page=2"] is None
     assert {f["url"][len(BASE):] for f in out["duplicate-title"]["findings"]} == {"/news", "/news?page=2"}
+
+
+def test_language_versions_sharing_an_untranslated_title_are_one_page(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    alternates = [{"lang": "en", "href": BASE + "/docs/hr"}, {"lang": "ar", "href": BASE + "/ar/docs/hr/"}]
+    for path in ("/docs/hr", "/ar/docs/hr/index.html"):  # the Arabic version reached at its index file
+        record = page(path, "HR | Wiki", "Our HR guidelines.", description="HR guidelines")
+        record.hreflang = alternates
+        store.add_page(record)
+    store.add_page(page("/docs/hr-old", "HR | Wiki", "Older HR guidelines.", description="HR guidelines"))
+    site = site_from_store(store, [BASE + "/docs/hr"])
+    assert site.title_counts == {"HR | Wiki": 2}  # the page (both languages) and the old page
+    assert site.description_counts == {"HR guidelines": 2}

@@ -173,6 +173,15 @@ def test_site_from_store_fills_the_touchpoint_facts(tmp_path):
     store.close()
 
 
+def test_a_pages_table_of_contents_does_not_name_it(tmp_path):
+    # a privacy policy's section "Contact us with your questions" makes it no contact page
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", [("/privacy", "Privacy policy")]))
+    store.add_page(page("/privacy", [("/privacy", "Contact us with your questions"), ("/", "Home")]))
+    store.commit()
+    assert site_from_store(store, [BASE + "/"]).touchpoints == {"privacy": [BASE + "/privacy"]}
+
+
 def test_site_facts_decode_the_stored_pages_in_one_pass(tmp_path):
     """Touchpoints, fragment targets and contact details come from one read of the pages."""
     store = Store(tmp_path / "run.sqlite")

@@ -17,7 +17,7 @@ class QueryAliases:
 
     def __init__(self):
         self.digests: dict[str, int] = {}  # page without a query -> what it shows
-        self.copies: list[tuple[str, str, int, str | None, str | None]] = []  # url, page, digest, title, description
+        self.copies: list[tuple[str, str, int]] = []  # url, the page without its query, what it shows
 
     def add(self, record: dict) -> None:
         url = record.get("url") or ""
@@ -27,15 +27,8 @@ class QueryAliases:
             self.digests[url] = digest
             return
         page = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-        self.copies.append((url, page, digest, record.get("title"), (record.get("meta") or {}).get("description")))
+        self.copies.append((url, page, digest))
 
-    def result(self) -> dict:
-        """`query_aliases` of `Site` (copy -> the page), and the titles and descriptions the
-        copies repeat, which are not shared by another page (for the duplicate counts)."""
-        aliases, titles, descriptions = {}, [], []
-        for url, page, digest, title, description in self.copies:
-            if self.digests.get(page) == digest:
-                aliases[url] = page
-                titles.append(title)
-                descriptions.append(description)
-        return {"query_aliases": aliases, "alias_titles": titles, "alias_descriptions": descriptions}
+    def result(self) -> dict[str, str]:
+        """`query_aliases` of `Site`: copy -> the page."""
+        return {url: page for url, page, digest in self.copies if self.digests.get(page) == digest}

@@ -10,7 +10,7 @@ from auditor.audits import all_audits
 from auditor.audits.base import CATEGORIES, Audit, Finding, SiteAudit
 from auditor.ci.budgets import IgnoreRule, ignored_by
 from auditor.model import PageRecord, Site
-from auditor.urls import INDEX_FILES
+from auditor.urls import INDEX_FILES, folder_of_index
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.alias_facts import QueryAliases
@@ -218,17 +218,17 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
     *passes, queries = fed(store, TouchpointPages(), FragmentTargets(), ContactPages(), QueryAliases())
     touchpoints, fragments, contacts = (each.result(store) for each in passes)
     aliases = queries.result()
+    hreflang = store.hreflang_map()
     return Site(
         start_urls=start_urls,
         status=store.statuses(),
         errors=store.errors(),
         redirects=store.redirects(),
         visitor_redirects=store.visitor_redirects(),
-        # a page's copies under a query string share its title with nobody
-        title_counts=_without(store.value_counts("title", INDEX_FILES), aliases["alias_titles"]),
-        description_counts=_without(store.value_counts("meta_description", INDEX_FILES), aliases["alias_descriptions"]),
-        query_aliases=aliases["query_aliases"],
-        hreflang=store.hreflang_map(),
+        title_counts=_shared(store, "title", aliases, hreflang),
+        description_counts=_shared(store, "meta_description", aliases, hreflang),
+        query_aliases=aliases,
+        hreflang=hreflang,
         traps=store.traps(),
         robots_blocked=store.robots_blocked_links(),
         sitemaps=store.sitemaps(),
@@ -243,7 +243,39 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
     )
 
 
-def _without(shared: Counter, repeated: list) -> Counter:
-    """Shared values (count > 1) once the copies repeating them are taken out."""
-    shared.subtract(Counter(value for value in repeated if value))
-    return Counter({value: n for value, n in shared.items() if n > 1})
+def _shared(store: Store, column: str, copies: dict[str, str], hreflang: dict[str, list[dict]]) -> Counter:
+    """How many pages share each title or meta description (those shared only), one page's
+    URLs counted once: its folder and index file, its copies under a query string, and its
+    language versions (hreflang alternates sharing an untranslated title: the untranslated
+    version is lang-mismatch's finding, not a second page with the same title)."""
+    def page_of(url: str) -> str:
+        url = copies.get(url, url)
+        return folder_of_index(url) or url
+
+    groups: dict[str, dict[str, str]] = {}  # value -> {url: the page it is}
+    for value, url in store.urls_with(column, store.value_counts(column, INDEX_FILES)):
+        groups.setdefault(value, {})[url] = page_of(url)
+    counts = Counter()
+    for value, pages in groups.items():
+        twins = [(page, page_of(alternate.get("href") or "")) for url, page in pages.items()
+                 for alternate in hreflang.get(url, ())]
+        versions = _groups(set(pages.values()), twins)
+        if versions > 1:
+            counts[value] = versions
+    return counts
+
+
+def _groups(items: set[str], pairs: list[tuple[str, str]]) -> int:
+    """How many groups `items` make once each pair of them is joined (union-find)."""
+    parent = {item: item for item in items}
+
+    def root(item: str) -> str:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for a, b in pairs:
+        if a in parent and b in parent:
+            parent[root(b)] = root(a)
+    return len({root(item) for item in items})

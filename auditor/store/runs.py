@@ -328,6 +328,16 @@ class Store:
             f" AND {column} IS NOT NULL AND {column} <> '' GROUP BY {column} HAVING COUNT(DISTINCT {folder}) > 1"
         )))
 
+    def urls_with(self, column: str, values: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(value, url) of the 200 HTML pages whose title or meta description is one of `values`."""
+        assert column in ("title", "meta_description")
+        values = list(values)
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self.db.execute(f"SELECT {column}, url FROM pages WHERE status = 200 AND is_html = 1"
+                                       f" AND {column} IN ({marks})", chunk)
+
     def resources(self) -> Iterator[dict]:
         cols = ("url", "kind", "status", "content_type", "bytes", "error")
         for row in self.db.execute(f"SELECT {', '.join(cols)} FROM resources"):
@@ -515,8 +525,9 @@ class Store:
         return out
 
     def link_labels(self) -> Iterator[tuple[str, str]]:
-        """(target, anchor text) of every internal link that has text, each pair once."""
-        yield from self._stream("SELECT DISTINCT dst, text FROM links WHERE text IS NOT NULL AND text <> ''")
+        """(target, anchor text) of every internal link from another page that has text, each
+        pair once: a page's links to its own sections (a table of contents) do not name it."""
+        yield from self._stream("SELECT DISTINCT dst, text FROM links WHERE text IS NOT NULL AND text <> '' AND src <> dst")
 
     def ok_html_urls(self, urls: Iterable[str]) -> set[str]:
         """Those of `urls` that are stored pages answering 200 with HTML."""

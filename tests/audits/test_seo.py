@@ -630,6 +630,20 @@ def test_a_page_left_with_its_placeholder_is_thin_because_of_it():
         unwritten.url: {"audit": "placeholder-content", "message_key": "text"}, short.url: None}
 
 
+def test_filler_text_scored_as_hard_reading_names_the_placeholder_as_its_cause():
+    from auditor.facts.computed import Computed
+    from auditor.facts.runner import run_audits
+
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+             "dolore magna aliqua pellentesque habitant morbi tristique senectus et netus et malesuada fames. ") * 4
+    page = Computed()(make_page("/blog/long-post", lang="en", text=lorem))
+    ids = ("placeholder-content", "readability", "long-sentences")
+    out = run_audits([page], make_site([page]), [get_audit(i) for i in ids])["audits"]
+    assert out["readability"]["findings"] and out["long-sentences"]["findings"]
+    assert {str(f["data"].get("root_cause")) for i in ids[1:] for f in out[i]["findings"]} == {
+        str({"audit": "placeholder-content", "message_key": "text"})}
+
+
 def test_placeholder_images_by_name_and_service():
     from auditor.model import Image
     page = make_page("/", images=[Image(BASE + "/uploads/placeholder-image.png", alt=""),

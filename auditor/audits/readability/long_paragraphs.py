@@ -18,6 +18,8 @@ class LongParagraphs(Audit):
         effort="medium",
         messages={"long": "Paragraph {paragraph} has {words} words: \u201c{quote}\u201d"},
         how_to_fix="Break long paragraphs at each new idea; lead with the point; use lists for steps and specifications.",
+        # filler text (lorem ipsum) is no prose to score: placeholder-content is the problem
+        root_causes=("placeholder-content:text",),
     )
 
     def check(self, page, site):

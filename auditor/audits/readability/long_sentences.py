@@ -27,6 +27,8 @@ class LongSentences(Audit):
             "more": "{count} more sentences over {max} words on this page.",
         },
         how_to_fix="Split each long sentence in two or three; put one idea in each.",
+        # filler text (lorem ipsum) is no prose to score: placeholder-content is the problem
+        root_causes=("placeholder-content:text",),
     )
 
     def check(self, page, site):

@@ -24,6 +24,8 @@ class Readability(Audit):
             "too-hard": "The text reads as \u201c{band}\u201d ({formula} {score}, {language}); the target is \u201c{target}\u201d or easier.",
         },
         how_to_fix="Shorten sentences, prefer common words to rare or formal ones, and split long paragraphs; write for a visitor reading on a phone.",
+        # filler text (lorem ipsum) is no prose to score: placeholder-content is the problem
+        root_causes=("placeholder-content:text",),
         weight=2,
     )
 
