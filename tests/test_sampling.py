@@ -34,6 +34,24 @@ def test_one_theme_under_several_prefixes_is_one_layout_whatever_the_content():
     assert docs == {layout_of("index.html")} == {layout_of("contact.html")}
 
 
+def _listing(articles: int, description: bool = False) -> str:
+    posts = "".join(f'<article class="post"><div class="markdown"><p>Post {i}</p></div><footer class="row">'
+                    f'<div class="col"><a href="/p{i}">Read more</a></div></footer></article>' for i in range(articles))
+    intro = "<header><h1>Tag</h1>" + ("<p>What this tag is about.</p>" if description else "") + "</header>"
+    return (f'<html lang="en"><body><nav class="navbar"><a href="/">Home</a></nav><div class="main-wrapper">'
+            f'<main class="col">{intro}{posts}</main></div><footer class="footer">f</footer></body></html>')
+
+
+def test_lists_of_articles_are_one_layout_however_many_they_hold():
+    # a blog's tag pages, a grid of cards with or without its description
+    def key(html: str) -> str:
+        return layout_key(etree.fromstring(html, PARSER), "en", "ltr")
+
+    lists = {key(_listing(n, description)) for n in (2, 5) for description in (False, True)}
+    assert len(lists) == 1
+    assert key(_listing(1)) not in lists  # a page of one article is that article's page
+
+
 def test_two_themes_under_one_prefix_are_two_layouts():
     assert layout_of("guide/landing/index.html") != layout_of("guide/install/index.html")
 

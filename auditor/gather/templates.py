@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import islice
 from urllib.parse import urlsplit
 
 NUMBER = re.compile(r"\d+")
@@ -37,14 +38,18 @@ def _token(el) -> str:
 
 
 def _content(body):
-    """The element holding the page's own content: <article>, else <main> or role=main."""
-    for tag in ("article", "main"):
-        for el in body.iter(tag):
-            return el
+    """The element holding the page's own content: its <article>, else <main> or role=main.
+    A page of several articles (a blog's list of posts, a grid of cards) is a list: its
+    <main>, or the first article's parent, holds the content, however many they are."""
+    articles = list(islice(body.iter("article"), 2))
+    if len(articles) == 1:
+        return articles[0]
+    for el in body.iter("main"):
+        return el
     for el in body.iter():
         if el.get("role") == "main":
             return el
-    return None
+    return articles[0].getparent() if articles else None
 
 
 def layout_signature(root) -> str:
