@@ -191,3 +191,21 @@ def test_english_blocks_of_a_page_declared_right_to_left_name_html_dir_as_their_
     assert [f["message_key"] for f in out["html-dir"]["findings"]] == ["rtl-on-ltr"]
     assert [(f["message_key"], f["data"].get("root_cause")) for f in out["computed-direction"]["findings"]] == [
         ("ltr-text-rtl-block", {"audit": "html-dir", "message_key": "rtl-on-ltr"})]
+
+
+def test_english_blocks_of_an_untranslated_arabic_copy_name_the_language_mismatch_as_their_root_cause():
+    # a documentation site's Arabic locale showing the English text it has no translation for
+    from auditor.facts.computed import Computed
+    from auditor.facts.runner import run_audits
+    from tests.factories import make_site
+
+    english = "Our Human Resources management guidelines and procedures, for every employee of the company."
+    block = {"selector": "header > p", "snippet": english, "direction": "rtl", "text_script": "ltr", "text_align": "start"}
+    page = rtl_page(direction=part(block, count=6))
+    page.lang, page.dir, page.text = "ar", "rtl", " ".join([english] * 8)
+    page = Computed()(page)  # the page's language, as the audit pass reads it
+    ids = ("html-dir", "lang-mismatch", "computed-direction")
+    out = run_audits([page], make_site([page]), [audit(i) for i in ids])["audits"]
+    assert [f["message_key"] for f in out["lang-mismatch"]["findings"]] == ["mismatch"]
+    assert [(f["message_key"], f["data"].get("root_cause")) for f in out["computed-direction"]["findings"]] == [
+        ("ltr-text-rtl-block", {"audit": "lang-mismatch", "message_key": "mismatch"})]

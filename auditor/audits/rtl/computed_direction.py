@@ -28,8 +28,9 @@ class ComputedDirection(Audit):
                    "dir=\"ltr\" (or dir=\"auto\") on the elements holding Latin-script passages, and remove direction: ltr rules.",
         weight=2,
         # A right-to-left page whose <html> does not say so leaves each of its blocks left
-        # to right: one cause, fixed on <html>.
-        root_causes=HTML_DIR_WRONG,
+        # to right: one cause, fixed on <html>. An untranslated copy (lang="ar" on English
+        # text) sets each English block right to left: one cause, the missing translation.
+        root_causes=(*HTML_DIR_WRONG, "lang-mismatch:mismatch"),
     )
 
     def applies(self, page, site):
