@@ -87,6 +87,15 @@ def test_lang_mismatch_english_page_holding_arabic():
     assert keys("lang-mismatch", page(html='lang="en-GB" dir="ltr"', text=AR + " " + AR)) == ["mismatch"]
 
 
+def test_an_arabic_page_in_latin_script_the_detector_cannot_name_is_the_wrong_script():
+    # an Arabic locale's copy of a sample post: lorem ipsum, which no language model is sure of
+    lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Pellentesque elementum dignissim ultricies. " * 8
+    found = keyed("lang-mismatch", page(text=lorem))
+    assert [(k, d["declared"]) for k, d in found] == [("wrong-script", "ar")]
+    assert found[0][1]["share"] < 0.05  # the Arabic h1 alone
+    assert keys("lang-mismatch", page(html='lang="en" dir="ltr"', text=lorem)) == []
+
+
 def test_lang_mismatch_passes_and_short_texts_are_not_judged():
     assert keys("lang-mismatch", page()) == []
     assert keys("lang-mismatch", page(html='lang="en" dir="ltr"', text=EN)) == []

@@ -34,7 +34,7 @@ class BidiIsolation(Audit):
         weight=2,
         # A left-to-right page declared right to left (dir="rtl", or lang="ar" on English
         # text) turns each of its runs into a finding: one cause, fixed on <html>.
-        root_causes=("html-dir:rtl-on-ltr", "lang-mismatch:mismatch"),
+        root_causes=("html-dir:rtl-on-ltr", "lang-mismatch:mismatch", "lang-mismatch:wrong-script"),
     )
 
     def applies(self, page, site):

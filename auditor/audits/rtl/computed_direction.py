@@ -30,7 +30,7 @@ class ComputedDirection(Audit):
         # A right-to-left page whose <html> does not say so leaves each of its blocks left
         # to right: one cause, fixed on <html>. An untranslated copy (lang="ar" on English
         # text) sets each English block right to left: one cause, the missing translation.
-        root_causes=(*HTML_DIR_WRONG, "lang-mismatch:mismatch"),
+        root_causes=(*HTML_DIR_WRONG, "lang-mismatch:mismatch", "lang-mismatch:wrong-script"),
     )
 
     def applies(self, page, site):

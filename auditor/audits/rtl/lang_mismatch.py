@@ -1,8 +1,12 @@
 from auditor.audits.base import Audit, Meta
 from auditor.text.langtags import primary
+from auditor.text.language import is_rtl_lang
 
 MIN_WORDS = 50  # short texts are not judged: menus and a heading say little about a page's language
 MIN_CONFIDENCE = 0.75
+# A page declared in a right-to-left language with fewer of its words in that script is in
+# another language, even when the detector cannot say which (lorem ipsum, a list of titles).
+MAX_RTL_WORD_SHARE = 0.2
 SAME = {"iw": "he", "ji": "yi", "in": "id", "nb": "no", "nn": "no", "prs": "fa", "pes": "fa", "arb": "ar"}
 
 
@@ -26,6 +30,8 @@ class LangMismatch(Audit):
         effort="medium",
         messages={
             "mismatch": "lang=\"{declared}\" but the main text is in {detected} ({confidence:.0%} sure, {words} words).",
+            "wrong-script": "lang=\"{declared}\" but only {share:.0%} of the main text's {words} words are in a "
+                            "right-to-left script.",
             "unmarked-run": "The {where} holds «{text}», in Latin script, on a page declared lang=\"{declared}\", "
                             "with no lang attribute of its own (lang=\"en\" for English).",
         },
@@ -47,6 +53,10 @@ class LangMismatch(Audit):
         if not declared or not detected or page.word_count < MIN_WORDS:
             return
         if (language.get("confidence") or 0) < MIN_CONFIDENCE:
+            share = language.get("rtl_word_share")
+            if is_rtl_lang(page.lang) and share is not None and share < MAX_RTL_WORD_SHARE:
+                yield self.finding(page, "wrong-script", selector="html", declared=page.lang, share=share,
+                                   words=page.word_count)
             return
         if SAME.get(declared, declared) != SAME.get(detected, detected):
             yield self.finding(page, "mismatch", selector="html", declared=page.lang, detected=detected,
