@@ -58,6 +58,15 @@ def test_images_resources_and_forms():
     assert [(f["type"], f["label"], f["dir"]) for f in form.fields] == [("search", "ابحث", None), ("email", "", "ltr")]
 
 
+def test_spam_traps_hidden_from_visitors_are_no_form_fields():
+    doc = ('<!DOCTYPE html><html lang="he" dir="rtl"><head><title>צור קשר</title></head><body><form method="post">'
+           '<input type="text" name="_honey" style="display:none"><input name="trap" hidden>'
+           '<input name="bot" style="color: red; visibility: hidden"><input name="name" placeholder="שם מלא">'
+           '</form></body></html>')
+    record = extract(PageRecord(url="https://shop.example/contact", status=200), doc.encode("utf-8"), "text/html")
+    assert [f["name"] for f in record.forms[0].fields] == ["name"]
+
+
 def test_main_text_skips_navigation_scripts_and_styles():
     p = page("malformed.html")
     assert "فقرة أولى بلا إغلاق" in p.text

@@ -65,6 +65,13 @@ def test_left_to_right_text_inheriting_right_to_left():
     assert [(r["kind"], r["displayed"]) for r in facts["runs"]] == [("ltr-text", "!Great coffee")]
 
 
+def test_hebrew_text_with_a_latin_run_is_right_to_left_text_not_left_to_right():
+    # a Hebrew biography naming a degree: the block is Hebrew, the degree a run inside it
+    he = "יוסי קריספל הינו בעל השכלה נרחבת, בוגר תואר במשפטים L.L.B, בעלים של משרד עורכי דין."
+    facts = rtl_facts(f"<p>{he}</p><p>Great service!</p>", html='lang="he" dir="rtl"')
+    assert [(r["kind"], r["text"]) for r in facts["runs"]] == [("ltr-text", "Great service!")]
+
+
 def test_bidi_controls_balance_and_invented_entities():
     facts = rtl_facts("<p>أ \u202bب\u202c ج</p><p>د \u202eهـ و</p><p>ز &rle;ح &rlm; &LRM;</p>")
     assert facts["controls"]["chars"] == {"RLE": 1, "PDF": 1, "RLO": 1, "RLM": 1}

@@ -207,11 +207,19 @@ def _main_element(body):
     return body
 
 
+HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+
+
+def _unseen(el) -> bool:
+    """A field no visitor sees or fills in: a spam trap (a honeypot hidden by its style)."""
+    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or bool(HIDING_STYLE.search(el.get("style") or ""))
+
+
 def _form(form, base: str, labels: dict[str, str]) -> Form:
     fields = []
     for el in form.iter("input", "select", "textarea"):
         kind = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
-        if kind in ("hidden", "submit", "button", "reset", "image"):
+        if kind in ("hidden", "submit", "button", "reset", "image") or _unseen(el):
             continue
         label = labels.get(el.get("id") or "\0", "")
         if not label:

@@ -59,8 +59,8 @@ STYLE_HINTS = ("letter-spacing", "italic", "oblique", "direction", "unicode-bidi
 PHYSICAL_STYLE = {"margin-left", "margin-right", "padding-left", "padding-right", "float", "left", "right",
                   "border-left", "border-right", "text-align"}
 # Stretches that may hold a left-to-right unit: they start with a Latin letter, a
-# European digit or a sign and hold no Arabic letter (a cheap first pass).
-CANDIDATE = re.compile("[A-Za-z0-9$€£+(][^\u0600-\u06ff\n]*")
+# European digit or a sign and hold no right-to-left letter (a cheap first pass).
+CANDIDATE = re.compile(f"[A-Za-z0-9$€£+(][^{RTL_LETTER}\n]*")
 # Left-to-right units that must show as one run inside right-to-left text.
 RUNS = re.compile(
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
@@ -331,7 +331,7 @@ class _Walker:
         if direction is None and not arabic:
             return  # no dir anywhere: only text that is Arabic is meant right to left
         text = _strip_isolates(text)
-        if el.tag != "body" and LATIN_RE.search(text) and not ARABIC_LETTER.search(text):
+        if el.tag != "body" and LATIN_RE.search(text) and not RTL_RE.search(text):
             # left-to-right text that inherits a right-to-left direction (templated content)
             stripped = text.strip()
             start = text.index(stripped)

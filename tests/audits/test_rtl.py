@@ -175,6 +175,17 @@ def test_physical_css_on_a_right_to_left_only_site_still_judges_its_stylesheet()
     assert [(f.data["rtl_pages"], f.data["ltr_pages"]) for f in get_audit("physical-css").check_site(site)] == [(4, 0)]
 
 
+def test_physical_css_leaves_a_stylesheet_written_for_right_to_left_alone():
+    # a Hebrew site's own stylesheet: body { direction: rtl; text-align: right } puts each
+    # line's start on the right; "text-align: end" would move it to the left
+    sheet = "https://shop.example/css/style.css"
+    css = "body { direction: rtl; text-align: right }\n.logo { float: right; margin-left: 1rem }\n"
+    site = make_site(stylesheets={sheet: analyse(sheet, css)}, rtl_stylesheets={sheet: BASE + "/"},
+                     stylesheet_use={sheet: _use(16, 0)})
+    assert list(get_audit("physical-css").check_site(site)) == []
+    assert get_audit("physical-css").site_score(site, []) is None
+
+
 def test_physical_css_rules_in_right_to_left_blocks_are_already_right():
     sheet = "https://shop.example/s.css"
     css = ('[dir=rtl] .a { margin-left: 4px }\n:dir(rtl) .b { float: right }\nhtml[lang=ar] .c { padding-right: 1em }\n'

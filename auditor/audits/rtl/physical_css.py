@@ -2,6 +2,7 @@ import re
 from urllib.parse import urlsplit
 
 from auditor.audits.base import Meta, SiteAudit
+from auditor.audits.rtl._page import on_root
 
 # stylertl.css, stylesRTL.css, rtlstyle.css, bootstrap.rtl.min.css, /rtl/main.css: made for
 # right to left. "rtl" inside a word on both sides (Portland.css, shortlist.css) is not.
@@ -40,8 +41,10 @@ class PhysicalCss(SiteAudit):
         Logical Properties). Rules scoped by [dir=rtl], :dir(rtl) or a right-to-left
         :lang / [lang] are left out when the stylesheet is read. A stylesheet made for
         right-to-left pages (an rtl file name, or loaded by right-to-left pages only on a
-        site that gives its left-to-right pages stylesheets of their own) has its sides
-        already flipped: judging it would flip the layout back."""
+        site that gives its left-to-right pages stylesheets of their own, or setting
+        direction: rtl on the page itself) has its sides already flipped, or chosen for
+        right to left: judging it would flip the layout back (text-align: right is the
+        start of an Arabic or Hebrew line, not its end)."""
         for url in self.judged(site):
             use = site.stylesheet_use.get(url) or {}
             for item in site.stylesheets.get(url, ()):
@@ -55,9 +58,16 @@ class PhysicalCss(SiteAudit):
     def judged(self, site) -> list[str]:
         split = any(u.get("ltr") and not u.get("rtl") for u in site.stylesheet_use.values())
         return [url for url in site.rtl_stylesheets
-                if not RTL_NAME.search(urlsplit(url).path)
+                if not RTL_NAME.search(urlsplit(url).path) and not _written_for_rtl(site.stylesheets.get(url, ()))
                 and not (split and not (site.stylesheet_use.get(url) or {}).get("ltr"))]
 
     def site_score(self, site, findings):
         return None if not self.judged(site) else (0.0 if findings else 1.0)
 
+
+
+def _written_for_rtl(items) -> bool:
+    """A stylesheet that sets direction: rtl on the page's root or body was written for
+    right-to-left pages (css-direction reports the direction set in CSS instead of dir)."""
+    return any(item["kind"] == "direction" and item["value"].lower().startswith("rtl") and on_root(item["selector"])
+               for item in items)
