@@ -11,24 +11,29 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
+from auditor.store.runs import Store
+
 
 class QueryAliases:
-    """Fed every stored page's record (the one pass over the store's pages)."""
+    """Fed every stored page's record (the one pass over the store's pages); only the
+    copies are kept, and the pages they may copy are read again at the end (few)."""
 
     def __init__(self):
-        self.digests: dict[str, int] = {}  # page without a query -> what it shows
         self.copies: list[tuple[str, str, int]] = []  # url, the page without its query, what it shows
 
     def add(self, record: dict) -> None:
         url = record.get("url") or ""
         parts = urlsplit(url)
-        digest = hash((record.get("title"), record.get("text")))
-        if not parts.query:
-            self.digests[url] = digest
-            return
-        page = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-        self.copies.append((url, page, digest))
+        if parts.query:
+            page = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+            self.copies.append((url, page, _shows(record.get("title"), record.get("text"))))
 
-    def result(self) -> dict[str, str]:
+    def result(self, store: Store) -> dict[str, str]:
         """`query_aliases` of `Site`: copy -> the page."""
-        return {url: page for url, page, digest in self.copies if self.digests.get(page) == digest}
+        pages = {page for _, page, _ in self.copies}
+        shown = {p.url: _shows(p.title, p.text) for p in store.iter_pages(pages) if p.ok_html} if pages else {}
+        return {url: page for url, page, digest in self.copies if shown.get(page) == digest}
+
+
+def _shows(title: str | None, text: str | None) -> int:
+    return hash((title, text))

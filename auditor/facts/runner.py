@@ -217,7 +217,7 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
     the stored pages (decoding a page's record costs more than what each fact takes)."""
     *passes, queries = fed(store, TouchpointPages(), FragmentTargets(), ContactPages(), QueryAliases())
     touchpoints, fragments, contacts = (each.result(store) for each in passes)
-    aliases = queries.result()
+    aliases = queries.result(store)
     hreflang = store.hreflang_map()
     return Site(
         start_urls=start_urls,
