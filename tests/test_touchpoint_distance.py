@@ -182,6 +182,27 @@ def test_a_pages_table_of_contents_does_not_name_it(tmp_path):
     assert site_from_store(store, [BASE + "/"]).touchpoints == {"privacy": [BASE + "/privacy"]}
 
 
+def test_a_one_page_sites_sections_are_its_touchpoints(tmp_path):
+    # its menu leads to #about and #contact, sections of the one page
+    store = Store(tmp_path / "run.sqlite")
+    record = page("/", [("/", "Contact")], text="269 King St, Melbourne VIC 3000")
+    record.headings = [{"level": 2, "text": "About us"}, {"level": 2, "text": "Contact & Orders"},
+                       {"level": 2, "text": "Our menu"}]
+    store.add_page(record)
+    store.commit()
+    site = site_from_store(store, [BASE + "/"])
+    assert site.touchpoints == {"about": [BASE + "/"], "contact": [BASE + "/"]}
+    assert site.address_evidence == {}  # "St" and a four-digit postcode are no pattern the text is read for
+    record.facts["addresses"] = [{"text": "269 King St, Melbourne VIC 3000", "source": "address"}]  # <address>
+    store.add_page(record)
+    store.commit()
+    assert site_from_store(store, [BASE + "/"]).address_evidence == {BASE + "/": "address"}
+    # on a site of several pages, a section heading makes no page a touchpoint
+    store.add_page(page("/menu", ["/"]))
+    store.commit()
+    assert site_from_store(store, [BASE + "/"]).touchpoints == {}
+
+
 def test_site_facts_decode_the_stored_pages_in_one_pass(tmp_path):
     """Touchpoints, fragment targets and contact details come from one read of the pages."""
     store = Store(tmp_path / "run.sqlite")

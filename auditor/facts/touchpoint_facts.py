@@ -26,12 +26,17 @@ class TouchpointPages:
         self.signals: dict[str, dict[str, str]] = {}  # signal -> page -> what showed it
         self.help_links: dict[str, dict] = {}  # issue tracker, forum or chat -> {venue, page, pages}
         self.seen = 0
+        # The first page's section headings: on a one-page site its sections (Contact us,
+        # About) are the touchpoints other sites give pages of their own.
+        self.sections: tuple[str, list[str]] | None = None
 
     def add(self, record: dict) -> None:
         url = record["url"]
         h1 = [h.get("text") or "" for h in record.get("headings") or () if h.get("level") == 1]
         for kind in page_kinds(url, record.get("title"), h1):
             self.found.setdefault(url, set()).add(kind)
+        if not self.seen:
+            self.sections = (url, [h.get("text") or "" for h in record.get("headings") or ()])
         for href in {link.get("href") or "" for link in record.get("links") or () if not link.get("internal", True)}:
             venue = help_venue(href)
             if venue:
@@ -53,6 +58,10 @@ class TouchpointPages:
         site_kind = decide({signal: {"value": signals[signal][url], "url": url, "pages": len(signals[signal]),
                                      "start_page": depth.get(url) == 0}
                             for signal, url in first.items()}, min(self.seen, KIND_PAGES))
+        if self.seen == 1 and self.sections:
+            url, headings = self.sections
+            for text in headings:
+                found.setdefault(url, set()).update(text_kinds(text))
         redirects = store.redirects()
         for dst, texts in store.link_labels():
             kinds = set().union(*(text_kinds(t) for t in texts.split("\n")))
@@ -91,7 +100,9 @@ def address_evidence(store: Store, touchpoints: dict[str, list[str]]) -> dict[st
     urls = sorted({u for kind in ADDRESS_KINDS for u in touchpoints.get(kind, ())})
     out = {}
     for page in store.iter_pages(urls):
-        signal = address_signal(page.text)
+        # an address marked up (schema.org PostalAddress, <address>) or written out
+        marked = page.facts.get("addresses") or ()
+        signal = marked[0]["source"] if marked else address_signal(page.text)
         if signal:
             out[page.url] = signal
     return out
