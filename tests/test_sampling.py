@@ -102,6 +102,16 @@ def test_the_heaviest_and_a_typical_page_the_start_page_and_touchpoints_are_meas
     assert BASE + "/broken.html" not in template_of
 
 
+def test_a_layouts_twin_in_another_language_measures_its_typical_page():
+    en = [_page(f"/docs/{i}", "/docs/* [en/ltr 4e9a8]", bytes=10_000 + 1_000 * i, images=[]) for i in range(5)]
+    ar = [_page(f"/ar/docs/{i}", "/ar/docs/* [ar/rtl 4e9a8]", bytes=10_000 + 1_000 * i, images=[]) for i in range(3)]
+    other = [_page(f"/ar/blog/{i}", "/ar/blog/* [ar/rtl 77aa1]", bytes=9_000 + i, images=[]) for i in range(3)]
+    templates, _ = group_pages(en + ar + other, [])
+    assert templates["/docs/* [en/ltr 4e9a8]"].reasons == {BASE + "/docs/4": "heaviest page", BASE + "/docs/2": "typical page"}
+    assert templates["/ar/docs/* [ar/rtl 4e9a8]"].reasons == {BASE + "/ar/docs/1": "typical page"}
+    assert len(templates["/ar/blog/* [ar/rtl 77aa1]"].sampled) == 2  # a layout of its own
+
+
 def test_images_count_in_a_page_weight():
     pages = [_page("/a.html", "t", bytes=20_000, images=[]),
              _page("/b.html", "t", bytes=10_000, images=[Image(BASE + "/i.png")] * 3),

@@ -4,7 +4,9 @@ Pages of one template (auditor/gather/templates.py) share their layout and code,
 they load alike; what varies within a template is how much content a page carries.
 `--render sample` measures, per template, the heaviest page and a typical one (more
 with `--sample-per-template`), and always the start page and the customer touchpoints,
-so timing a 10,000-page shop costs minutes, not hours. Templates past the cap (the
+so timing a 10,000-page shop costs minutes, not hours. A layout in a second language
+(the Arabic twin of an English template) loads as the first does: its typical page is
+measured, for what its language and direction change. Templates past the cap (the
 smallest) are listed as not measured, never dropped silently.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from auditor.gather.templates import template_pattern
+from auditor.gather.templates import template_layout, template_pattern
 from auditor.model import PageRecord
 from auditor.text.touchpoints import page_kinds
 
@@ -66,18 +68,25 @@ def group_pages(pages: Iterable[PageRecord], start_urls: list[str], per_template
                 TOUCHPOINTS_PER_TEMPLATE:
             template.choose(page.url, "customer touchpoint")
     ranked = sorted(templates.values(), key=lambda t: (-t.pages, t.key))
+    layouts: set[str | None] = set()  # layouts measured in one language already
     for rank, template in enumerate(ranked):
         if rank >= max_templates and not template.sampled:
             template.measured = False
             continue
-        _sample(template, per_template)
+        layout = template_layout(template.key)
+        _sample(template, per_template, twin=layout is not None and layout in layouts)
+        layouts.add(layout)
     return templates, template_of
 
 
-def _sample(template: Template, per_template: int) -> None:
-    """The heaviest page, then pages spread down to the typical (median) one."""
+def _sample(template: Template, per_template: int, twin: bool = False) -> None:
+    """The heaviest page, then pages spread down to the typical (median) one; a layout's
+    twin in another language, its typical page only."""
     sizes = sorted(template._sizes, reverse=True)
-    picks = [0] + [round((len(sizes) - 1) * (i / (2 * max(per_template - 1, 1)))) for i in range(1, per_template)]
-    for n, index in enumerate(dict.fromkeys(picks)):
-        template.choose(sizes[index][1], "heaviest page" if n == 0 else "typical page")
+    if twin:
+        template.choose(sizes[(len(sizes) - 1) // 2][1], "typical page")
+    else:
+        picks = [0] + [round((len(sizes) - 1) * (i / (2 * max(per_template - 1, 1)))) for i in range(1, per_template)]
+        for n, index in enumerate(dict.fromkeys(picks)):
+            template.choose(sizes[index][1], "heaviest page" if n == 0 else "typical page")
     template._sizes = []

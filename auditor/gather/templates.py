@@ -129,3 +129,8 @@ def assign(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
 def template_pattern(key: str | None) -> str | None:
     """The URL pattern part of a template key (`/p/* [ar/rtl 3fa2c]` -> `/p/*`; `*` for a whole layout)."""
     return key.split(" [", 1)[0] if key else None
+
+
+def template_layout(key: str | None) -> str | None:
+    """The layout part of a template key, language and direction left out (`/p/* [ar/rtl 3fa2c]` -> `3fa2c`)."""
+    return key.rstrip("]").rsplit(" ", 1)[-1] if key and " [" in key else None
