@@ -112,7 +112,8 @@ def render(store: Store, start_urls: list[str], options: RenderOptions, show_pro
         },
         "why": "every page" if options.mode == "all" else
                f"{len(urls)} pages: the start page, customer touchpoints and the heaviest and a typical page"
-               f" of each of {sum(t.measured for t in templates.values())} templates",
+               f" of each of {sum(t.measured for t in templates.values())} templates (the typical page only of a"
+               f" layout's twin in another language)",
         "reasons": reasons,
     }
 
