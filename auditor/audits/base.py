@@ -48,6 +48,9 @@ class Meta:
     # its findings there are linked to that root cause (data["root_cause"]) and the fix
     # plan shows them as one problem. (A single finding names its own in follows_from.)
     root_causes: tuple[str, ...] = ()
+    # message keys of this audit's findings that are the cause of every other finding on
+    # their page (a URL that is only a copy of another page: what is found on it is that page's)
+    causes_all_on_page: tuple[str, ...] = ()
     # message key -> impact, for the kinds of finding that weigh other than `impact`
     # (a missing canonical against one naming another host); cite the source beside it.
     impacts: dict[str, str] = field(default_factory=dict)
@@ -56,6 +59,7 @@ class Meta:
         assert self.category in CATEGORIES, self.category
         assert self.impact in IMPACTS, self.impact
         assert set(self.impacts) <= set(self.messages), set(self.impacts) - set(self.messages)
+        assert set(self.causes_all_on_page) <= set(self.messages), self.causes_all_on_page
         assert set(self.impacts.values()) <= set(IMPACTS), self.impacts
         assert self.effort in EFFORTS, self.effort
         assert self.journey and set(self.journey) <= set(JOURNEY), self.journey

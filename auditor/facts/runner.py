@@ -144,21 +144,18 @@ def _audit_page(audit: Audit, tally: PageTally, page: PageRecord, site: Site) ->
     return findings
 
 
-# A page's copy under a query string (canonical.py): every other finding on it is the
-# page's own, found there too.
-COPY_OF_A_PAGE = "canonical:query-alias"
-
-
 def link_root_causes(found: list[tuple[Audit, list[Finding]]]) -> None:
     """One page's findings that follow from another finding on it (bidi runs on a page
     whose declared direction is wrong) name it as their root cause: they keep their
     count, and the fix plan folds them into that one problem."""
+    page_wide = tuple(f"{audit.meta.id}:{f.message_key}" for audit, findings in found for f in findings
+                      if f.message_key in audit.meta.causes_all_on_page)
+    may_follow = [(finding, candidates) for audit, findings in found for finding in findings
+                  if finding.message_key not in audit.meta.causes_all_on_page
+                  and (candidates := audit.meta.root_causes + finding.follows_from + page_wide)]
+    if not may_follow:
+        return
     causes = {f"{audit.meta.id}:{f.message_key}" for audit, findings in found for f in findings}
-    copy = COPY_OF_A_PAGE in causes
-    may_follow = [(finding, audit.meta.root_causes + finding.follows_from + ((COPY_OF_A_PAGE,) if copy else ()))
-                  for audit, findings in found for finding in findings
-                  if (audit.meta.root_causes or finding.follows_from or copy)
-                  and f"{audit.meta.id}:{finding.message_key}" != COPY_OF_A_PAGE]
     for finding, candidates in may_follow:
         cause = next((k for k in candidates if k in causes), None)
         if cause is not None:

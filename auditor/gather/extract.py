@@ -17,7 +17,7 @@ from auditor.gather.hreflang import read_hreflang
 from auditor.errors import error_text
 from auditor.gather.fragments import extract_fragments
 from auditor.gather.lang_marks import extract_lang_marks
-from auditor.gather.rtl_extract import extract_rtl
+from auditor.gather.rtl_extract import extract_rtl, hidden_by_markup
 from auditor.gather.kind_marks import extract_kind_marks
 from auditor.gather.addresses import extract_addresses
 from auditor.gather.templates import layout_key
@@ -207,19 +207,11 @@ def _main_element(body):
     return body
 
 
-HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
-
-
-def _unseen(el) -> bool:
-    """A field no visitor sees or fills in: a spam trap (a honeypot hidden by its style)."""
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or bool(HIDING_STYLE.search(el.get("style") or ""))
-
-
 def _form(form, base: str, labels: dict[str, str]) -> Form:
     fields = []
     for el in form.iter("input", "select", "textarea"):
         kind = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
-        if kind in ("hidden", "submit", "button", "reset", "image") or _unseen(el):
+        if kind in ("hidden", "submit", "button", "reset", "image") or hidden_by_markup(el):
             continue
         label = labels.get(el.get("id") or "\0", "")
         if not label:

@@ -294,7 +294,7 @@ class _Walker:
             "tag": el.tag, "type": kind or "text", "name": el.get("name") or el.get("id") or "",
             "dir": el.get("dir"), "inherited_dir": direction, "inputmode": el.get("inputmode"),
             "autocomplete": el.get("autocomplete"), "placeholder": (el.get("placeholder") or "")[:SAMPLE],
-            "selector": selector(el), "hidden": _hidden(el),
+            "selector": selector(el), "hidden": hidden_by_markup(el),
         })
 
     def _style(self, el, style: str) -> None:
@@ -461,8 +461,9 @@ def _within(el, inner: bool) -> list[str]:
     return sorted(keys)[:MAX_WITHIN]
 
 
-def _hidden(el) -> bool:
-    """Hidden by its markup (hidden, style="display: none"): a spam trap no visitor types in."""
+def hidden_by_markup(el) -> bool:
+    """Hidden by its markup (hidden, style="display: none"), or inside an element that is:
+    a spam trap no visitor types in."""
     for node in [el, *el.iterancestors()]:
         style = (node.get("style") or "").lower().replace(" ", "")
         if node.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style:

@@ -279,11 +279,8 @@ class Store:
         return self._stream(f"SELECT r.record, p.depth, p.in_sitemap, p.template {WITH_RECORD} ORDER BY p.rowid")
 
     def _rows_for(self, urls: list[str]) -> Iterator[tuple]:
-        for i in range(0, len(urls), 500):
-            chunk = urls[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            yield from self.db.execute(f"SELECT r.record, p.depth, p.in_sitemap, p.template {WITH_RECORD}"
-                                       f" WHERE p.url IN ({marks})", chunk)
+        return self._where_in(f"SELECT r.record, p.depth, p.in_sitemap, p.template {WITH_RECORD}"
+                              " WHERE p.url IN ({marks})", urls)
 
     def measured_urls(self) -> set[str]:
         """Pages the render stage has measured already (a resumed run skips them)."""
@@ -331,12 +328,8 @@ class Store:
     def urls_with(self, column: str, values: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(value, url) of the 200 HTML pages whose title or meta description is one of `values`."""
         assert column in ("title", "meta_description")
-        values = list(values)
-        for i in range(0, len(values), 500):
-            chunk = values[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            yield from self.db.execute(f"SELECT {column}, url FROM pages WHERE status = 200 AND is_html = 1"
-                                       f" AND {column} IN ({marks})", chunk)
+        return self._where_in(f"SELECT {column}, url FROM pages WHERE status = 200 AND is_html = 1"
+                              f" AND {column} IN ({{marks}})", values)
 
     def resources(self) -> Iterator[dict]:
         cols = ("url", "kind", "status", "content_type", "bytes", "error")
@@ -432,14 +425,11 @@ class Store:
         while frontier:
             level += 1
             reached = []
-            for i in range(0, len(frontier), 500):
-                chunk = frontier[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                for (dst,) in self.db.execute(f"SELECT DISTINCT dst FROM links WHERE src IN ({marks})", chunk):
-                    for u in _follow(dst, redirects):
-                        if u not in depth:
-                            depth[u] = level
-                            reached.append(u)
+            for (dst,) in self._where_in("SELECT DISTINCT dst FROM links WHERE src IN ({marks})", frontier):
+                for u in _follow(dst, redirects):
+                    if u not in depth:
+                        depth[u] = level
+                        reached.append(u)
             frontier = reached
         # Only rows whose values change are written.
         rows = self.db.execute("SELECT p.url, p.depth, p.in_sitemap, s.url IS NOT NULL FROM pages p"
@@ -491,6 +481,14 @@ class Store:
             self.db.execute("ALTER TABLE pages DROP COLUMN record")
             self.commit()
 
+    def _where_in(self, query: str, values: Iterable) -> Iterator[tuple]:
+        """Rows of `query`, whose `{marks}` is an IN list, over `values` a bounded number at
+        a time (SQLite caps a statement's parameters)."""
+        values = list(values)
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            yield from self.db.execute(query.format(marks=",".join("?" * len(chunk))), chunk)
+
     def _stream(self, query: str) -> Iterator[tuple]:
         """Rows of a query that may be large, read as they are used (SQLite cursors are
         lazy already; PostgreSQL needs a server-side cursor)."""
@@ -516,13 +514,7 @@ class Store:
 
     def depths(self, urls: Iterable[str]) -> dict[str, int | None]:
         """The click depth of each of `urls` (computed by compute_site)."""
-        out: dict[str, int | None] = {}
-        urls = list(urls)
-        for i in range(0, len(urls), 500):
-            chunk = urls[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(self.db.execute(f"SELECT url, depth FROM pages WHERE url IN ({marks})", chunk))
-        return out
+        return dict(self._where_in("SELECT url, depth FROM pages WHERE url IN ({marks})", urls))
 
     def link_labels(self) -> Iterator[tuple[str, str]]:
         """(target, anchor text) of every internal link from another page that has text, each
@@ -531,14 +523,8 @@ class Store:
 
     def ok_html_urls(self, urls: Iterable[str]) -> set[str]:
         """Those of `urls` that are stored pages answering 200 with HTML."""
-        urls, found = list(urls), set()
-        for i in range(0, len(urls), 500):
-            chunk = urls[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(u for (u,) in self.db.execute(
-                f"SELECT url FROM pages WHERE url IN ({marks}) AND status = 200 AND is_html = 1 AND error IS NULL",
-                chunk))
-        return found
+        return {u for (u,) in self._where_in(
+            "SELECT url FROM pages WHERE url IN ({marks}) AND status = 200 AND is_html = 1 AND error IS NULL", urls)}
 
     def touchpoint_distance(self, sources: dict[str, list[str]]) -> dict[str, dict[str, int]]:
         """Clicks from each page to the nearest page of each kind in `sources` (kind ->
@@ -577,13 +563,10 @@ class Store:
             for url, kinds in frontier.items():
                 groups.setdefault(frozenset(kinds), []).append(url)
             for kinds, targets in groups.items():
-                for i in range(0, len(targets), 500):
-                    chunk = targets[i:i + 500]
-                    marks = ",".join("?" * len(chunk))
-                    for (src,) in self.db.execute(f"SELECT DISTINCT src FROM links WHERE dst IN ({marks})", chunk):
-                        known = distance.get(src)
-                        if known is None or not kinds.issubset(known):
-                            reach(src, kinds, level, reached)
+                for (src,) in self._where_in("SELECT DISTINCT src FROM links WHERE dst IN ({marks})", targets):
+                    known = distance.get(src)
+                    if known is None or not kinds.issubset(known):
+                        reach(src, kinds, level, reached)
             frontier = reached
         shared: dict[tuple, dict[str, int]] = {}
         return {url: shared.setdefault(tuple(sorted(d.items())), d) for url, d in distance.items()}

@@ -62,6 +62,8 @@ class Canonical(Audit):
             "hreflang-conflict": "The page lists itself in hreflang as {code} but names {target} as canonical.",
         },
         how_to_fix="Give every page one <link rel=\"canonical\"> to its own preferred absolute URL, which must answer 200, be indexable and name itself; each language version is its own canonical and links its twins with hreflang.",
+        # a copy of another page: what else is found on it is that page's own
+        causes_all_on_page=("query-alias",),
     )
     examples = {
         "missing": lambda: alone(canonicals=[]),
