@@ -31,6 +31,7 @@ FIELDS = (
     (N_("element"), ("element", "where", "nav_selector")),
     (N_("file"), ("file", "stylesheet", "sitemap", "source", "line")),
     (N_("CSS"), ("css_rule", "property", "text_align", "letter_spacing", "line_height", "direction")),
+    (N_("set by"), ("set_by", "set_with")),
     (N_("fix"), ("fix", "suggestion")),
     (N_("rule"), ("rule", "targets")),
     (N_("points to"), ("target", "final", "element_url", "example")),

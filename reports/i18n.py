@@ -53,7 +53,7 @@ VOCABULARY = (
     N_("icon"), N_("manifest"), N_("preload"), N_("feed"), N_("media"), N_("object"), N_("share image"), N_("file"),
     N_("mobile"), N_("desktop"), N_("ms"), N_("Transfer"), N_("left"), N_("right"),
     N_("contact"), N_("support"), N_("faq"), N_("returns"), N_("shipping"), N_("privacy"), N_("terms"),
-    N_("about"), N_("account"), N_("contact or support"),
+    N_("about"), N_("account"), N_("contact or support"), N_("no dir attribute"),
     # what a number or name is (auditor/audits/rtl/bidi_isolation.py KINDS)
     N_("phone number"), N_("e-mail address"), N_("web address"), N_("price"), N_("product code"),
     N_("Latin-script name"),
@@ -106,7 +106,8 @@ AXE_HELP = (
     N_("Page must have means to bypass repeated blocks"),
 )
 # Finding data whose values are vocabulary words (the rest is page data, shown as is).
-VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side", "problem", "help"})
+VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side", "problem", "help",
+                             "set_with"})
 
 
 def error_in(text: str, gettext) -> str:

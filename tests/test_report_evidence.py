@@ -86,6 +86,15 @@ def test_a_stylesheet_rule_names_its_file_line_declaration_and_the_pages_using_i
                     f" · fix margin-inline-start: .5rem · pages {BASE}/about rtl_pages=43 ltr_pages=12")
 
 
+def test_a_direction_names_the_element_it_comes_from_in_the_reports_language():
+    finding = {"url": BASE, "message_key": "rtl-text-ltr-block", "selector": "main p",
+               "data": {"direction": "ltr", "set_by": "html", "set_with": "no dir attribute"}}
+    text = re.sub(r"<[^>]+>", "", str(evidence.why_line(finding)))
+    assert text == "element main p · CSS direction: ltr · set by html no dir attribute"
+    arabic = i18n.translations("ar").gettext
+    assert "لا سمة dir" in str(evidence.why_line(finding, arabic))
+
+
 def test_a_value_is_shown_once_and_page_text_keeps_its_direction():
     finding = {"url": BASE, "message_key": "x", "selector": "#main > img",
                "data": {"element": "#main > img", "text": "سياسة الإرجاع", "status": 404}}

@@ -130,6 +130,9 @@ def test_text_align_and_direction_evidence(audited):
     assert [(f["message_key"], f["data"]["direction"], f["snippet"][:7]) for f in direction] == [
         ("ltr-text-rtl-block", "rtl", "Roasted"), ("rtl-text-ltr-block", "ltr", "نحمص ال"),
         ("rtl-text-ltr-block", "ltr", "إذا لم ")]
+    # where each direction comes from: the page's dir, a CSS rule on the block, a wrapper's dir
+    assert [(f["data"]["set_by"], f["data"]["set_with"]) for f in direction] == [
+        ("html", 'dir="rtl"'), ("body > main > p", "direction: ltr"), ("body > main > div", 'dir="ltr"')]
 
 
 def test_font_fallback_names_the_fonts_used(desktop, audited):

@@ -47,8 +47,12 @@ async function scanFacts(opts) {
     const item = {selector: selectorOf(el), snippet: clean(text)};
     // unicode-bidi: plaintext sets each paragraph's direction from its own text.
     const plaintext = style.unicodeBidi === 'plaintext';
-    if (!plaintext && rtlText && style.direction === 'ltr') add('direction', {...item, direction: 'ltr', text_script: 'rtl'});
-    if (!plaintext && ltrText && style.direction === 'rtl') add('direction', {...item, direction: 'rtl', text_script: 'ltr'});
+    if (!plaintext && rtlText && style.direction === 'ltr') {
+      add('direction', {...item, direction: 'ltr', text_script: 'rtl', ...directionSource(el, style)});
+    }
+    if (!plaintext && ltrText && style.direction === 'rtl') {
+      add('direction', {...item, direction: 'rtl', text_script: 'ltr', ...directionSource(el, style)});
+    }
     if (rtlText) {
       const ta = style.textAlign;
       const left = ta === 'left' || ta === '-webkit-left' || (ta === 'start' && style.direction === 'ltr')
@@ -121,6 +125,23 @@ async function scanFacts(opts) {
   out.scan_ms = round(performance.now() - started);
   return out;
 
+  // Where a block's direction comes from: the nearest element, itself or an ancestor,
+  // whose dir attribute or CSS direction sets it (a carousel's dir="ltr" wrapper, a
+  // direction rule), so one cause shows as one element.
+  function directionSource(el, style) {
+    let node = el, own = style;
+    while (node) {
+      const attr = node.getAttribute('dir');
+      if (attr) return {set_by: selectorOf(node), set_with: `dir="${attr.trim().toLowerCase()}"`};
+      const parent = node.parentElement;
+      if (!parent) return {set_by: selectorOf(node), set_with: 'no dir attribute'};
+      const above = getComputedStyle(parent);
+      if (above.direction !== own.direction) return {set_by: selectorOf(node), set_with: `direction: ${own.direction}`};
+      node = parent;
+      own = above;
+    }
+    return {};
+  }
   function firstFamily(list) {
     const first = (list || '').split(',')[0] || '';
     return first.trim().replace(/^["']|["']$/g, '');

@@ -90,6 +90,13 @@ def test_direction_mismatch_both_ways():
     assert [f.message_key for f in found] == ["rtl-text-ltr-block", "ltr-text-rtl-block"]
 
 
+def test_direction_mismatch_names_the_element_it_comes_from():
+    carousel = {"selector": "main > div > p", "snippet": "نص", "direction": "ltr", "text_script": "rtl",
+                "set_by": "main > div.slider", "set_with": 'dir="ltr"'}
+    found = findings(audit("computed-direction"), rtl_page(direction=part(carousel)))
+    assert [(f.data["set_by"], f.data["set_with"]) for f in found] == [("main > div.slider", 'dir="ltr"')]
+
+
 def test_font_fallback_only_for_groups_that_fell_back():
     fell = {"selector": "main > h1", "snippet": "قهوة", "first_family": "Roboto", "font_family": "Roboto",
             "web_font": True, "available": True, "fallback": True, "fallback_fonts": ["DejaVu Sans"]}

@@ -25,7 +25,9 @@ class ComputedDirection(Audit):
             "ltr-text-rtl-block": "Left-to-right text in a block whose computed direction is rtl.",
         },
         how_to_fix="Declare the direction in the markup, not in CSS: dir=\"rtl\" on the html element of an RTL page, "
-                   "dir=\"ltr\" (or dir=\"auto\") on the elements holding Latin-script passages, and remove direction: ltr rules.",
+                   "dir=\"ltr\" (or dir=\"auto\") on the elements holding Latin-script passages, and remove direction: ltr rules. "
+                   "The element named under \"set by\" is where the direction comes from: a carousel or slider that writes "
+                   "dir=\"ltr\" on its wrapper usually has a right-to-left option (rtl: true).",
         weight=2,
         # A right-to-left page whose <html> does not say so leaves each of its blocks left
         # to right: one cause, fixed on <html>. An untranslated copy (lang="ar" on English
@@ -40,7 +42,7 @@ class ComputedDirection(Audit):
         items, total = found(page, "direction")
         for item in items:
             where = {"selector": item.get("selector"), "snippet": item.get("snippet")}
-            if item.get("text_script") == "rtl":
-                yield self.finding(page, "rtl-text-ltr-block", **where, direction=item.get("direction"), blocks=total)
-            else:
-                yield self.finding(page, "ltr-text-rtl-block", **where, direction=item.get("direction"), blocks=total)
+            # the element whose dir attribute or CSS direction the block inherits
+            source = {key: item[key] for key in ("set_by", "set_with") if item.get(key)}
+            key = "rtl-text-ltr-block" if item.get("text_script") == "rtl" else "ltr-text-rtl-block"
+            yield self.finding(page, key, **where, direction=item.get("direction"), blocks=total, **source)
