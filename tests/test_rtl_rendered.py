@@ -18,8 +18,7 @@ from auditor.facts.runner import run_audits
 from tests.factories import make_page, make_site
 from tests.server import serve
 
-RENDERED = ("rtl-overflow", "text-align-rtl", "font-fallback", "line-height-rtl", "letter-spacing-rendered",
-            "computed-direction", "logo-nav-side")
+RENDERED = ("rtl-overflow", "text-align-rtl", "font-fallback", "line-height-rtl", "computed-direction", "logo-nav-side")
 
 # page -> {audit id: finding count}; every other rendered audit passes on it.
 EXPECTED = {
@@ -29,7 +28,8 @@ EXPECTED = {
     "direction-ltr.html": {"computed-direction": 3},
     "font-fallback.html": {"font-fallback": 2},  # regular (menu, text) and bold (heading) text
     "line-height.html": {"line-height-rtl": 2},
-    "letter-spacing.html": {"letter-spacing-rendered": 1},
+    # Chromium keeps Arabic letters joined whatever the letter-spacing: the stylesheet check's finding
+    "letter-spacing.html": {},
     "header-ltr.html": {"logo-nav-side": 1},
     "english.html": {},
 }
@@ -37,7 +37,7 @@ EXPECTED = {
 # Elements outlined in the screenshot: the banner; the paragraphs (and the English
 # heading); the menu's and the heading's blocks; the heading; the logo and the menu.
 OUTLINED = {"overflow.html": 1, "align-left.html": 2, "direction-ltr.html": 3, "font-fallback.html": 2,
-            "line-height.html": 2, "letter-spacing.html": 1, "header-ltr.html": 2}
+            "line-height.html": 2, "header-ltr.html": 2}
 
 # Run after the rtl collector: the page must be back as the collector found it.
 AFTER = """() => [document.documentElement.clientWidth, document.documentElement.clientHeight, scrollY,
@@ -101,8 +101,8 @@ def test_only_rtl_pages_are_audited(audited, desktop):
     _, results = desktop
     assert results["english.html"]["collected"]["rtl"]["is_rtl"] is False
     assert results["english.html"]["collected"]["rtl"]["rtl_share"] < 0.3
-    for audit_id in ("text-align-rtl", "font-fallback", "line-height-rtl", "letter-spacing-rendered",
-                     "computed-direction", "rtl-overflow", "logo-nav-side"):
+    for audit_id in ("text-align-rtl", "font-fallback", "line-height-rtl", "computed-direction", "rtl-overflow",
+                     "logo-nav-side"):
         assert out[audit_id]["applicable"] == len(EXPECTED) - 1, audit_id
 
 
@@ -148,14 +148,11 @@ def test_font_fallback_names_the_fonts_used(desktop, audited):
     assert finding["data"]["first_family"] == "Fixture Latin" and finding["selector"]
 
 
-def test_line_height_and_letter_spacing_evidence(audited):
+def test_line_height_evidence(audited):
     out, _ = audited
     tight = out["line-height-rtl"]["findings"]
     assert [f["data"]["ratio"] for f in tight] == [1.1, 1.1]
     assert tight[0]["data"]["line_height"] == "18.7px" and tight[0]["data"]["font_size"] == 17
-    spaced = out["letter-spacing-rendered"]["findings"]
-    assert [(f["selector"], f["data"]["letter_spacing"]) for f in spaced] == [("body > main > h1", "3px")]
-    assert spaced[0]["data"]["width"] > spaced[0]["data"]["width_without"]
 
 
 def test_mirrored_header_is_found(audited):

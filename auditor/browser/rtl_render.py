@@ -4,7 +4,7 @@
 after the timed load and returns plain JSON. On a page whose text is not
 right-to-left it returns `{"is_rtl": false, ...}` and nothing more. On an RTL page:
 
-- `direction`, `text_align`, `line_height`, `letter_spacing`: `{count, items}`,
+- `direction`, `text_align`, `line_height`: `{count, items}`,
   items (at most MAX_ITEMS) being text blocks (p, li, h1-h6, td... and main,
   article, nav, header, footer holding text of their own) with `selector` and
   `snippet`:
@@ -12,9 +12,9 @@ right-to-left it returns `{"is_rtl": false, ...}` and nothing more. On an RTL pa
   (`text_script` rtl|ltr); text_align: RTL text aligned to the left
   (`text_align`, `direction`); line_height: RTL text (not headings) on two or more lines whose
   line pitch is under LINE_HEIGHT_BELOW times its font size (`ratio`,
-  `line_height`, `font_size`, `lines`); letter_spacing: Arabic text with a
-  computed letter-spacing that changes its rendered width (`letter_spacing`,
-  `width`, `width_without`).
+  `line_height`, `font_size`, `lines`). Letter-spacing is not measured: Chromium
+  never spaces the letters of a cursive script (CSS Text 3, cursive tracking), so
+  it is judged from the stylesheets (the `letter-spacing` audit), for the browsers that do.
 - `fonts`: per first declared family (at most MAX_FONT_GROUPS), which fonts
   Chromium used for the RTL letters (DevTools `CSS.getPlatformFontsForNode` on
   an off-screen probe set in that family only): `first_family`, `web_font`,
@@ -169,7 +169,7 @@ def judge_fallback(first: str, web_font: bool, rtl_fonts: list[dict], latin_font
 def _offenders(facts: dict[str, Any], layout: dict[str, Any]) -> list[str]:
     """Selectors of everything found, in report order, without repeats."""
     selectors: list[str] = []
-    for kind in ("direction", "text_align", "line_height", "letter_spacing"):
+    for kind in ("direction", "text_align", "line_height"):
         selectors += [i["selector"] for i in (facts.get(kind) or {}).get("items", [])]
     selectors += [g["selector"] for g in facts.get("fonts") or [] if g.get("fallback")]
     selectors += [e["selector"] for e in layout.get("elements") or []]

@@ -20,10 +20,9 @@ async function scanFacts(opts) {
 
   const BLOCKS = 'main, article, p, li, h1, h2, h3, h4, h5, h6, nav, header, footer, td, th, blockquote';
   const CONTAINERS = new Set(['main', 'article', 'nav', 'header', 'footer']);
-  const found = {direction: [], text_align: [], line_height: [], letter_spacing: []};
-  const counted = {direction: 0, text_align: 0, line_height: 0, letter_spacing: 0};
+  const found = {direction: [], text_align: [], line_height: []};
+  const counted = {direction: 0, text_align: 0, line_height: 0};
   const add = (kind, item) => { counted[kind]++; if (found[kind].length < maxItems) found[kind].push(item); };
-  const spaced = [];
   const fontGroups = new Map();
   const ownText = el => Array.prototype.some.call(el.childNodes, n => n.nodeType === 3 && /\p{L}/u.test(n.data));
   const blocks = body.querySelectorAll(BLOCKS);
@@ -70,23 +69,8 @@ async function scanFacts(opts) {
         fontGroups.set(key, {el, item, first, style, sample: rtlSample(text)});
       }
     }
-    const ls = style.letterSpacing;
-    if (c.arabic >= 3 && ls !== 'normal' && parseFloat(ls) !== 0) spaced.push({el, item, ls});
   }
   out.blocks_checked = checked;
-  // Letter-spacing counts when it really moves the glyphs: measure with and without.
-  for (const s of spaced) {
-    const width = textWidth(s.el);
-    const saved = [s.el.style.getPropertyValue('letter-spacing'), s.el.style.getPropertyPriority('letter-spacing')];
-    s.el.style.setProperty('letter-spacing', 'normal', 'important');
-    const without = textWidth(s.el);
-    s.el.style.setProperty('letter-spacing', saved[0], saved[1]);
-    if (!saved[0]) s.el.style.removeProperty('letter-spacing');
-    if (Math.abs(width - without) >= 1) {
-      add('letter_spacing', {...s.item, letter_spacing: s.ls, width: round(width), width_without: round(without)});
-    }
-    if (counted.letter_spacing >= 50) break;
-  }
   Object.assign(out, Object.fromEntries(Object.keys(found).map(k => [k, {count: counted[k], items: found[k]}])));
 
   // Off-screen probes in the first family only: whatever draws their letters
@@ -150,13 +134,7 @@ async function scanFacts(opts) {
   function rtlSample(text) {
     return Array.from(text).filter(ch => RTL_LETTER.test(ch)).slice(0, 40).join('');
   }
-  function textWidth(el) {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    let w = 0;
-    for (const r of range.getClientRects()) w += r.width;
-    return w;
-  }
+
   // Distance between the lines of the first text run that wraps: the rendered
   // line height, whatever the CSS value (normal included).
   function linePitch(el) {

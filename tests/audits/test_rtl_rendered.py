@@ -7,8 +7,7 @@ from auditor.browser.render import facts_from_measurement as _facts
 from auditor.browser.rtl_render import judge_fallback
 from tests.factories import findings, make_page
 
-RENDERED = ("rtl-overflow", "text-align-rtl", "font-fallback", "line-height-rtl", "letter-spacing-rendered",
-            "computed-direction", "logo-nav-side")
+RENDERED = ("rtl-overflow", "text-align-rtl", "font-fallback", "line-height-rtl", "computed-direction", "logo-nav-side")
 GOOD_HEADER = {"selector": "body > header",
                "logo": {"selector": "header > a", "snippet": "<a>", "left": 1214, "right": 1334, "side": "right"},
                "nav": {"selector": "header > nav", "items": 4, "order": "rtl", "first_item": "الرئيسية"}}
@@ -26,7 +25,7 @@ def part(*items, count=None):
 def rtl_page(**rtl):
     """A measured RTL page on which every rendered check passed; override one part to plant a fault."""
     facts = {"is_rtl": True, "rtl_share": 0.97, "direction": part(), "text_align": part(), "line_height": part(),
-             "letter_spacing": part(), "fonts": [], "layouts": [layout(1350), layout(412)]}
+             "fonts": [], "layouts": [layout(1350), layout(412)]}
     facts.update(rtl)
     return make_page(facts={"_collected": {"rtl": facts}})
 
@@ -114,18 +113,12 @@ def test_line_height_under_one_and_a_half():
     assert [(f.selector, f.data["ratio"], f.data["line_height"]) for f in found] == [("main > p", 1.1, "18.7px")]
 
 
-def test_letter_spacing_with_the_measured_widths():
-    item = {"selector": "main > h1", "snippet": "قهوة", "letter_spacing": "3px", "width": 350, "width_without": 341}
-    found = findings(audit("letter-spacing-rendered"), rtl_page(letter_spacing=part(item)))
-    assert [(f.selector, f.data["letter_spacing"], f.data["width"], f.data["width_without"]) for f in found] == [
-        ("main > h1", "3px", 350, 341)]
-
-
-def test_letter_spacing_that_narrows_arabic_text_says_so_and_weighs_less():
-    item = {"selector": "#city-title", "snippet": "جدة", "letter_spacing": "-1.02px", "width": 919, "width_without": 925}
-    found = findings(audit("letter-spacing-rendered"), rtl_page(letter_spacing=part(item)))
-    assert [(f.message_key, f.data["width"], f.data["width_without"]) for f in found] == [("tightened", 919, 925)]
-    assert audit("letter-spacing-rendered").meta.impact_of("tightened") == "minor"
+def test_line_height_leaves_large_display_text_alone():
+    title = {"selector": "section > p", "snippet": "شراكاتنا", "ratio": 1.2, "line_height": "36px", "font_size": 30,
+             "lines": 2}
+    body = {**title, "selector": "section > div > p", "font_size": 16, "line_height": "19.2px"}
+    found = findings(audit("line-height-rtl"), rtl_page(line_height=part(title, body)))
+    assert [f.selector for f in found] == ["section > div > p"]
 
 
 def test_logo_nav_side_needs_both_the_logo_left_and_the_menu_left_to_right():

@@ -375,6 +375,13 @@ def test_an_image_whose_box_css_fixes_is_sized():
     assert [f.data["src"] for f in findings(UNSIZED, page)] == [BASE + "/fluid.jpg"]
 
 
+def test_an_svg_written_into_the_page_is_not_unsized():
+    svg = "data:image/svg+xml,%3csvg%20width='27'%20height='24'%20xmlns='http://www.w3.org/2000/svg'%3e%3c/svg%3e"
+    page = measured_page(images=[{**image("/x", display=(27, 24), sized=False), "src": svg},
+                                 {**image("/y", display=(27, 24), sized=False), "src": "data:image/png;base64,AAAA"}])
+    assert [f.data["src"] for f in findings(UNSIZED, page)] == ["data:image/png;base64,AAAA"]
+
+
 def test_unsized_images_do_not_apply_to_a_page_without_images():
     page = measured_page()
     assert not UNSIZED.applies(page, make_site([page]))

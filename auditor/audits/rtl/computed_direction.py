@@ -44,5 +44,8 @@ class ComputedDirection(Audit):
             where = {"selector": item.get("selector"), "snippet": item.get("snippet")}
             # the element whose dir attribute or CSS direction the block inherits
             source = {key: item[key] for key in ("set_by", "set_with") if item.get(key)}
-            key = "rtl-text-ltr-block" if item.get("text_script") == "rtl" else "ltr-text-rtl-block"
-            yield self.finding(page, key, **where, direction=item.get("direction"), blocks=total, **source)
+            data = {**where, "direction": item.get("direction"), "blocks": total, **source}
+            if item.get("text_script") == "rtl":
+                yield self.finding(page, "rtl-text-ltr-block", **data)
+            else:
+                yield self.finding(page, "ltr-text-rtl-block", **data)

@@ -2,6 +2,9 @@ from auditor.audits.base import Audit, Meta
 from auditor.audits.rtl._rendered import ARTIFACT, found, rendered_rtl
 
 MIN_RATIO = 1.5
+# Large-scale text in WCAG's sense (18 pt, 24 px): a title set as a paragraph, whose lines,
+# like a heading's, are set tight by design; the check is for running text.
+LARGE_TEXT_PX = 24
 
 
 class LineHeightRtl(Audit):
@@ -33,7 +36,7 @@ class LineHeightRtl(Audit):
     def check(self, page, site):
         items, _ = found(page, "line_height")
         for item in items:
-            if (item.get("ratio") or 0) < MIN_RATIO:
+            if (item.get("ratio") or 0) < MIN_RATIO and (item.get("font_size") or 0) < LARGE_TEXT_PX:
                 yield self.finding(page, "tight", selector=item.get("selector"), snippet=item.get("snippet"),
                                    ratio=item.get("ratio"), line_height=item.get("line_height"),
                                    font_size=item.get("font_size"), lines=item.get("lines"), min_ratio=MIN_RATIO)

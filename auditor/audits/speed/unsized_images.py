@@ -31,7 +31,14 @@ class UnsizedImages(Audit):
             # an image with no box on screen (hidden, or not laid out) moves nothing
             shown = (image.get("display_w") or 0) > 0 and (image.get("display_h") or 0) > 0
             # CSS that fixes its box (width and height, or aspect-ratio) reserves the space too
-            if shown and image.get("has_size_attrs") is False and not image.get("css_sized"):
+            if shown and image.get("has_size_attrs") is False and not image.get("css_sized") \
+                    and not _inline_svg(image.get("src") or ""):
                 src = short(image.get("src") or "", 300)
                 yield self.finding(page, "unsized", snippet=src, src=src,
                                    display_w=image["display_w"], display_h=image["display_h"])
+
+
+def _inline_svg(src: str) -> bool:
+    """An SVG written into the page (a data: URL): it is there with the markup, not
+    fetched later, so it moves nothing when it arrives (Lighthouse skips it too)."""
+    return src[:30].lower().replace(" ", "").startswith("data:image/svg+xml")
