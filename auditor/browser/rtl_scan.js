@@ -41,7 +41,10 @@ async function scanFacts(opts) {
     const rtlText = c.rtl >= 3 && c.rtl >= 0.6 * c.letters;
     // A Latin name or plain words and numbers show as one run in order: only punctuation
     // and mixed text move (as the static check's PLAIN tokens).
-    const ltrText = c.ltr >= 20 && c.ltr >= 0.8 * c.letters
+    // A text whose first letter is right to left (a label before an address: דוא"ל: office@...)
+    // takes that direction by the bidi algorithm's own rule: a right-to-left block is its due.
+    const firstLetter = text.match(/\p{L}/u);
+    const ltrText = c.ltr >= 20 && c.ltr >= 0.8 * c.letters && !(firstLetter && RTL_LETTER.test(firstLetter[0]))
       && !/^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*$/.test(text.trim().replace(/\s+/g, ' '));
     const item = {selector: selectorOf(el), snippet: clean(text)};
     // unicode-bidi: plaintext sets each paragraph's direction from its own text.
