@@ -50,6 +50,19 @@ def test_rendered_head_changed_names_a_robots_tag_added_by_scripts():
     assert (finding.data["tags"], finding.data["before"], finding.data["after"]) == ("meta robots", "(none)", "noindex")
 
 
+def test_a_head_changed_on_a_page_whose_text_scripts_write_names_that_as_its_cause():
+    from auditor.facts.runner import run_audits
+    from tests.factories import make_site
+
+    shell = make_page("/", word_count=396, facts=rendered(words_added=396, head_changed=["h1"], html={"h1": []}))
+    served = make_page("/about", title="About", word_count=400,
+                       facts=rendered(head_changed=["title"], html={"title": "Loading…"}))
+    pages = [shell, served]
+    out = run_audits(pages, make_site(pages), [get_audit("js-only-content"), get_audit("rendered-head-changed")])
+    assert {f["url"]: f["data"].get("root_cause") for f in out["audits"]["rendered-head-changed"]["findings"]} == {
+        shell.url: {"audit": "js-only-content", "message_key": "scripted"}, served.url: None}
+
+
 def test_crawlable_anchors_counts_and_shows_an_example():
     anchors = {"uncrawlable": [{"kind": "clickable", "snippet": '<span onclick="go()">Blog'}], "uncrawlable_count": 3}
     [finding] = findings(get_audit("crawlable-anchors"), make_page(facts={"anchors": anchors}))

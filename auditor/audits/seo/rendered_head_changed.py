@@ -34,6 +34,9 @@ class RenderedHeadChanged(Audit):
         },
         how_to_fix="Put the final title, description, canonical, robots and hreflang in the HTML the server sends.",
         weight=2,
+        # A page whose text scripts write (an app's empty shell) gets its head and heading from them
+        # too: one cause, fixed by rendering the page on the server.
+        root_causes=("js-only-content:scripted",),
     )
     examples = {
         "changed": lambda: alone(facts={"js": dict(JS_RENDERED)}),
