@@ -644,6 +644,22 @@ def test_filler_text_scored_as_hard_reading_names_the_placeholder_as_its_cause()
         str({"audit": "placeholder-content", "message_key": "text"})}
 
 
+def test_a_placeholder_shared_by_many_pages_is_one_cause_not_each_pages_duplicate():
+    from auditor.facts.runner import run_audits
+
+    pages = [make_page(f"/{name}", title=title, meta={"description": description})
+             for name, title, description in [("a", "Hello world", "Enter your description here"),
+                                              ("b", "Hello world", "Enter your description here"),
+                                              ("c", "Rovan", "Medicines and supplies"),
+                                              ("d", "Rovan", "Medicines and supplies")]]
+    ids = ("placeholder-content", "duplicate-title", "duplicate-meta-description")
+    out = run_audits(pages, make_site(pages), [get_audit(i) for i in ids])["audits"]
+    for audit_id in ids[1:]:
+        causes = {f["url"].rsplit("/", 1)[-1]: f["data"].get("root_cause") for f in out[audit_id]["findings"]}
+        assert causes == {"a": {"audit": "placeholder-content", "message_key": "text"},
+                          "b": {"audit": "placeholder-content", "message_key": "text"}, "c": None, "d": None}, audit_id
+
+
 def test_placeholder_images_by_name_and_service():
     from auditor.model import Image
     page = make_page("/", images=[Image(BASE + "/uploads/placeholder-image.png", alt=""),

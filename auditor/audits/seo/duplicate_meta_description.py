@@ -1,5 +1,6 @@
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import make_page, with_site
+from auditor.audits.seo.placeholder_content import is_placeholder
 
 
 class DuplicateMetaDescription(Audit):
@@ -27,4 +28,7 @@ class DuplicateMetaDescription(Audit):
         value = page.meta.get("description") or ""
         count = site.description_counts.get(value, 0)
         if value.strip() and count > 1:
-            yield self.finding(page, "shared", selector='meta[name="description"]', description=value[:160], count=count)
+            # "Enter your description here" on every page: one cause, the template's placeholder
+            cause = ("placeholder-content:text",) if is_placeholder(value) else ()
+            yield self.finding(page, "shared", selector='meta[name="description"]', description=value[:160], count=count,
+                               follows_from=cause)

@@ -1,5 +1,6 @@
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import make_page, with_site
+from auditor.audits.seo.placeholder_content import is_placeholder
 
 
 class DuplicateTitle(Audit):
@@ -27,4 +28,5 @@ class DuplicateTitle(Audit):
     def check(self, page, site):
         count = site.title_counts.get(page.title or "", 0)
         if count > 1:
-            yield self.finding(page, "shared", selector="title", title=page.title, count=count)
+            cause = ("placeholder-content:text",) if is_placeholder(page.title) else ()
+            yield self.finding(page, "shared", selector="title", title=page.title, count=count, follows_from=cause)

@@ -107,6 +107,12 @@ def _places(page):
                 yield "main text", block
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether a short text (a title, a description) is placeholder text: shared by many
+    pages, it is one unwritten value, not each page's own duplicate."""
+    return bool((_may_hold_filler(text) and (FILLER.search(text) or STARTER.search(text))) or _starter_title(text))
+
+
 def _may_hold_filler(text: str) -> bool:
     """False when neither FILLER nor STARTER can match `text`. Lower case as the regex
     engine's IGNORECASE reads it: ı and ſ match i and s, İ matches i (lower() gives i and a dot)."""
