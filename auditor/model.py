@@ -94,7 +94,7 @@ class PageRecord:
     forms: list[Form] = field(default_factory=list)
     text: str = ""  # main text, blocks separated by blank lines
     word_count: int = 0
-    html_bytes_text: int = 0  # characters of visible text, for text-to-markup ratios
+    html_bytes_text: int = 0  # characters of visible text (an app's empty shell has few)
     layout: str = ""  # language, direction and skeleton hash (auditor/gather/templates.py)
     # filled after the crawl, from the whole site
     depth: int | None = None

@@ -100,8 +100,6 @@ OPTIONS = (
     Option("max_paragraph_words", 150, "paragraphs longer than this many words are findings (default 150)", "audit", int, minimum=1),
     Option("max_words_per_subheading", 300, "more words than this under one heading is a finding (default 300)", "audit", int,
            minimum=1),
-    Option("min_text_ratio", 0.1, "pages whose text is a smaller share of their HTML bytes are findings (default 0.1)", "audit",
-           float, minimum=0),
     # report
     Option("report_lang", None, "language of report.html (default: the site's, Arabic when most pages are)", "report",
            choices=("en", "ar")),

@@ -69,14 +69,6 @@ def test_long_paragraphs():
     assert findings(audit, make_page(text="a b c\n\nd e f")) == []
 
 
-def test_text_density():
-    audit = get_audit("text-density")
-    assert findings(audit, make_page(bytes=50_000, html_bytes_text=10_000)) == []
-    (f,) = findings(audit, make_page(bytes=50_000, html_bytes_text=2_000))
-    assert f.data == {"percent": 4.0, "kb": 49, "min": 10}
-    assert findings(audit, make_page(bytes=5_000, html_bytes_text=10)) == []  # small pages are not judged
-
-
 def test_heading_structure_for_scanning():
     audit = get_audit("heading-structure-for-scanning")
     h1 = [{"level": 1, "text": "t"}]
