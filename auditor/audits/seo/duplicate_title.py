@@ -28,5 +28,5 @@ class DuplicateTitle(Audit):
     def check(self, page, site):
         count = site.title_counts.get(page.title or "", 0)
         if count > 1:
-            cause = ("placeholder-content:text",) if is_placeholder(page.title) else ()
+            cause = ("placeholder-content:text",) if is_placeholder(page.title or "") else ()
             yield self.finding(page, "shared", selector="title", title=page.title, count=count, follows_from=cause)

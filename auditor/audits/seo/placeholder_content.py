@@ -32,8 +32,7 @@ STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my fi
 # One word stands for several alternatives (" here" for "text here", "goes here"...): each
 # is a scan of the whole text.
 NEEDED = ("lorem ipsum", "dolor sit amet", "consectetur adipiscing elit", "لوريم ", "هذا النص هو مثال", "هذا نص تجريبي",
-          "description", "wordpress",
-          "first", "welcome to", " here", " هنا", "را اینجا")
+          "description", "wordpress", "first", "welcome to", " here", " هنا", "را اینجا")
 TITLE_PARTS = re.compile(r"\s+[|\-–—·:»]\s+")  # "My First Post | Site name"
 PLACEHOLDER_NAME = re.compile(r"placeholder|^dummy[-_.]|^no[-_]?image\.", re.I)
 PLACEHOLDER_HOSTS = ("placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "picsum.photos",
