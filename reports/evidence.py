@@ -30,7 +30,7 @@ SKIP = frozenset({
 FIELDS = (
     (N_("element"), ("element", "where", "nav_selector")),
     (N_("file"), ("file", "stylesheet", "sitemap", "source", "line")),
-    (N_("CSS"), ("css_rule", "property", "text_align", "letter_spacing", "line_height", "direction")),
+    (N_("CSS"), ("css_rule", "property", "text_align", "line_height", "direction")),
     (N_("set by"), ("set_by", "set_with")),
     (N_("fix"), ("fix", "suggestion")),
     (N_("rule"), ("rule", "targets")),
@@ -48,8 +48,7 @@ ATTRIBUTES = {"lang": "lang", "xml_lang": "xml:lang", "declared_lang": "lang", "
               "hreflang": "hreflang", "dir": "dir", "name": "name", "type": "type", "encoding": "charset",
               "content": "content"}
 # shown as `property: value`: CSS as the stylesheet or the computed style has it
-CSS = {"text_align": "text-align", "letter_spacing": "letter-spacing", "line_height": "line-height",
-       "direction": "direction"}
+CSS = {"text_align": "text-align", "line_height": "line-height", "direction": "direction"}
 # numbers that only mean something with their name
 NAMED = frozenset({"line", "rtl_pages", "ltr_pages", "pages", "value"})
 LABELLED = frozenset(k for _, keys in FIELDS for k in keys)

@@ -2,14 +2,13 @@
 // Arabic diacritics are not letters), small helpers, and the overflow and header layout
 // at the current width.
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
 function scriptCounts(text) {
   const letters = text.match(/\p{L}/gu) || [];
-  let rtl = 0, arabic = 0;
+  let rtl = 0;
   for (const ch of letters) {
-    if (RTL_LETTER.test(ch)) { rtl++; if (ARABIC_LETTER.test(ch)) arabic++; }
+    if (RTL_LETTER.test(ch)) rtl++;
   }
-  return {letters: letters.length, rtl, arabic, ltr: letters.length - rtl};
+  return {letters: letters.length, rtl, ltr: letters.length - rtl};
 }
 const clean = (text, n) => (text || '').replace(/\s+/g, ' ').trim().slice(0, n || 80);
 const outer = el => clean(el.outerHTML, 160);
