@@ -51,6 +51,17 @@ def test_a_right_to_left_override_of_the_same_selector_clears_the_rule():
     assert [(i[2], i[3]) for i in found(css)] == [(".e", "text-align")]
 
 
+def test_a_left_to_right_override_makes_the_plain_rule_the_right_to_left_one():
+    # written right to left first (an Arabic site with English pages): the arrow nudges
+    # left by default and right under [dir=ltr], so each direction has its own side
+    css = (".btn:hover span, .link-arrow:hover span { transform: translateX(-4px) }\n"
+           ":root[dir=\"ltr\"] .btn:hover span, :root[dir=\"ltr\"] .link-arrow:hover span { transform: translateX(4px) }\n"
+           ".price { margin-right: 4px }\n.price:lang(en) { margin-right: 0; margin-left: 4px }\n"
+           ".ltr .tag { float: left }\n.tag { float: right }\n"
+           ".note { text-align: right }\n[dir=ltr] .other { text-align: left }\n")
+    assert [(i[2], i[3]) for i in found(css)] == [(".note", "text-align")]
+
+
 def test_rules_scoped_by_a_class_naming_a_right_to_left_language_are_left_out():
     # a bilingual page's Persian column, styled by its language class
     css = (".story-index__column--fa .story-index__list a { text-align: right }\n.story-index__mobile-fa { text-align: right }\n"

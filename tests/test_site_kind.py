@@ -43,6 +43,17 @@ def test_product_markup_in_json_ld_and_microdata_is_read_by_the_gatherer():
     assert "kind" not in broken.facts  # broken JSON-LD declares nothing
 
 
+def test_offers_of_a_service_are_no_product_markup():
+    # an insulation contractor's home page: a LocalBusiness whose catalogue offers services
+    services = parse("/", "<p>Roof insulation</p>", """<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "LocalBusiness", "name": "Icon", "hasOfferCatalog": {"@type": "OfferCatalog",
+ "itemListElement": [{"@type": "Offer", "itemOffered": {"@type": "Service", "name": "Roof insulation"}}]}}</script>""")
+    assert page_signals(services.to_dict()) == {"service markup": "LocalBusiness"}
+    # a product's offer beside the shop's own LocalBusiness still sells goods
+    shop = parse("/p", "<p>Coffee</p>", PRODUCT_LD.replace('{"@type": "WebPage"}', '{"@type": "LocalBusiness"}'))
+    assert page_signals(shop.to_dict()) == {"product markup": "Offer", "service markup": "LocalBusiness"}
+
+
 def test_a_docs_generator_and_code_heavy_pages_are_documentation_signals():
     page = parse("/guide/", "<p>Install the tool, then serve it.</p>" + CODE, MKDOCS_HEAD)
     signals = page_signals(page.to_dict())

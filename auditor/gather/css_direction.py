@@ -1,9 +1,10 @@
 """Direction-sensitive declarations of a stylesheet, read with tinycss2.
 
 Physical declarations (margin-left, float: right, text-align: left...) are listed
-with the logical property to use instead, unless a rule scoped to right-to-left
-(`[dir=rtl] X`, `:dir(rtl)`, `html[dir="rtl"] X`, `.rtl X`) sets the same property
-for the same selector. Declarations that matter to Arabic text whatever the side
+with the logical property to use instead, unless a rule scoped to one direction
+(`[dir=rtl] X`, `:dir(rtl)`, `html[dir="rtl"] X`, `.rtl X`, or `[dir=ltr] X` in a
+stylesheet written right to left first) sets the same property for the same
+selector: then each direction has its own side. Declarations that matter to Arabic text whatever the side
 (letter-spacing, italic) and CSS that sets direction instead of markup are listed
 too. Runs once per stylesheet.
 """
@@ -44,6 +45,10 @@ RTL_SCOPE = re.compile(
 # Scoped to left-to-right or to a left-to-right language: never applies to Arabic text.
 LTR_SCOPE = re.compile(
     r"""\[dir=["']?ltr["']?\]|\.ltr\b|:dir\(ltr\)|:lang\((?!ar|he|fa|ur)|\[lang[|^]?=["']?(?!ar|he|fa|ur)""", re.I)
+# The same, as a whole scope to take off a selector.
+LTR_PREFIX = re.compile(
+    r"""(?:html|body|:root)?(?:\[dir=["']?ltr["']?(?:\s+[is])?\]|\.ltr(?![\w-])|:dir\(ltr\)"""
+    r"""|:lang\((?!ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?!ar|he|fa|ur)[^\]]*\])""", re.I)
 ZERO = re.compile(r"^[+-]?0*\.?0+(?:[a-z%]+)?$", re.I)
 
 
@@ -53,12 +58,14 @@ def analyse(url: str, css: str) -> list[dict]:
     Each item: {kind, url, line, selector, property, value, fix}; kind is physical,
     letter-spacing, italic, direction or unicode-bidi."""
     rules = list(_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
-    rtl_sets: set[tuple[str, str]] = set()  # (base selector, property) set in a right-to-left scope
+    scoped: set[tuple[str, str]] = set()  # (base selector, property) set for one direction only
     for selectors, decls, _ in rules:
         for selector in selectors:
             base = _rtl_base(selector)
+            if base is None and LTR_PREFIX.search(selector):
+                base = _norm(LTR_PREFIX.sub("", selector))
             if base is not None:
-                rtl_sets.update((base, name) for name, _, _ in decls)
+                scoped.update((base, name) for name, _, _ in decls)
     items: list[dict] = []
     for selectors, decls, line in rules:
         for name, value, decl_line in decls:
@@ -76,7 +83,7 @@ def analyse(url: str, css: str) -> list[dict]:
             kind, fix = classify(name, value, values)
             if kind is None:
                 continue
-            kept = [s for s in plain if not (kind == "physical" and _overridden(s, name, rtl_sets))]
+            kept = [s for s in plain if not (kind == "physical" and _overridden(s, name, scoped))]
             if not kept:
                 continue
             item = {"kind": kind, "url": url, "line": decl_line or line, "selector": ", ".join(kept),
@@ -203,8 +210,10 @@ def _norm(selector: str) -> str:
     return " ".join(selector.replace(">", " > ").split()).strip(" >").lower()
 
 
-def _overridden(selector: str, name: str, rtl_sets: set[tuple[str, str]]) -> bool:
+def _overridden(selector: str, name: str, scoped: set[tuple[str, str]]) -> bool:
+    """Whether a rule for one direction sets the property (or its mirror, or its shorthand)
+    for the same selector: the plain rule is then the other direction's."""
     base = _norm(selector)
     counterpart = name.replace("left", "\0").replace("right", "left").replace("\0", "right")
     shorthand = name.split("-")[0]
-    return any((base, p) in rtl_sets for p in (name, counterpart, shorthand))
+    return any((base, p) in scoped for p in (name, counterpart, shorthand))

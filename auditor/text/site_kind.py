@@ -36,6 +36,8 @@ FAMILY = {
     "service markup": "services", "article markup": "content", "feed": "content",
 }
 PRODUCT_TYPES = {"Product", "ProductGroup", "Offer", "AggregateOffer", "IndividualProduct", "ProductModel"}
+# An offer sells whatever it offers: goods, or a service (a LocalBusiness's OfferCatalog).
+OFFER_TYPES = {"Offer", "AggregateOffer"}
 DOCS_TYPES = {"TechArticle", "APIReference", "SoftwareSourceCode"}
 SERVICE_TYPES = {"Service", "ProfessionalService", "LocalBusiness", "FinancialService", "LegalService",
                  "MedicalBusiness", "HomeAndConstructionBusiness", "EmploymentAgency", "TravelAgency"}
@@ -55,6 +57,8 @@ def page_signals(page: dict, text_chars: int = 4000) -> dict[str, str]:
     for signal, wanted in (("product markup", PRODUCT_TYPES), ("docs markup", DOCS_TYPES),
                            ("service markup", SERVICE_TYPES), ("article markup", ARTICLE_TYPES)):
         hit = sorted(types & wanted)
+        if wanted is PRODUCT_TYPES and not types & (PRODUCT_TYPES - OFFER_TYPES) and types & SERVICE_TYPES:
+            hit = []  # offers beside a service and no product: the service is what is sold
         if hit:
             out[signal] = hit[0]
     generator = ((page.get("meta") or {}).get("generator") or "").strip()

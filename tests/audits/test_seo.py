@@ -248,6 +248,21 @@ def test_hreflang_without_a_self_link():
     assert keyed(findings(HREFLANG, ar, site)) == [("no-self", {})]
 
 
+def test_hreflang_every_page_naming_the_home_page_as_its_versions_is_one_finding_a_page():
+    # a layout giving every page <link hreflang="ar|ar-SA|x-default" href="https://site/">
+    home_only = [{"lang": "ar", "href": BASE + "/"}, {"lang": "ar-SA", "href": BASE + "/"},
+                 {"lang": "x-default", "href": BASE + "/"}]
+    home = make_page("/", hreflang=home_only)
+    about = make_page("/about/", hreflang=home_only)
+    site = make_site([home, about])
+    assert keyed(findings(HREFLANG, about, site)) == [
+        ("elsewhere", {"codes": "ar, ar-SA, x-default", "target": BASE + "/", "lang": "ar"})]
+    assert findings(HREFLANG, home, site) == []
+    # an Arabic page naming only its English version lacks itself: that is all
+    ar, _, site = hreflang_pair(ar_entries=[{"lang": "en", "href": EN}, {"lang": "x-default", "href": EN}])
+    assert keyed(findings(HREFLANG, ar, site)) == [("no-self", {})]
+
+
 def test_hreflang_a_folders_index_file_is_the_folder():
     # the home page linked as /index.html: its alternates name it /, and / names itself
     home = [{"lang": "en", "href": BASE + "/"}, {"lang": "ar", "href": AR}, {"lang": "x-default", "href": BASE + "/"}]

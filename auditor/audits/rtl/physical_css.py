@@ -39,7 +39,9 @@ class PhysicalCss(SiteAudit):
         """A physical side is a defect where right-to-left pages load a stylesheet written
         for left to right (W3C, "Structural markup and right-to-left text in HTML"; CSS
         Logical Properties). Rules scoped by [dir=rtl], :dir(rtl) or a right-to-left
-        :lang / [lang] are left out when the stylesheet is read. A stylesheet made for
+        :lang / [lang] are left out when the stylesheet is read, and so is a plain rule
+        whose property a [dir=ltr] (or :lang(en) ...) rule of the same selector sets: that
+        plain rule is the right-to-left side of a stylesheet written right to left first. A stylesheet made for
         right-to-left pages (an rtl file name, or loaded by right-to-left pages only on a
         site that gives its left-to-right pages stylesheets of their own, or setting
         direction: rtl on the page itself) has its sides already flipped, or chosen for
