@@ -412,6 +412,22 @@ def test_noindex_by_meta_robots(robots):
     assert found[0].selector == 'meta[name="robots"]'
 
 
+def test_noindex_follow_on_a_page_left_out_of_the_sitemap_is_a_choice_to_check():
+    category = make_page("/blog/categories/drives/", meta={"robots": "noindex, follow"})
+    site = make_site([make_page(), category])
+    found = findings(NOINDEX, category, site)
+    assert keyed(found) == [("chosen", {"name": "robots", "value": "noindex, follow"})]
+    assert NOINDEX.page_score(category, site, found) == 1.0
+    assert NOINDEX.meta.impact_of("chosen") == "minor"
+    # a leftover from staging: nofollow too, the page in the sitemap, or the start page itself
+    for page in (make_page("/blog/categories/drives/", meta={"robots": "noindex, nofollow"}),
+                 make_page("/blog/categories/drives/", meta={"robots": "noindex, follow"}, in_sitemap=True),
+                 make_page("/", meta={"robots": "noindex, follow"})):
+        found = findings(NOINDEX, page, make_site([page]))
+        assert found[0].message_key == "meta"
+        assert NOINDEX.page_score(page, site, found) == 0.0
+
+
 def test_noindex_by_googlebot_meta_alongside_a_permissive_robots_meta():
     page = make_page(meta={"robots": "index, follow", "googlebot": "noindex"})
     found = findings(NOINDEX, page)

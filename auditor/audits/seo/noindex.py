@@ -13,8 +13,11 @@ class Noindex(Audit):
         impact="critical",
         # the noindex is the critical finding; its sitemap entry is a mixed signal Search
         # Console lists ("Submitted URL marked noindex"), fixed with the same change.
-        impacts={"in-sitemap": "moderate"},
-        required_artifacts=("page.meta", "page.headers", "page.in_sitemap"),
+        # "noindex, follow" on a page left out of the sitemap is a choice sites make for tag,
+        # category and search pages (an SEO plugin's setting); a leftover from staging says
+        # noindex, nofollow, or names the page in the sitemap.
+        impacts={"in-sitemap": "moderate", "chosen": "minor"},
+        required_artifacts=("page.meta", "page.headers", "page.in_sitemap", "site.start_urls"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/block-indexing",
         seo_outcome="A noindexed page never ranks; one left over from staging can remove a whole section from search (Google Search Central: block indexing).",
         cx_outcome="Visitors searching for this page cannot find it.",
@@ -22,6 +25,7 @@ class Noindex(Audit):
         effort="small",
         messages={
             "meta": "<meta name=\"{name}\" content=\"{value}\"> keeps this page out of search results.",
+            "chosen": "<meta name=\"{name}\" content=\"{value}\"> keeps this page out of search results and has its links followed, as sites choose for tag, category and search pages: check that it is meant.",
             "header": "The X-Robots-Tag header \u201c{value}\u201d keeps this page out of search results.",
             "in-sitemap": "The page is noindexed but listed in the sitemap, which asks for it to be indexed.",
         },
@@ -30,6 +34,7 @@ class Noindex(Audit):
     )
     examples = {
         "meta": lambda: alone(meta={"robots": "noindex"}),
+        "chosen": lambda: alone(meta={"robots": "noindex, follow"}),
         "header": lambda: alone(headers={"x-robots-tag": "noindex"}),
         "in-sitemap": lambda: alone(meta={"robots": "noindex"}, in_sitemap=True),
     }
@@ -39,8 +44,22 @@ class Noindex(Audit):
         name = next((n for n in ("robots", "googlebot") if _noindex(page.meta.get(n))), None)
         header = page.headers.get("x-robots-tag")
         if name:
-            yield self.finding(page, "meta", selector=f'meta[name="{name}"]', name=name, value=page.meta[name])
+            where = {"selector": f'meta[name="{name}"]', "name": name, "value": page.meta[name]}
+            if self.chosen(page, site, page.meta[name]) and not _noindex(header):
+                yield self.finding(page, "chosen", **where)
+            else:
+                yield self.finding(page, "meta", **where)
         if _noindex(header):
             yield self.finding(page, "header", value=header)
         if (name or _noindex(header)) and page.in_sitemap:
             yield self.finding(page, "in-sitemap")
+
+    def chosen(self, page, site, directives: str) -> bool:
+        """Whether the noindex reads as chosen: "follow" said outright, the page neither in
+        the sitemap nor where the audit started."""
+        said = {d.strip().lower() for d in directives.split(",")}
+        return "follow" in said and not page.in_sitemap and page.url not in site.start_urls
+
+    def page_score(self, page, site, findings):
+        # a chosen noindex is a note to check, not a page lost from search by mistake
+        return 1.0 if all(f.message_key == "chosen" for f in findings) else 0.0
