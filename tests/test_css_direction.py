@@ -25,7 +25,9 @@ def test_logical_and_symmetric_declarations_are_not_listed():
     css = (".a { margin-inline-start: 1rem; text-align: start; float: inline-end }\n"
            ".b { left: 0; right: 0; margin: 0 auto; padding: 1px 2px 3px 2px; clear: both; text-align: center }\n"
            ".c { border-radius: 4px; background-position: center; transform: translateX(0) }\n"
-           ".navbar { position: fixed; top: 0; left: 0; width: 100% }\n.menu { position: absolute; right: 0; width: 100vw }\n")
+           ".navbar { position: fixed; top: 0; left: 0; width: 100% }\n.menu { position: absolute; right: 0; width: 100vw }\n"
+           ".dark .btn { border-color: rgba(255, 255, 255, 0.15); padding: calc(1rem + 2px) 4px }\n"
+           ".card { border-radius: calc(2px + 2px) calc(2px + 2px) 0 0 }\n")
     assert found(css) == []
     assert [i["selector"] for i in analyse(URL, ".drawer { left: 0; width: 80% }\n.tip { left: 4px; width: 100% }")] == [
         ".drawer", ".tip"]

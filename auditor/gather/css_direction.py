@@ -114,12 +114,12 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
         target = "text-align" if name == "text-align" else name
         return "physical", f"{target}: {'' if name == 'text-align' else 'inline-'}{LOGICAL_SIDE[low]}"
     if name in BOX_SHORTHANDS:
-        parts = low.split()
+        parts = _components(low)
         if len(parts) == 4 and parts[1] != parts[3]:
             return "physical", f"{BOX_SHORTHANDS[name]}: {parts[3]} {parts[1]}"
         return None, None
     if name == "border-radius":
-        parts = low.split()
+        parts = _components(low)
         if "/" not in low and len(parts) >= 3:
             corners = parts + [parts[1]] * (4 - len(parts))  # a b c -> a b c b
             if corners[0] != corners[1] or corners[2] != corners[3]:
@@ -146,6 +146,22 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
     if name == "unicode-bidi" and low not in ("normal", "inherit", "initial", "unset"):
         return "unicode-bidi", "<bdi> or the dir attribute in the markup"
     return None, None
+
+
+def _components(value: str) -> list[str]:
+    """The space-separated parts of a value, a function with its arguments as one:
+    rgba(255, 255, 255, 0.15) is one colour, not four sides."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(value + " "):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch.isspace() and depth == 0:
+            if i > start:
+                parts.append(value[start:i])
+            start = i + 1
+    return parts
 
 
 def _full_width(rule: dict[str, str]) -> bool:
