@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from auditor.audits import all_audits
+from auditor.audits import all_audits, get_audit
+from auditor.model import Link
 from auditor.audits.base import SiteAudit
 from reports import evidence, html, i18n
 from tests.report_result import BASE, HOSTILE_TEXT, HOSTILE_TITLE, build_result
@@ -93,6 +94,15 @@ def test_a_direction_names_the_element_it_comes_from_in_the_reports_language():
     assert text == "element main p · CSS direction: ltr · set by html no dir attribute"
     arabic = i18n.translations("ar").gettext
     assert "لا سمة dir" in str(evidence.why_line(finding, arabic))
+
+
+def test_the_addresses_generic_links_point_to_are_no_rule():
+    # the audit's own finding, so a renamed key shows here
+    page, site = get_audit("link-text").examples["generic"]()
+    page.links += [Link(f"{page.url.rsplit('/', 1)[0]}/b", "Read more")]
+    finding = next(iter(get_audit("link-text").check(page, site))).to_dict()
+    text = re.sub(r"<[^>]+>", "", str(evidence.why_line(finding)))
+    assert "addresses" in text and "rule" not in text
 
 
 def test_a_value_is_shown_once_and_page_text_keeps_its_direction():

@@ -18,7 +18,7 @@ def test_js_only_links_lists_the_links_scripts_add():
     links = [f"{BASE}/p/{n}" for n in range(8)]
     [finding] = findings(get_audit("js-only-links"), make_page(facts=rendered(links_added=links, links_added_count=8)))
     assert finding.data["count"] == 8 and finding.data["links"] == links
-    assert finding.data["targets"] == ", ".join(links[:5])
+    assert finding.data["hrefs"] == ", ".join(links[:5])
 
 
 def test_js_only_links_passes_a_rendered_page_whose_links_are_all_in_its_html():

@@ -566,7 +566,7 @@ def test_link_text_generic_phrases_in_arabic_and_english_once_per_text():
         ("generic", "Click here", 1, BASE + "/c"),
         ("generic", "اضغط هنا", 1, BASE + "/d"),
     ]
-    assert found[1].data["targets"] == [BASE + "/a", BASE + "/b"]
+    assert found[1].data["hrefs"] == [BASE + "/a", BASE + "/b"]
 
 
 def test_link_text_passes_descriptive_links():

@@ -21,7 +21,7 @@ class JsOnlyLinks(Audit):
         journey=("awareness", "consideration"),
         effort="large",
         messages={
-            "js-only": "{count} links appear only after scripts run, e.g. {targets}.",
+            "js-only": "{count} links appear only after scripts run, e.g. {hrefs}.",
         },
         how_to_fix="Render these links on the server (server rendering or static generation for this template), "
                    "as <a href> elements with real URLs.",
@@ -39,4 +39,4 @@ class JsOnlyLinks(Audit):
         count = js.get("links_added_count", 0)
         if js.get("rendered") and count:
             targets = js.get("links_added", [])
-            yield self.finding(page, "js-only", count=count, targets=", ".join(targets[:5]), links=targets)
+            yield self.finding(page, "js-only", count=count, hrefs=", ".join(targets[:5]), links=targets)

@@ -86,4 +86,4 @@ class LinkText(Audit):
         for links in generic.values():
             shown = " ".join(links[0].text.split())
             yield self.finding(page, "generic", selector="a", text=shown, count=len(links), target=links[0].href,
-                               targets=list(dict.fromkeys(link.href for link in links))[:10])
+                               hrefs=list(dict.fromkeys(link.href for link in links))[:10])
