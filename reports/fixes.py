@@ -5,7 +5,8 @@ A cause is what one change fixes:
 - a server setting (text compression, cache lifetimes, server response time): one fix
   for the whole site (`SERVER_SETTINGS`);
 - a shared file (a render-blocking stylesheet or script, `data.resources`): one fix
-  per file, listing the pages that load it;
+  per file, listing the pages that load it; files that block the very same pages are
+  one fix ("files"): they sit in one shared <head>, and each page's saving is counted once;
 - a distinct rule (an axe rule, a stylesheet rule: `data.rule`, `stylesheet`,
   `css_rule`): one fix per rule;
 - otherwise one fix per audit and message key, listing its pages and templates; it is
@@ -59,8 +60,9 @@ class Fix:
     id: str
     audit: dict
     message_key: str
-    cause: str  # "site", "file", "rule", "template" or "pages"
+    cause: str  # "site", "file", "files", "rule", "template" or "pages"
     cause_value: str | None  # the file's URL, or `rule=region`
+    files: list[str] = field(default_factory=list)  # the files of a "files" fix, in the order found
     evidence: list[dict] = field(default_factory=list)  # the first few findings
     finding_count: int = 0
     pages: dict[str, None] = field(default_factory=dict)  # affected URLs, first seen first
@@ -240,7 +242,17 @@ def _merge_same_cause(fixes: list[Fix]) -> list[Fix]:
     order = sorted(fixes, key=lambda f: -rank.SEVERITY.get(f.impact, 1))
     kept: list[Fix] = []
     by_pages: dict[frozenset, list[Fix]] = {}
+    files_on: dict[tuple, Fix] = {}  # (audit, message key, pages) -> the fix of the files blocking them
     for fix in order:
+        if fix.cause == "file":
+            into = files_on.setdefault((fix.audit.get("id"), fix.message_key, frozenset(fix.pages)), fix)
+            if into is fix:
+                kept.append(fix)
+            else:  # the same findings: counted once
+                into.cause = "files"
+                into.files = into.files or [into.cause_value]
+                into.files.append(fix.cause_value)
+            continue
         if fix.cause != "pages":
             kept.append(fix)
             continue

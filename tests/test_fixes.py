@@ -79,6 +79,26 @@ def test_each_blocking_file_is_one_fix_listing_the_pages_that_load_it():
         ("file", css["url"], 10), ("file", chat["url"], 3)]
 
 
+def test_files_blocking_the_very_same_pages_are_one_fix():
+    # one shared <head>: three files on every page are one fix, its pages' saving counted once
+    pages = _pages(19, "/s/*") + _pages(7, "/blog/*")
+    head = [{"url": f"https://shop.example/{name}", "type": "stylesheet", "bytes": 9000} for name in ("fonts.css", "main.css")]
+    script = {"url": "https://shop.example/bootstrap.js", "type": "script", "bytes": 4000}
+    blog = {"url": "https://shop.example/blog.css", "type": "stylesheet", "bytes": 3000}
+    findings = [{"url": p["url"], "message_key": "blocking",
+                 "data": {"resources": [script, *head] if i < 19 else [*head, blog]}} for i, p in enumerate(pages)]
+    fixes = build_fixes(_result([_audit("render-blocking-resources", impact="moderate", category="speed",
+                                        findings=findings, messages={"blocking": "x"})], pages))
+    assert sorted((f.cause, str(f.files or f.cause_text), f.page_count, f.finding_count) for f in fixes) == [
+        ("file", blog["url"], 7, 7), ("file", script["url"], 19, 19),
+        ("files", str([head[0]["url"], head[1]["url"]]), 26, 26)]
+    findings = [{"url": p["url"], "message_key": "blocking", "data": {"resources": [script, *head]}} for p in pages]
+    fixes = build_fixes(_result([_audit("render-blocking-resources", impact="moderate", category="speed",
+                                        findings=findings, messages={"blocking": "x"})], pages))
+    assert [(f.cause, f.files, f.page_count, f.finding_count) for f in fixes] == [
+        ("files", [script["url"], head[0]["url"], head[1]["url"]], 26, 26)]
+
+
 def test_one_audit_on_the_same_pages_under_two_keys_is_one_fix():
     pages = _pages(3, "/p/*")
     findings = _on(pages[:1], "meta", value="noindex") + _on(pages[:1], "in-sitemap")
