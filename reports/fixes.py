@@ -9,8 +9,9 @@ A cause is what one change fixes:
   one fix ("files"): they sit in one shared <head>, and each page's saving is counted once;
 - a distinct rule (an axe rule, a stylesheet rule: `data.rule`, `stylesheet`,
   `css_rule`): one fix per rule;
-- otherwise one fix per audit and message key, listing its pages and templates; it is
-  a template defect ("template") when it hits every page of its templates.
+- otherwise one fix per audit and message key (a key the audit fixes as another,
+  `fix_as`, counts as that one), listing its pages and templates; it is a template
+  defect ("template") when it hits every page of its templates.
 
 Then findings that follow from another fix's cause fold into it (`folded`): a finding
 linked to a root cause on its page (`data.root_cause`); a link or canonical pointing
@@ -132,10 +133,11 @@ class _Plan:
 
     def add(self, audit_id: str, audit: dict, finding: dict, cause: tuple[str, str | None]) -> None:
         key_name = finding.get("message_key", "")
-        key = (audit_id, key_name, *cause)
+        fixed_as = (audit.get("fix_as") or {}).get(key_name, key_name)  # two ways of finding one defect
+        key = (audit_id, fixed_as, *cause)
         fix = self.fixes.get(key)
         if fix is None:
-            fix = self.fixes[key] = Fix(f"fix-{len(self.fixes) + 1}", audit, key_name, *cause)
+            fix = self.fixes[key] = Fix(f"fix-{len(self.fixes) + 1}", audit, fixed_as, *cause)
         fix.finding_count += 1
         if len(fix.evidence) < EVIDENCE:
             fix.evidence.append(finding)

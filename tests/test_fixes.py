@@ -99,6 +99,18 @@ def test_files_blocking_the_very_same_pages_are_one_fix():
         ("files", [script["url"], head[0]["url"], head[1]["url"]], 26, 26)]
 
 
+def test_two_ways_of_finding_one_defect_are_one_fix_whatever_their_pages():
+    # untranslated /ar/ pages: the detector names English on some, only the script tells on others
+    pages = _pages(5, "/ar/docs/*") + _pages(3, "/ar/blog/*")
+    messages = {"mismatch": "x", "wrong-script": "y", "unmarked-run": "z"}
+    audit = _audit("lang-mismatch", category="rtl", messages=messages,
+                   findings=_on(pages[:5], "mismatch") + _on(pages[5:], "wrong-script") + _on(pages[:1], "unmarked-run"))
+    fixes = build_fixes(_result([audit], pages))
+    assert sorted((f.message_key, f.page_count) for f in fixes) == [("mismatch", 5), ("unmarked-run", 1), ("wrong-script", 3)]
+    fixes = build_fixes(_result([{**audit, "fix_as": {"wrong-script": "mismatch"}}], pages))
+    assert sorted((f.message_key, f.page_count, f.finding_count) for f in fixes) == [("mismatch", 8, 8), ("unmarked-run", 1, 1)]
+
+
 def test_one_audit_on_the_same_pages_under_two_keys_is_one_fix():
     pages = _pages(3, "/p/*")
     findings = _on(pages[:1], "meta", value="noindex") + _on(pages[:1], "in-sitemap")

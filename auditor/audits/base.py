@@ -54,6 +54,10 @@ class Meta:
     # message key -> impact, for the kinds of finding that weigh other than `impact`
     # (a missing canonical against one naming another host); cite the source beside it.
     impacts: dict[str, str] = field(default_factory=dict)
+    # message key -> the message key whose fix it shares: two ways of finding one defect
+    # (a text the detector names, and one it cannot but whose script is wrong) are one
+    # problem in the fix plan, whatever pages each is on.
+    fix_as: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         assert self.category in CATEGORIES, self.category
@@ -61,6 +65,7 @@ class Meta:
         assert set(self.impacts) <= set(self.messages), set(self.impacts) - set(self.messages)
         assert set(self.causes_all_on_page) <= set(self.messages), self.causes_all_on_page
         assert set(self.impacts.values()) <= set(IMPACTS), self.impacts
+        assert set(self.fix_as) | set(self.fix_as.values()) <= set(self.messages), self.fix_as
         assert self.effort in EFFORTS, self.effort
         assert self.journey and set(self.journey) <= set(JOURNEY), self.journey
 

@@ -35,6 +35,8 @@ class LangMismatch(Audit):
             "unmarked-run": "The {where} holds «{text}», in Latin script, on a page declared lang=\"{declared}\", "
                             "with no lang attribute of its own (lang=\"en\" for English).",
         },
+        # the detector cannot name every language (code-heavy pages, lorem ipsum): the same untranslated page
+        fix_as={"wrong-script": "mismatch"},
         how_to_fix="Translate the page into the language its URL and lang promise, or set lang (and dir) to the "
                    "language it is really written in. Mark a run in another language where it is "
                    "(<span lang=\"en\" dir=\"ltr\">), in the title, headings and tagline too.",
