@@ -666,11 +666,11 @@ def test_filler_text_scored_as_hard_reading_names_the_placeholder_as_its_cause()
     from auditor.facts.runner import run_audits
 
     lorem = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
-             "dolore magna aliqua pellentesque habitant morbi tristique senectus et netus et malesuada fames. ") * 4
-    page = Computed()(make_page("/blog/long-post", lang="en", text=lorem))
-    ids = ("placeholder-content", "readability", "long-sentences")
+             "dolore magna aliqua pellentesque habitant morbi tristique senectus et netus et malesuada fames. ") * 12
+    page = Computed()(make_page("/blog/long-post", lang="en", text=lorem, headings=[{"level": 1, "text": "Post"}]))
+    ids = ("placeholder-content", "readability", "long-sentences", "heading-structure-for-scanning")
     out = run_audits([page], make_site([page]), [get_audit(i) for i in ids])["audits"]
-    assert out["readability"]["findings"] and out["long-sentences"]["findings"]
+    assert all(out[i]["findings"] for i in ids)
     assert {str(f["data"].get("root_cause")) for i in ids[1:] for f in out[i]["findings"]} == {
         str({"audit": "placeholder-content", "message_key": "text"})}
 

@@ -20,6 +20,8 @@ class HeadingStructureForScanning(Audit):
             "sparse": "{words} words under {headings} subheadings: one every {per} words (more than {max}).",
         },
         how_to_fix="Add a descriptive h2 or h3 every 200 to 300 words, phrased as what the section answers.",
+        # filler text (a theme's lorem ipsum post) has no sections to head: placeholder-content is the problem
+        root_causes=("placeholder-content:text",),
     )
 
     def applies(self, page, site):
