@@ -218,10 +218,12 @@ def _form(form, base: str, labels: dict[str, str]) -> Form:
             for anc in el.iterancestors("label"):
                 label = _text(anc)
                 break
+        label = label or _clean(el.get("aria-label") or "")
         fields.append({
             "type": kind,
             "name": el.get("name") or "",
-            "label": label or _clean(el.get("aria-label") or ""),
+            "label": label,
+            **({"loose_label": loose} if not label and (loose := _loose_label(el)) else {}),
             "dir": el.get("dir"),
             "autocomplete": el.get("autocomplete"),
         })
@@ -231,6 +233,27 @@ def _form(form, base: str, labels: dict[str, str]) -> Form:
         method=(form.get("method") or "get").lower(),
         fields=fields,
     )
+
+
+def _loose_label(field) -> str:
+    """The text of a <label> shown just before the field (before it or a wrapper of it, two
+    levels up; icons between them aside) but tied to no field: a visitor sees it, a screen
+    reader does not announce it."""
+    node = field
+    for _ in range(3):
+        before = node.getprevious()
+        # past comments and wordless elements (an icon's svg)
+        while before is not None and (not isinstance(before.tag, str) or (before.tag != "label" and not _text(before))):
+            before = before.getprevious()
+        if before is not None:
+            if before.tag == "label" and before.get("for") is None and not any(
+                    True for _ in before.iter("input", "select", "textarea")):
+                return _text(before)[:MAX_SNIPPET]
+            return ""
+        node = node.getparent()
+        if node is None or node.tag == "form":
+            return ""
+    return ""
 
 
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16le"), (b"\xfe\xff", "utf-16be"))

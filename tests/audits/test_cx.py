@@ -313,6 +313,27 @@ def test_channels_unlabelled_fields_of_the_contact_form():
     ]
 
 
+def test_channels_a_label_shown_beside_a_field_but_tied_to_none_is_named():
+    from auditor.gather.extract import extract
+    from auditor.model import PageRecord
+
+    # a label above the field's wrapper with no for= (a common React form): seen, not announced
+    html = """<html lang="ar"><body><main><form>
+      <div><label>الاسم الكامل <span>*</span></label><div><svg></svg><input type="text" name="name"></div></div>
+      <div><label for="mail">البريد</label><input type="email" id="mail" name="email"></div>
+      <div><label>الهاتف<input type="tel" name="phone"></label></div>
+      <div><p>الرسالة</p><textarea name="message"></textarea></div>
+      <button>إرسال</button></form><a href="tel:+966112345678">اتصل</a></main></body></html>"""
+    page = extract(PageRecord(url=BASE + "/contact", status=200, is_html=True), html.encode())
+    fields = {f["name"]: (f["label"], f.get("loose_label")) for f in page.forms[0].fields}
+    assert fields == {"name": ("", "الاسم الكامل *"), "email": ("البريد", None), "phone": ("الهاتف", None),
+                      "message": ("", None)}
+    assert channel_findings(page) == [
+        ("untied-label", {"name": "name", "type": "text", "label": "الاسم الكامل *"}, '[name="name"]'),
+        ("unlabelled-field", {"name": "message", "type": "textarea"}, '[name="message"]'),
+    ]
+
+
 # -- dead-end-pages ------------------------------------------------------------------
 
 DEAD_END = get_audit("dead-end-pages")

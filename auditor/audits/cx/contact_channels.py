@@ -23,6 +23,8 @@ class ContactChannels(Audit):
         messages={
             "no-direct-channel": "The contact page has no phone, e-mail or WhatsApp link (contact forms: {forms}).",
             "unlabelled-field": "The {type} field \u201c{name}\u201d of the contact form has no label.",
+            "untied-label": "The label \u201c{label}\u201d is shown beside the {type} field \u201c{name}\u201d but not tied to it "
+                            "(no for= naming its id): screen readers announce the field without it.",
         },
         how_to_fix="Add tel:, mailto: and https://wa.me/ links with the number and address written out, and give"
                    " every form field a <label for> (or aria-label).",
@@ -41,4 +43,8 @@ class ContactChannels(Audit):
                 if not (field.get("label") or "").strip():
                     name = field.get("name") or ""
                     selector = f'[name="{name}"]' if name else None
-                    yield self.finding(page, "unlabelled-field", selector, name=name, type=field.get("type"))
+                    if field.get("loose_label"):
+                        yield self.finding(page, "untied-label", selector, name=name, type=field.get("type"),
+                                           label=field["loose_label"])
+                    else:
+                        yield self.finding(page, "unlabelled-field", selector, name=name, type=field.get("type"))
