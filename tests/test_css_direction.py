@@ -53,6 +53,16 @@ def test_a_right_to_left_override_of_the_same_selector_clears_the_rule():
     assert [(i[2], i[3]) for i in found(css)] == [(".e", "text-align")]
 
 
+def test_a_large_shape_bleeding_past_its_box_is_decoration_but_a_bubbles_tail_is_not():
+    css = (".hero::before { content: ''; position: absolute; width: 400px; height: 400px; top: -160px; right: -160px }\n"
+           ".hero::after { position: absolute; width: 250px; height: 250px; bottom: -80px; left: -80px }\n"
+           ".bubble::before { position: absolute; width: 0; height: 0; left: -8px; border: 8px solid transparent }\n"
+           ".select::after { position: absolute; width: 120px; right: 12px }\n"
+           ".panel { position: absolute; width: 400px; right: -160px }\n")
+    assert [(i[2], i[3]) for i in found(css)] == [(".bubble::before", "left"), (".select::after", "right"),
+                                                  (".panel", "right")]
+
+
 def test_a_left_to_right_override_makes_the_plain_rule_the_right_to_left_one():
     # written right to left first (an Arabic site with English pages): the arrow nudges
     # left by default and right under [dir=ltr], so each direction has its own side

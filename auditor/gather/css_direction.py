@@ -83,6 +83,8 @@ def analyse(url: str, css: str) -> list[dict]:
             kind, fix = classify(name, value, values)
             if kind is None:
                 continue
+            if kind == "physical" and _bleeding_shape(plain, name, value, values):
+                continue
             kept = [s for s in plain if not (kind == "physical" and _overridden(s, name, scoped))]
             if not kept:
                 continue
@@ -146,6 +148,23 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
     if name == "unicode-bidi" and low not in ("normal", "inherit", "initial", "unset"):
         return "unicode-bidi", "<bdi> or the dir attribute in the markup"
     return None, None
+
+
+PSEUDO = re.compile(r"::?(?:before|after)\s*$", re.I)
+PIXELS = re.compile(r"^(\d+(?:\.\d+)?)px$")
+LARGE_SHAPE_PX = 100
+
+
+def _bleeding_shape(selectors: list[str], name: str, value: str, rule: dict[str, str]) -> bool:
+    """A large ::before or ::after shape pushed past its box's edge (a hero's glow at
+    right: -160px, 400px wide) is decoration: the corner it bleeds from says nothing of
+    reading order. A small one (a speech bubble's tail) still points one way."""
+    if name not in ("left", "right") or not value.strip().startswith("-"):
+        return False
+    if not all(PSEUDO.search(s) for s in selectors):
+        return False
+    sizes = [PIXELS.match(rule.get(d, "").strip().lower()) for d in ("width", "height")]
+    return any(m and float(m.group(1)) >= LARGE_SHAPE_PX for m in sizes)
 
 
 def _components(value: str) -> list[str]:
