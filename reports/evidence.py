@@ -41,7 +41,7 @@ FIELDS = (
                   "encoding", "content", "value")),
     (N_("pages"), ("example_page", "rtl_pages", "ltr_pages", "ltr_example_page", "pages", "sources")),
     (N_("addresses"), ("urls", "hrefs")),
-    (N_("text"), ("text", "quote", "title", "description", "headings", "displayed")),
+    (N_("text"), ("text", "quote", "title", "description", "headings", "displayed", "label", "placeholder")),
 )
 # shown as `name="value"`: attribute values read as the page writes them
 ATTRIBUTES = {"lang": "lang", "xml_lang": "xml:lang", "declared_lang": "lang", "target_lang": "lang",

@@ -224,6 +224,7 @@ def _form(form, base: str, labels: dict[str, str]) -> Form:
             "name": el.get("name") or "",
             "label": label,
             **({"loose_label": loose} if not label and (loose := _loose_label(el)) else {}),
+            **({"placeholder": hint[:MAX_SNIPPET]} if not label and (hint := _clean(el.get("placeholder"))) else {}),
             "dir": el.get("dir"),
             "autocomplete": el.get("autocomplete"),
         })

@@ -313,7 +313,7 @@ def test_channels_unlabelled_fields_of_the_contact_form():
     ]
 
 
-def test_channels_a_label_shown_beside_a_field_but_tied_to_none_is_named():
+def test_channels_a_label_beside_a_field_but_tied_to_none_and_a_placeholder_alone_are_named():
     from auditor.gather.extract import extract
     from auditor.model import PageRecord
 
@@ -323,14 +323,17 @@ def test_channels_a_label_shown_beside_a_field_but_tied_to_none_is_named():
       <div><label for="mail">البريد</label><input type="email" id="mail" name="email"></div>
       <div><label>الهاتف<input type="tel" name="phone"></label></div>
       <div><p>الرسالة</p><textarea name="message"></textarea></div>
+      <div><input type="text" name="company" placeholder="اسم الشركة (اختياري)"></div>
       <button>إرسال</button></form><a href="tel:+966112345678">اتصل</a></main></body></html>"""
     page = extract(PageRecord(url=BASE + "/contact", status=200, is_html=True), html.encode())
     fields = {f["name"]: (f["label"], f.get("loose_label")) for f in page.forms[0].fields}
     assert fields == {"name": ("", "الاسم الكامل *"), "email": ("البريد", None), "phone": ("الهاتف", None),
-                      "message": ("", None)}
+                      "message": ("", None), "company": ("", None)}
     assert channel_findings(page) == [
         ("untied-label", {"name": "name", "type": "text", "label": "الاسم الكامل *"}, '[name="name"]'),
         ("unlabelled-field", {"name": "message", "type": "textarea"}, '[name="message"]'),
+        ("placeholder-only", {"name": "company", "type": "text", "placeholder": "اسم الشركة (اختياري)"},
+         '[name="company"]'),
     ]
 
 

@@ -23,6 +23,8 @@ class ContactChannels(Audit):
         messages={
             "no-direct-channel": "The contact page has no phone, e-mail or WhatsApp link (contact forms: {forms}).",
             "unlabelled-field": "The {type} field \u201c{name}\u201d of the contact form has no label.",
+            "placeholder-only": "The {type} field \u201c{name}\u201d of the contact form is labelled only by its placeholder "
+                                "\u201c{placeholder}\u201d, which is gone once the visitor types.",
             "untied-label": "The label \u201c{label}\u201d is shown beside the {type} field \u201c{name}\u201d but not tied to it "
                             "(no for= naming its id): screen readers announce the field without it.",
         },
@@ -46,5 +48,8 @@ class ContactChannels(Audit):
                     if field.get("loose_label"):
                         yield self.finding(page, "untied-label", selector, name=name, type=field.get("type"),
                                            label=field["loose_label"])
+                    elif field.get("placeholder"):
+                        yield self.finding(page, "placeholder-only", selector, name=name, type=field.get("type"),
+                                           placeholder=field["placeholder"])
                     else:
                         yield self.finding(page, "unlabelled-field", selector, name=name, type=field.get("type"))
