@@ -49,6 +49,11 @@ LTR_SCOPE = re.compile(
 LTR_PREFIX = re.compile(
     r"""(?:html|body|:root)?(?:\[dir=["']?ltr["']?(?:\s+[is])?\]|\.ltr(?![\w-])|:dir\(ltr\)"""
     r"""|:lang\((?!ar|he|fa|ur)[^)]*\)|\[lang[|^]?=["']?(?!ar|he|fa|ur)[^\]]*\])""", re.I)
+# A utility class that names its side (Tailwind's .ml-4, .pr-2, .left-10, .text-right, .rounded-l-lg,
+# .border-r), whatever its variant prefix (md:, hover:) or sign.
+SIDE_UTILITY = re.compile(r"^\.(?:[\w-]+\\:)*\\?!?-?(?:(?:scroll-)?[mp][lr]-|(?:border|rounded)-(?:[tb])?[lr](?![a-z0-9])"
+                          r"|(?:[\w-]+-)?(?:left|right)(?![a-z0-9]))")
+TAILWIND = "--tw-"  # the custom properties of every Tailwind build
 ZERO = re.compile(r"^[+-]?0*\.?0+(?:[a-z%]+)?$", re.I)
 
 
@@ -56,8 +61,10 @@ def analyse(url: str, css: str) -> list[dict]:
     """Every direction-sensitive declaration of the stylesheet at `url`, in source order.
 
     Each item: {kind, url, line, selector, property, value, fix}; kind is physical,
-    letter-spacing, italic, direction or unicode-bidi."""
+    letter-spacing, italic, direction or unicode-bidi. A physical one of Tailwind's utility
+    classes naming its side (.ml-4) has `utility`: it is there because the markup uses it."""
     rules = list(_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+    tailwind = TAILWIND in css
     scoped: set[tuple[str, str]] = set()  # (base selector, property) set for one direction only
     for selectors, decls, _ in rules:
         for selector in selectors:
@@ -90,6 +97,8 @@ def analyse(url: str, css: str) -> list[dict]:
                 continue
             item = {"kind": kind, "url": url, "line": decl_line or line, "selector": ", ".join(kept),
                     "property": name, "value": value, "fix": fix}
+            if kind == "physical" and tailwind and all(SIDE_UTILITY.match(s) and " " not in s for s in kept):
+                item["utility"] = True  # generated because the markup uses it, side named and all
             if kind in ("direction", "unicode-bidi"):
                 item["subjects"] = subject_keys(kept)
             items.append(item)

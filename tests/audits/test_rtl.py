@@ -175,19 +175,23 @@ def test_physical_css_on_a_right_to_left_only_site_still_judges_its_stylesheet()
     assert [(f.data["rtl_pages"], f.data["ltr_pages"]) for f in get_audit("physical-css").check_site(site)] == [(4, 0)]
 
 
-def test_physical_css_utilities_naming_their_side_are_the_authors_choice_on_right_to_left_pages_only():
-    # Tailwind's output: the author put .ml-4 and .text-right on the Arabic markup, side and all;
+def test_physical_css_tailwind_utilities_naming_their_side_are_the_authors_choice_on_right_to_left_pages_only():
+    # Tailwind's output holds the classes the markup uses: the author put .ml-4 on the Arabic markup;
     # space-x's margins and a component's offset were not chosen by name
     sheet = "https://shop.example/assets/index.css"
-    css = (".ml-4 { margin-left: 1rem }\n.md\\:text-right { text-align: right }\n.left-10 { left: 2.5rem }\n"
+    css = ("*, ::before { --tw-space-x-reverse: 0 }\n"
+           ".ml-4 { margin-left: 1rem }\n.md\\:text-right { text-align: right }\n.left-10 { left: 2.5rem }\n"
            ".space-x-4 > :not([hidden]) ~ :not([hidden]) { margin-right: 0; margin-left: 1rem }\n"
            ".dropdown { position: absolute; left: 4px }\n")
     found = lambda use: sorted({f.selector for f in get_audit("physical-css").check_site(make_site(
         stylesheets={sheet: analyse(sheet, css)}, rtl_stylesheets={sheet: BASE + "/"}, stylesheet_use={sheet: use}))})
     assert found(_use(6, 0)) == [".dropdown", ".space-x-4 > :not([hidden]) ~ :not([hidden])"]
     # one stylesheet for both directions: .ml-4 in a shared template is on the wrong side in one of them
-    assert found(_use(6, 6)) == [".dropdown", ".left-10", ".md\\:text-right", ".ml-4",
-                                 ".space-x-4 > :not([hidden]) ~ :not([hidden])"]
+    everything = [".dropdown", ".left-10", ".md\\:text-right", ".ml-4", ".space-x-4 > :not([hidden]) ~ :not([hidden])"]
+    assert found(_use(6, 6)) == everything
+    # a framework's stylesheet holds its utilities used or not, often by a left-to-right template's markup
+    css = css.replace("--tw-space-x-reverse", "--bs-gutter-x")
+    assert found(_use(6, 0)) == everything
 
 
 def test_physical_css_leaves_a_stylesheet_written_for_right_to_left_alone():

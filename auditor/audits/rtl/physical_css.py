@@ -7,10 +7,6 @@ from auditor.audits.rtl._page import on_root
 # stylertl.css, stylesRTL.css, rtlstyle.css, bootstrap.rtl.min.css, /rtl/main.css: made for
 # right to left. "rtl" inside a word on both sides (Portland.css, shortlist.css) is not.
 RTL_NAME = re.compile(r"(?<![a-z])rtl|rtl(?![a-z])", re.I)
-# A utility class that names its side (Tailwind's .ml-4, .pr-2, .left-10, .text-right, .rounded-l-lg,
-# .border-r; Bootstrap 4's .mr-3, .float-left), whatever its variant prefix (md:, hover:) or sign.
-SIDE_UTILITY = re.compile(r"^\.(?:[\w-]+\\:)*\\?!?-?(?:(?:scroll-)?[mp][lr]-|(?:border|rounded)-(?:[tb])?[lr](?![a-z0-9])"
-                          r"|(?:[\w-]+-)?(?:left|right)(?![a-z0-9]))")
 
 
 class PhysicalCss(SiteAudit):
@@ -50,15 +46,17 @@ class PhysicalCss(SiteAudit):
         site that gives its left-to-right pages stylesheets of their own, or setting
         direction: rtl on the page itself) has its sides already flipped, or chosen for
         right to left: judging it would flip the layout back (text-align: right is the
-        start of an Arabic or Hebrew line, not its end). In a stylesheet only right-to-left
-        pages load, a utility class that names its side (.ml-4, .text-right, .left-10) was put
-        on the right-to-left markup by its author, side and all: a choice, not a left-to-right
-        stylesheet's leftover."""
+        start of an Arabic or Hebrew line, not its end). In a Tailwind stylesheet only
+        right-to-left pages load, a utility class that names its side (.ml-4, .text-right,
+        .left-10) is there because the site's author put it on the right-to-left markup, side
+        and all: a choice, not a left-to-right stylesheet's leftover (a framework's stylesheet,
+        Bootstrap's .mr-3, holds its utilities whether used or not, often by a left-to-right
+        template's markup)."""
         for url in self.judged(site):
             use = site.stylesheet_use.get(url) or {}
             rtl_only = bool(use) and not use.get("ltr")
             for item in site.stylesheets.get(url, ()):
-                if item["kind"] == "physical" and not (rtl_only and _side_utility(item["selector"])):
+                if item["kind"] == "physical" and not (rtl_only and item.get("utility")):
                     yield self.finding(url, "physical", selector=item["selector"], file=url, line=item["line"],
                                        property=item["property"], value=item["value"], fix=item["fix"],
                                        example_page=site.rtl_stylesheets[url],
@@ -82,7 +80,3 @@ def _written_for_rtl(items) -> bool:
     return any(item["kind"] == "direction" and item["value"].lower().startswith("rtl") and on_root(item["selector"])
                for item in items)
 
-
-def _side_utility(selector: str) -> bool:
-    """Whether every selector of the rule is one utility class naming its side."""
-    return all(SIDE_UTILITY.match(part.strip()) and " " not in part.strip() for part in selector.split(","))
