@@ -4,9 +4,9 @@ Physical declarations (margin-left, float: right, text-align: left...) are liste
 with the logical property to use instead, unless a rule scoped to one direction
 (`[dir=rtl] X`, `:dir(rtl)`, `html[dir="rtl"] X`, `.rtl X`, or `[dir=ltr] X` in a
 stylesheet written right to left first) sets the same property for the same
-selector: then each direction has its own side. Declarations that matter to Arabic text whatever the side
-(letter-spacing, italic) and CSS that sets direction instead of markup are listed
-too. Runs once per stylesheet.
+selector: then each direction has its own side. Declarations that matter to Arabic
+text whatever the side (letter-spacing, italic) and CSS that sets direction instead
+of markup are listed too. Runs once per stylesheet.
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ LTR_PREFIX = re.compile(
 SIDE_UTILITY = re.compile(r"^\.(?:[\w-]+\\:)*\\?!?-?(?:(?:scroll-)?[mp][lr]-|(?:border|rounded)-(?:[tb])?[lr](?![a-z0-9])"
                           r"|(?:[\w-]+-)?(?:left|right)(?![a-z0-9]))")
 TAILWIND = "--tw-"  # the custom properties of every Tailwind build
+PSEUDO = re.compile(r"::?(?:before|after)\s*$", re.I)
+PIXELS = re.compile(r"^(\d+(?:\.\d+)?)px$")
+LARGE_SHAPE_PX = 100  # a ::before or ::after this large, pushed past its box, is decoration
 ZERO = re.compile(r"^[+-]?0*\.?0+(?:[a-z%]+)?$", re.I)
 
 
@@ -157,11 +160,6 @@ def classify(name: str, value: str, rule: dict[str, str]) -> tuple[str | None, s
     if name == "unicode-bidi" and low not in ("normal", "inherit", "initial", "unset"):
         return "unicode-bidi", "<bdi> or the dir attribute in the markup"
     return None, None
-
-
-PSEUDO = re.compile(r"::?(?:before|after)\s*$", re.I)
-PIXELS = re.compile(r"^(\d+(?:\.\d+)?)px$")
-LARGE_SHAPE_PX = 100
 
 
 def _bleeding_shape(selectors: list[str], name: str, value: str, rule: dict[str, str]) -> bool:

@@ -41,8 +41,8 @@ class PhysicalCss(SiteAudit):
         Logical Properties). Rules scoped by [dir=rtl], :dir(rtl) or a right-to-left
         :lang / [lang] are left out when the stylesheet is read, and so is a plain rule
         whose property a [dir=ltr] (or :lang(en) ...) rule of the same selector sets: that
-        plain rule is the right-to-left side of a stylesheet written right to left first. A stylesheet made for
-        right-to-left pages (an rtl file name, or loaded by right-to-left pages only on a
+        plain rule is the right-to-left side of a stylesheet written right to left first.
+        A stylesheet made for right-to-left pages (an rtl file name, or loaded by right-to-left pages only on a
         site that gives its left-to-right pages stylesheets of their own, or setting
         direction: rtl on the page itself) has its sides already flipped, or chosen for
         right to left: judging it would flip the layout back (text-align: right is the
@@ -79,4 +79,3 @@ def _written_for_rtl(items) -> bool:
     right-to-left pages (css-direction reports the direction set in CSS instead of dir)."""
     return any(item["kind"] == "direction" and item["value"].lower().startswith("rtl") and on_root(item["selector"])
                for item in items)
-
