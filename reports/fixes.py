@@ -14,7 +14,9 @@ A cause is what one change fixes:
   defect ("template") when it hits every page of its templates.
 
 Then findings that follow from another fix's cause fold into it (`folded`): a finding
-linked to a root cause on its page (`data.root_cause`); a link or canonical pointing
+linked to a root cause on its page (`data.root_cause`), also through a chain (a bidi
+run follows from the page's declared language, which follows from its placeholder
+text); a link or canonical pointing
 at a page that `http-status` reports (restoring or redirecting that page fixes both);
 two message keys of one audit on the same pages (a noindex page that is also in the
 sitemap); two audits naming the same value on the same pages (an invalid hreflang code
@@ -40,6 +42,7 @@ DEAD_PAGE_AUDIT = "http-status"  # links and canonicals to the pages it reports 
 VISUAL_CATEGORIES = frozenset({"rtl"})
 VISUAL_AUDITS = frozenset({"cumulative-layout-shift", "unsized-images", "image-optimization",
                            "largest-contentful-paint", "broken-resource", "viewport"})
+CHAIN_ROUNDS = 4  # links of root causes followed: a consequence of a consequence of a cause
 EXAMPLES = 5
 EVIDENCE = 3
 
@@ -152,7 +155,10 @@ class _Plan:
 
     def fold(self, fix: Fix, audit_id: str, finding: dict) -> None:
         fix.folded[audit_id] += 1
-        fix.reach[_shared(finding.get("url"))] = None
+        url = _shared(finding.get("url"))
+        fix.reach[url] = None
+        # what follows from this finding on its page follows from the same fix
+        self.of_page.setdefault((audit_id, finding.get("message_key", "")), {}).setdefault(url, fix)
 
 
 def _shared(url):
@@ -185,25 +191,39 @@ def build_fixes(result: dict) -> list[Fix]:
         target = data.get("target") if isinstance(data.get("target"), str) else None
         return isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and target in dead)
 
-    # two passes over the findings (which may be rows read from disk) rather than holding those of the second
+    # passes over the findings (which may be rows read from disk) rather than holding those that follow
     for audit_id, audit, finding in _findings(audits):
         if not follows(audit_id, finding):
             for cause in _causes(audit_id, finding):
                 plan.add(audit_id, audit, finding, cause)
     # a page's fix from DEAD_PAGE_AUDIT (of its last message key, when it has several)
     dead_fix = {url: fix for (a, _), on_page in plan.of_page.items() if a == DEAD_PAGE_AUDIT for url, fix in on_page.items()}
-    for audit_id, audit, finding in _findings(audits):
-        if not follows(audit_id, finding):
-            continue
+
+    def following():
+        return (f for f in _findings(audits) if follows(f[0], f[2]))
+
+    def fix_of(finding: dict) -> Fix | None:
         data = finding.get("data") or {}
         root = data.get("root_cause")
         if isinstance(root, dict):
-            fix = plan.of_page.get((root.get("audit"), root.get("message_key")), {}).get(finding.get("url"))
-        else:
-            fix = dead_fix.get(data.get("target"))
-        if fix is not None:
-            plan.fold(fix, audit_id, finding)
-        else:  # its cause was ignored or is not in this result: a fix of its own
+            return plan.of_page.get((root.get("audit"), root.get("message_key")), {}).get(finding.get("url"))
+        return dead_fix.get(data.get("target"))
+
+    # A cause may itself follow from another (a bidi run from the page's declared language,
+    # which follows from its placeholder text): each round folds the findings whose cause
+    # is placed, until a round places none.
+    folded: set[int] = set()
+    for _ in range(CHAIN_ROUNDS):
+        before = len(folded)
+        for n, (audit_id, audit, finding) in enumerate(following()):
+            fix = None if n in folded else fix_of(finding)
+            if fix is not None:
+                plan.fold(fix, audit_id, finding)
+                folded.add(n)
+        if len(folded) == before:
+            break
+    for n, (audit_id, audit, finding) in enumerate(following()):
+        if n not in folded:  # its cause was ignored or is not in this result: a fix of its own
             for cause in _causes(audit_id, finding):
                 plan.add(audit_id, audit, finding, cause)
     fixes = _merge_same_cause(list(plan.fixes.values()))

@@ -111,6 +111,28 @@ def test_two_ways_of_finding_one_defect_are_one_fix_whatever_their_pages():
     assert sorted((f.message_key, f.page_count, f.finding_count) for f in fixes) == [("mismatch", 8, 8), ("unmarked-run", 1, 1)]
 
 
+def test_a_consequence_of_a_consequence_folds_into_the_first_cause():
+    # a sample lorem ipsum post on the Arabic side: its script is wrong because it is filler,
+    # and its runs are isolated wrongly because its script is wrong
+    pages = _pages(3, "/ar/blog/*")
+    lorem, post = pages[0]["url"], pages[1]["url"]
+    placeholder = _audit("placeholder-content", findings=[{"url": lorem, "message_key": "text", "data": {}}],
+                         messages={"text": "x"})
+    language = _audit("lang-mismatch", category="rtl", messages={"wrong-script": "y"}, findings=[
+        {"url": lorem, "message_key": "wrong-script",
+         "data": {"root_cause": {"audit": "placeholder-content", "message_key": "text"}}},
+        {"url": post, "message_key": "wrong-script", "data": {}}])
+    runs = _audit("bidi-isolation", category="rtl", messages={"unisolated": "z"}, findings=[
+        {"url": url, "message_key": "unisolated", "data": {"root_cause": {"audit": "lang-mismatch",
+                                                                          "message_key": "wrong-script"}}}
+        for url in (lorem, lorem, post)])
+    # the runs come first in the result, before the findings they follow from
+    fixes = build_fixes(_result([runs, language, placeholder], pages))
+    assert sorted((f.audit["id"], f.page_count, dict(f.folded)) for f in fixes) == [
+        ("lang-mismatch", 1, {"bidi-isolation": 1}),
+        ("placeholder-content", 1, {"lang-mismatch": 1, "bidi-isolation": 2})]
+
+
 def test_one_audit_on_the_same_pages_under_two_keys_is_one_fix():
     pages = _pages(3, "/p/*")
     findings = _on(pages[:1], "meta", value="noindex") + _on(pages[:1], "in-sitemap")

@@ -96,6 +96,33 @@ def test_an_arabic_page_in_latin_script_the_detector_cannot_name_is_the_wrong_sc
     assert keys("lang-mismatch", page(html='lang="en" dir="ltr"', text=lorem)) == []
 
 
+def test_an_english_page_mostly_in_arabic_is_a_mismatch_however_unsure_the_detector():
+    # /en/sectors/* of a Next.js site: Arabic text under an English menu; the detector
+    # names Arabic but is only 73% sure of it
+    from tests.factories import make_page
+    arabic = {"lang": "ar", "confidence": 0.732, "method": "script", "rtl_word_share": 0.617}
+    found = keyed("lang-mismatch", make_page("/en/sectors/healthcare", lang="en", dir="ltr", word_count=60,
+                                             facts={"language": arabic}))
+    assert found == [("mismatch", {"declared": "en", "detected": "ar", "confidence": 0.732, "words": 60})]
+    # a few Arabic phrases quoted on an English page stay English
+    quoted = {**arabic, "rtl_word_share": 0.3}
+    assert keyed("lang-mismatch", make_page("/en/about", lang="en", dir="ltr", word_count=60,
+                                            facts={"language": quoted})) == []
+
+
+def test_html_dir_on_an_english_page_left_in_arabic_follows_from_the_language():
+    from auditor.facts.runner import run_audits
+
+    ids = ("lang-mismatch", "html-dir")
+    untranslated = page(html='lang="en" dir="ltr"', text=AR + " " + AR, path="/en/p.html")
+    undirected = page(html='lang="ar"', text=AR + " " + AR, path="/ar/p.html")
+    pages = [untranslated, undirected]
+    out = run_audits(pages, make_site(pages), [get_audit(i) for i in ids])["audits"]
+    assert {(f["url"], f["message_key"], str(f["data"].get("root_cause"))) for f in out["html-dir"]["findings"]} == {
+        (untranslated.url, "ltr-on-rtl", str({"audit": "lang-mismatch", "message_key": "mismatch"})),
+        (undirected.url, "missing", "None")}
+
+
 def test_lang_mismatch_passes_and_short_texts_are_not_judged():
     assert keys("lang-mismatch", page()) == []
     assert keys("lang-mismatch", page(html='lang="en" dir="ltr"', text=EN)) == []

@@ -52,19 +52,24 @@ class HtmlDir(Audit):
         value = (page.dir or "").strip().lower()
         meant_rtl = share >= RTL_SHARE or is_rtl_lang(page.lang or "")
         if meant_rtl and value != "rtl":
+            # a page declared in a left-to-right language whose text is right to left (an /en/
+            # page left in Arabic) is to be translated: lang-mismatch's finding, when it has one
+            untranslated = ("lang-mismatch:mismatch",)
             if value == "ltr":
-                yield self.finding(page, "ltr-on-rtl", selector="html", value=page.dir)
+                yield self.finding(page, "ltr-on-rtl", selector="html", follows_from=untranslated, value=page.dir)
                 return
             if value:
                 return  # dir="auto" (or an invalid value, reported above)
             inner = [d for d in facts.get("dirs", ()) if (d["value"] or "").strip().lower() == "rtl"]
             css = _css_direction(page, site)
             if inner:
-                yield self.finding(page, "not-on-html", selector=inner[0]["selector"], where=f"<{inner[0]['tag']}>")
+                yield self.finding(page, "not-on-html", selector=inner[0]["selector"], follows_from=untranslated,
+                                   where=f"<{inner[0]['tag']}>")
             elif css:
-                yield self.finding(page, "css-only", selector=css, where=css)
+                yield self.finding(page, "css-only", selector=css, follows_from=untranslated, where=css)
             else:
-                yield self.finding(page, "missing", selector="html", share=share, declared_lang=page.lang)
+                yield self.finding(page, "missing", selector="html", follows_from=untranslated, share=share,
+                                   declared_lang=page.lang)
         elif value == "rtl" and share < LTR_SHARE and page.word_count >= MIN_WORDS and not is_rtl_lang(page.lang or ""):
             yield self.finding(page, "rtl-on-ltr", selector="html", share=share, declared_lang=page.lang)
 

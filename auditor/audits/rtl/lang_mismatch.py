@@ -7,6 +7,7 @@ MIN_CONFIDENCE = 0.75
 # A page declared in a right-to-left language with fewer of its words in that script is in
 # another language, even when the detector cannot say which (lorem ipsum, a list of titles).
 MAX_RTL_WORD_SHARE = 0.2
+RTL_MAJORITY = 0.5  # and a page declared left to right with more of its words in a right-to-left script is not
 SAME = {"iw": "he", "ji": "yi", "in": "id", "nb": "no", "nn": "no", "prs": "fa", "pes": "fa", "arb": "ar"}
 
 
@@ -54,11 +55,19 @@ class LangMismatch(Audit):
         declared, detected = primary(page.lang), language.get("lang")
         if not declared or not detected or page.word_count < MIN_WORDS:
             return
+        share = language.get("rtl_word_share")
         if (language.get("confidence") or 0) < MIN_CONFIDENCE:
-            share = language.get("rtl_word_share")
             if is_rtl_lang(page.lang) and share is not None and share < MAX_RTL_WORD_SHARE:
-                yield self.finding(page, "wrong-script", selector="html", declared=page.lang, share=share,
-                                   words=page.word_count)
+                # no language the detector can name: filler text (a theme's lorem ipsum post),
+                # when the page has some, is why
+                yield self.finding(page, "wrong-script", selector="html", follows_from=("placeholder-content:text",),
+                                   declared=page.lang, share=share, words=page.word_count)
+            # most words in a right-to-left script on a page declared in a left-to-right language
+            # (an /en/ page left in Arabic, with English menus): the script says it, however sure
+            # the detector is of the language
+            if is_rtl_lang(detected) and not is_rtl_lang(page.lang) and share is not None and share >= RTL_MAJORITY:
+                yield self.finding(page, "mismatch", selector="html", declared=page.lang, detected=detected,
+                                   confidence=language["confidence"], words=page.word_count)
             return
         if SAME.get(declared, declared) != SAME.get(detected, detected):
             yield self.finding(page, "mismatch", selector="html", declared=page.lang, detected=detected,
