@@ -218,16 +218,19 @@ def _form(form, base: str, labels: dict[str, str]) -> Form:
             for anc in el.iterancestors("label"):
                 label = _text(anc)
                 break
-        label = label or _clean(el.get("aria-label") or "")
-        fields.append({
+        field = {
             "type": kind,
             "name": el.get("name") or "",
-            "label": label,
-            **({"loose_label": loose} if not label and (loose := _loose_label(el)) else {}),
-            **({"placeholder": hint[:MAX_SNIPPET]} if not label and (hint := _clean(el.get("placeholder"))) else {}),
+            "label": label or _clean(el.get("aria-label") or ""),
             "dir": el.get("dir"),
             "autocomplete": el.get("autocomplete"),
-        })
+        }
+        if not field["label"]:  # what stands in for one: a label tied to nothing, the placeholder
+            if loose := _loose_label(el):
+                field["loose_label"] = loose
+            if hint := _clean(el.get("placeholder")):
+                field["placeholder"] = hint[:MAX_SNIPPET]
+        fields.append(field)
     action = form.get("action")
     return Form(
         action=normalize(action, base) or "" if action else base,
@@ -247,8 +250,8 @@ def _loose_label(field) -> str:
         while before is not None and (not isinstance(before.tag, str) or (before.tag != "label" and not _text(before))):
             before = before.getprevious()
         if before is not None:
-            if before.tag == "label" and before.get("for") is None and not any(
-                    True for _ in before.iter("input", "select", "textarea")):
+            if before.tag == "label" and before.get("for") is None \
+                    and next(before.iter("input", "select", "textarea"), None) is None:
                 return _text(before)[:MAX_SNIPPET]
             return ""
         node = node.getparent()

@@ -54,11 +54,12 @@ def page_signals(page: dict, text_chars: int = 4000) -> dict[str, str]:
     out: dict[str, str] = {}
     marks = (page.get("facts") or {}).get("kind") or {}
     types = set(marks.get("types") or ())
-    for signal, wanted in (("product markup", PRODUCT_TYPES), ("docs markup", DOCS_TYPES),
+    goods = PRODUCT_TYPES - OFFER_TYPES
+    # offers beside a service and no product: the service is what is sold
+    products = goods if types & SERVICE_TYPES and not types & goods else PRODUCT_TYPES
+    for signal, wanted in (("product markup", products), ("docs markup", DOCS_TYPES),
                            ("service markup", SERVICE_TYPES), ("article markup", ARTICLE_TYPES)):
         hit = sorted(types & wanted)
-        if wanted is PRODUCT_TYPES and not types & (PRODUCT_TYPES - OFFER_TYPES) and types & SERVICE_TYPES:
-            hit = []  # offers beside a service and no product: the service is what is sold
         if hit:
             out[signal] = hit[0]
     generator = ((page.get("meta") or {}).get("generator") or "").strip()

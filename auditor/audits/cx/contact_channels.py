@@ -44,12 +44,10 @@ class ContactChannels(Audit):
             for field in form.fields:
                 if not (field.get("label") or "").strip():
                     name = field.get("name") or ""
-                    selector = f'[name="{name}"]' if name else None
+                    where = {"selector": f'[name="{name}"]' if name else None, "name": name, "type": field.get("type")}
                     if field.get("loose_label"):
-                        yield self.finding(page, "untied-label", selector, name=name, type=field.get("type"),
-                                           label=field["loose_label"])
+                        yield self.finding(page, "untied-label", **where, label=field["loose_label"])
                     elif field.get("placeholder"):
-                        yield self.finding(page, "placeholder-only", selector, name=name, type=field.get("type"),
-                                           placeholder=field["placeholder"])
+                        yield self.finding(page, "placeholder-only", **where, placeholder=field["placeholder"])
                     else:
-                        yield self.finding(page, "unlabelled-field", selector, name=name, type=field.get("type"))
+                        yield self.finding(page, "unlabelled-field", **where)

@@ -1,6 +1,6 @@
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import ALTERNATES, AR, BASE, EN, alone, hreflang_pair
-from auditor.text.langtags import tag_problem
+from auditor.text.langtags import primary, tag_problem
 from auditor.urls import folder_of_index
 
 
@@ -65,11 +65,11 @@ class Hreflang(Audit):
         served = folder and (folder not in site.status or (site.final_status(folder) or 500) < 400)
         names = {page.url, folder} if served else {page.url}
         targets = {e["href"] for e in page.hreflang}
-        own = (page.lang or "").split("-")[0].lower()
+        own = primary(page.lang)
         # A template that gives every page the home page's alternates (a layout's
         # <link hreflang="ar" href="https://site/">): one cause, not a missing return
         # link per alternate and a missing self link on each page.
-        elsewhere = len(targets) == 1 and not names & targets and own in {c.split("-")[0].lower() for c in codes}
+        elsewhere = len(targets) == 1 and not names & targets and own in {primary(c) for c in codes}
         if elsewhere:
             yield self.finding(page, "elsewhere", codes=", ".join(codes), target=next(iter(targets)), lang=page.lang)
         for entry in page.hreflang:
