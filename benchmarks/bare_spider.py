@@ -14,7 +14,9 @@ class FollowLinks(scrapy.Spider):
 
     def parse(self, response):
         for href in response.css("a::attr(href)").getall():
-            yield response.follow(href, callback=self.parse)
+            url = response.urljoin(href)
+            if url.startswith(("http://", "https://")):  # not tel:, mailto:, javascript:
+                yield scrapy.Request(url, callback=self.parse)
 
 
 if __name__ == "__main__":
