@@ -26,6 +26,14 @@ class SitemapUrls:
 
 
 @dataclass
+class RobotsFile:
+    """A site's robots.txt as the crawl read it, so that findings can name the rule that blocked a URL."""
+
+    origin: str
+    text: str
+
+
+@dataclass
 class SitemapCheck:
     """A sitemap as the spider met it: where it was named, what it answered, what it held."""
 

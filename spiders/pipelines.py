@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.model import PageRecord
 from auditor.store.runs import Store
-from spiders.items import References, ResourceCheck, SitemapCheck, SitemapUrls, TrapCut
+from spiders.items import References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls, TrapCut
 
 # Sent when the crawl must see every record stored so far committed (a crawl spread
 # over machines, before this process reports itself idle).
@@ -43,6 +43,8 @@ class StorePipeline:
             self.store.add_sitemap(item)
         elif isinstance(item, References):
             self.store.add_references(item.source, item.targets)
+        elif isinstance(item, RobotsFile):
+            self.store.add_robots(item.origin, item.text)
         elif isinstance(item, TrapCut):
             self.store.add_trap(item.url, item.kind, item.pattern, item.source)
         return item

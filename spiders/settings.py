@@ -1,5 +1,6 @@
 """Scrapy settings for auditing a client's production site: polite by default."""
 
+from auditor.facts.robots_rules import AGENT
 from auditor.options import default
 
 BOT_NAME = "auditor"
@@ -8,7 +9,7 @@ NEWSPIDER_MODULE = "spiders"
 
 USER_AGENT = "Mozilla/5.0 (compatible; auditor/0.1; +site audit)"
 ROBOTSTXT_OBEY = True
-ROBOTSTXT_USER_AGENT = "auditor"
+ROBOTSTXT_USER_AGENT = AGENT
 # Protego on the first 500 KiB only, as RFC 9309 allows and search engines do.
 ROBOTSTXT_PARSER = "spiders.middlewares.RobotsParser"
 

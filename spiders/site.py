@@ -24,7 +24,7 @@ from auditor.gather.extract import extract
 from auditor.gather.extract_process import Extractor
 from auditor.model import PageRecord
 from auditor.urls import Scope, normalize
-from spiders.items import References, ResourceCheck, SitemapCheck, SitemapUrls, TrapCut
+from spiders.items import References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls, TrapCut
 from spiders.middlewares import MAX_ROBOTS_BYTES
 from spiders.scripted import ScriptedPages
 from spiders.references import css_references, manifest_references, read_sitemap
@@ -432,6 +432,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             head = response.body[:MAX_ROBOTS_BYTES]
             # a sitemap on the site's declared production origin is the audited copy's (--site-origin)
             listed = [self.scope.local(normalize(u, origin)) for u in sitemap_urls_from_robots(head, base_url=origin)]
+            yield RobotsFile(origin, head.decode("utf-8-sig", "ignore"))
         named = [u for u in listed if u]
         for url in dict.fromkeys(named + [origin + "/sitemap.xml"]):
             source = "robots.txt" if url in named else "default"

@@ -225,3 +225,17 @@ def test_odd_finding_data_makes_fixes_without_errors():
     dead = _audit("http-status", findings=_on(pages[:1], "client-error"), messages={"client-error": "x"})
     fixes = build_fixes(_result([_audit("broken-link", findings=odd), dead], pages))
     assert sorted((f.audit["id"], f.page_count) for f in fixes) == [("broken-link", 2), ("http-status", 1)]
+
+
+def test_files_one_robots_rule_blocks_are_one_fix_naming_the_rule():
+    pages = _pages(12, "/jeddah/*") + _pages(5, "/blog/*")
+    rule = {"rule": "Disallow: /_next/", "file": "https://shop.example/robots.txt", "line": 4}
+    findings = [{"url": p["url"], "message_key": "blocked-by-robots",
+                 "data": {"kind": kind, "target": f"https://shop.example/_next/{name}", **rule}}
+                for p in pages for kind, name in (("script", "app.js"), ("stylesheet", f"{p['url'][-6]}.css"))]
+    admin = {**rule, "rule": "Disallow: /admin", "line": 5}
+    findings.append({"url": pages[0]["url"], "message_key": "blocked-by-robots",
+                     "data": {"kind": "script", "target": "https://shop.example/admin/x.js", **admin}})
+    fixes = build_fixes(_result([_audit("broken-resource", findings=findings, messages={"blocked-by-robots": "x"})], pages))
+    assert sorted((f.cause, f.cause_text, f.page_count, f.finding_count) for f in fixes) == [
+        ("rule", "Disallow: /_next/", 17, 34), ("rule", "Disallow: /admin", 1, 1)]

@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS traps (url TEXT PRIMARY KEY, kind TEXT NOT NULL, patt
 """
 
 BATCH = 200
+ROBOTS_KEY = "robots.txt"  # the run entry holding each origin's robots.txt
 WITH_RECORD = "FROM pages p JOIN records r ON r.url = p.url"  # a page's columns and its record
 
 
@@ -184,6 +185,10 @@ class Store:
             (key, json.dumps(value, ensure_ascii=False)),
         )
         self.commit()
+
+    def add_robots(self, origin: str, text: str) -> None:
+        """An origin's robots.txt, as the crawl read it."""
+        self.set_run(ROBOTS_KEY, {**self.get_run(ROBOTS_KEY, {}), origin: text})
 
     def set_facts(self, url: str, facts: dict) -> None:
         """Attach a later stage's facts (rendered metrics, ...) to a stored page."""
@@ -377,6 +382,10 @@ class Store:
             " OR (p.canonical IS NOT NULL AND p.canonical <> s.url) ORDER BY s.sitemap, s.line")
         keys = ("url", "sitemap", "line", "status", "error", "redirect_to", "canonical")
         return [dict(zip(keys, row)) for row in rows]
+
+    def robots_files(self) -> dict[str, str]:
+        """Origin -> its robots.txt (those the crawl read)."""
+        return self.get_run(ROBOTS_KEY, {})
 
     def robots_blocked_links(self, examples: int = 3) -> dict[str, dict]:
         """Pages robots.txt keeps the crawler from, that the site links to: URL -> {count, sources}."""

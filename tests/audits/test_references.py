@@ -101,3 +101,16 @@ def test_a_listed_page_whose_canonical_is_broken_is_left_to_the_canonical_audit(
     broken = make_site([make_page("/p"), make_page("/gone", status=404)], sitemap_problems=[
         {**entry, "canonical": BASE + "/gone"}, {**entry, "url": BASE + "/q", "canonical": "https://staging.example/q"}])
     assert list(ENTRIES.check_site(broken)) == []
+
+
+def test_a_robots_blocked_script_names_the_rule_that_blocks_it():
+    page = make_page("/", resources=[])
+    page.resources += [Resource(BASE + "/_next/app.js", "script"), Resource(BASE + "/_next/site.css", "stylesheet")]
+    blocked = {"status": {BASE + "/": 200, BASE + "/_next/app.js": None, BASE + "/_next/site.css": None},
+               "errors": {BASE + "/_next/app.js": "disallowed by robots.txt", BASE + "/_next/site.css": "disallowed by robots.txt"}}
+    site = make_site([page], **blocked, robots_txt={BASE: "User-agent: *\nDisallow: /api/\nDisallow: /_next/\n"})
+    found = [(f.message_key, f.data["rule"], f.data["file"], f.data["line"]) for f in BROKEN_RESOURCE.check(page, site)]
+    assert found == [("blocked-by-robots", "Disallow: /_next/", BASE + "/robots.txt", 3)] * 2
+    # without the robots.txt read (an older store), the finding stands without a rule
+    unread = list(BROKEN_RESOURCE.check(page, make_site([page], **blocked)))
+    assert len(unread) == 2 and all("rule" not in f.data for f in unread)

@@ -49,6 +49,9 @@ def test_robots_blocked_script_is_reported_not_called_broken(audited):
     blocked = [(url, data["target"]) for url, key, data in found(result, "broken-resource", base)
                if key == "blocked-by-robots"]
     assert blocked == [("/index.html", "/js/blocked.js")]
+    # the finding names the line of robots.txt that blocks the script
+    rule = next(data for _, key, data in found(result, "broken-resource", base) if key == "blocked-by-robots")
+    assert (rule["rule"], rule["file"], rule["line"]) == ("Disallow: /js/", "/robots.txt", 3)
     assert not any(path.startswith("/js/") for _, path in requests)
 
 
@@ -85,7 +88,8 @@ def test_sitemap_entries_with_their_line(audited):
 def test_linked_page_blocked_by_robots(audited):
     base, result, _ = audited
     assert found(result, "robots-blocked-page", base) == [
-        ("/private/secret.html", "blocked", {"count": 1, "sources": "/index.html"})]
+        ("/private/secret.html", "blocked",
+         {"count": 1, "sources": "/index.html", "rule": "Disallow: /private/", "file": "/robots.txt", "line": 2})]
 
 
 def test_canonicals_as_google_reads_them(audited):

@@ -5,7 +5,8 @@ broken one gets its finding.
 
 Google Search Central, "Understand the JavaScript SEO basics" and robots.txt guidance:
 CSS and JavaScript blocked by robots.txt keep Google from rendering the page as
-visitors see it.
+visitors see it. Each such finding names the robots.txt line that blocks the file
+(auditor/facts/robots_rules.py): the fix plan shows the files one rule blocks as one fix.
 """
 
 from auditor.audits.base import Audit, Meta
@@ -23,7 +24,7 @@ class BrokenResource(Audit):
         description="A missing image leaves a hole; a missing script or stylesheet can break the whole page.",
         category="navigation",
         impact="serious",
-        required_artifacts=("page.resources", "site.status", "site.errors", "site.redirects"),
+        required_artifacts=("page.resources", "site.status", "site.errors", "site.redirects", "site.robots_txt"),
         help_url="https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/404",
         seo_outcome="Broken images drop out of image search, and broken CSS or JS can make the rendered page unusable for indexing (Google Search Central: rendering).",
         cx_outcome="Visitors see empty frames where products should be, or a page that does not work, and doubt the business.",
@@ -41,7 +42,8 @@ class BrokenResource(Audit):
             make_page("/"), status={BASE + "/": 200, BASE + "/style.css": 404}),
         "blocked-by-robots": lambda: with_site(
             make_page("/"), status={BASE + "/": 200, BASE + "/style.css": None},
-            errors={BASE + "/style.css": error_text("robots")}),
+            errors={BASE + "/style.css": error_text("robots")},
+            robots_txt={BASE: "User-agent: *\nDisallow: /style.css\n"}),
     }
 
     def check(self, page, site):
@@ -57,7 +59,7 @@ class BrokenResource(Audit):
                 if is_robots_block(reason):
                     if resource.kind in RENDER_KINDS:
                         yield self.finding(page, "blocked-by-robots", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
-                                           kind=resource.kind, target=resource.url)
+                                           kind=resource.kind, target=resource.url, **site.robots_rule(resource.url))
                     continue
                 yield self.finding(page, "broken", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
                                    kind=resource.kind, target=resource.url, status=reason)

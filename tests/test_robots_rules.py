@@ -1,0 +1,59 @@
+"""Naming the robots.txt line that blocks a URL: the group for the crawler's user agent,
+and the longest of its Disallow lines that matches."""
+
+from auditor.facts.robots_rules import AGENT, RobotsRules
+from auditor.model import Site
+
+ROBOTS = """# shop
+User-agent: *
+Allow: /
+Disallow: /api/
+Disallow: /_next/
+
+User-agent: auditor
+User-agent: otherbot
+Disallow: /private   # staff only
+Disallow: /_next/static/css
+
+User-agent: badbot
+Disallow: /
+Sitemap: https://shop.example/sitemap.xml
+"""
+
+
+def test_the_group_naming_the_crawler_decides_not_the_star_group():
+    rules = RobotsRules(ROBOTS, AGENT)
+    assert rules.blocking("https://shop.example/_next/static/css/a.css") == (10, "Disallow: /_next/static/css")
+    assert rules.blocking("https://shop.example/private?page=2") == (9, "Disallow: /private")
+    # /api/ is only disallowed for the others
+    assert rules.blocking("https://shop.example/api/cart") is None
+
+
+def test_another_agent_gets_the_star_group():
+    rules = RobotsRules(ROBOTS, "somebot")
+    assert rules.blocking("https://shop.example/_next/static/css/a.css") == (5, "Disallow: /_next/")
+    assert rules.blocking("https://shop.example/") is None
+
+
+def test_the_longest_matching_rule_decides_wildcards_included():
+    rules = RobotsRules("User-agent: *\nDisallow: /a/\nDisallow: /*.js$\n", AGENT)
+    assert rules.blocking("https://shop.example/a/app.js") == (3, "Disallow: /*.js$")
+    assert rules.blocking("https://shop.example/a/page") == (2, "Disallow: /a/")
+    assert rules.blocking("https://shop.example/app.jsx") is None
+
+
+def test_repeated_groups_for_one_agent_are_read_together():
+    rules = RobotsRules("User-agent: *\nDisallow: /a/\n\nUser-agent: *\nDisallow: /b/\n", AGENT)
+    assert rules.blocking("https://shop.example/b/x") == (5, "Disallow: /b/")
+
+
+def test_rules_before_any_user_agent_and_empty_disallows_name_nothing():
+    rules = RobotsRules("Disallow: /x\nUser-agent: *\nDisallow:\n", AGENT)
+    assert rules.blocking("https://shop.example/x") is None
+
+
+def test_the_site_names_rule_file_and_line_for_the_urls_origin():
+    site = Site(robots_txt={"https://shop.example": ROBOTS})
+    assert site.robots_rule("https://shop.example/private/a") == {
+        "rule": "Disallow: /private", "file": "https://shop.example/robots.txt", "line": 9}
+    assert site.robots_rule("https://cdn.example/private/a") == {}
