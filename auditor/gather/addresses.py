@@ -1,11 +1,12 @@
 """The postal addresses a page shows: schema.org PostalAddress (JSON-LD and microdata)
-and `<address>` elements. Read by the contact-consistency audit (auditor/facts/contact_facts.py)."""
+and `<address>` elements that name a place (HTML's <address> is any contact
+information, often an article's author). Read by the contact-consistency audit (auditor/facts/contact_facts.py)."""
 
 from __future__ import annotations
 
 import json
 
-from auditor.text.addresses import is_address, shown
+from auditor.text.addresses import is_address, is_postal, shown
 from auditor.text.contacts import EMAIL, PHONE
 
 # schema.org PostalAddress properties, in the order an address is written
@@ -22,7 +23,8 @@ def extract_addresses(root, record) -> None:
     for el in root.iter("address"):
         text = " ".join(" ".join(el.itertext()).split())
         text = EMAIL.sub(" ", PHONE.sub(" ", text))  # an <address> often holds the phone and e-mail too
-        found.setdefault(_tidy(text), "address")
+        if is_postal(text):  # not a byline: "By: Richard Ishida, W3C."
+            found.setdefault(_tidy(text), "address")
     addresses = [{"text": shown(t), "source": s} for t, s in found.items() if t and is_address(t)][:MAX_ADDRESSES]
     if addresses:
         record.facts["addresses"] = addresses

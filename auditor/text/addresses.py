@@ -33,6 +33,12 @@ address addr shop store branch
 شارع ش طريق ط حي ص ب صب مبنى عماره الدور دور الطابق طابق مكتب رقم وحده الرمز البريدي صندوق بريد
 العنوان عنوان عنواننا المملكه العربيه السعوديه مدينه فرع
 """.split())
+# Words only a postal address holds: an <address> element without a number or one of
+# them is a byline or a contact person ("By: Richard Ishida, W3C."), not a place.
+_PLACE = frozenset("""
+street st road rd avenue ave boulevard blvd lane ln district building bldg floor suite box pobox
+شارع طريق حي مبنى عماره الدور الطابق صندوق
+""".split())
 _ARTICLE = re.compile(r"^(?:ال|وال|بال)(?=\w{2,})")
 LABEL = re.compile(r"^\s*(?:address|our address|العنوان|عنواننا|عنوان)\s*[:：]\s*", re.IGNORECASE)
 MAX_SHOWN = 160
@@ -70,6 +76,15 @@ def is_address(text: str) -> bool:
     """Enough of an address to compare: a few words, or a word and a number."""
     words = _words(text or "")
     return len(words) >= 3 or (len(words) >= 1 and bool(numbers(text)))
+
+
+def is_postal(text: str) -> bool:
+    """Whether the text names a place: a number of two digits or more (postal code, building,
+    P.O. box) or a word such as street, road, شارع or حي."""
+    if numbers(text):
+        return True
+    words = unicodedata.normalize("NFKC", text or "").lower().translate(_LETTERS)
+    return any(word.strip(".") in _PLACE for word in re.findall(r"[^\W\d_]+\.?", words))
 
 
 def same_address(a: str, b: str) -> bool | None:

@@ -20,6 +20,8 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-
 WHATSAPP_HOSTS = ("wa.me", "api.whatsapp.com", "web.whatsapp.com")
 KEY_DIGITS = 9
 NOT_DIGIT = re.compile(r"\D")
+# A last group of one digit after a hyphen is a check digit (an ISBN, 0-321-34693-9), not a phone number's.
+CHECK_DIGIT = re.compile(r"-\d$")
 
 
 def phone_key(raw: str) -> str | None:
@@ -64,9 +66,12 @@ def page_contacts(hrefs, text: str) -> dict[str, dict[str, str]]:
                 found["whatsapp"].setdefault(key, number)
     text = text or ""
     for match in PHONE.finditer(text):
-        key = phone_key(match.group())
+        number = match.group()
+        key = phone_key(number) if not CHECK_DIGIT.search(number) else None
         if key and key not in found["whatsapp"]:
-            found["phone"].setdefault(key, " ".join(match.group().split()))
+            if number.count(")") > number.count("(") and text[match.start() - 1:match.start()] == "(":
+                number = "(" + number  # (012) 345 6789: the match starts at its first digit
+            found["phone"].setdefault(key, " ".join(number.split()))
     for match in EMAIL.finditer(text) if "@" in text else ():
         found["email"].setdefault(match.group().lower(), match.group())
     return {kind: values for kind, values in found.items() if values}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 
 TAG = re.compile(
     r"^(?P<lang>[a-z]{2,3}|[a-z]{4,8})"  # 4 letters are reserved, 5 to 8 for registration: unknown, not malformed
@@ -15,16 +16,38 @@ TAG = re.compile(
 )
 
 
-@cache
-def _registry() -> tuple[frozenset, frozenset, frozenset]:
-    from babel import Locale  # the CLDR names of languages, scripts and territories
+class _Subtags:
+    """One type of subtag of the registry: the subtags, and the ranges kept for private
+    use (qaa..qtz, Qaaa..Qabx, QM..QZ)."""
 
-    en = Locale("en")
-    return (
-        frozenset(k.lower() for k in en.languages if "_" not in k),
-        frozenset(k.lower() for k in en.scripts),
-        frozenset(k.lower() for k in en.territories),
-    )
+    def __init__(self):
+        self.names: set[str] = set()
+        self.ranges: list[tuple[str, str]] = []
+
+    def add(self, subtag: str) -> None:
+        low, _, high = subtag.lower().partition("..")
+        if high:
+            self.ranges.append((low, high))
+        else:
+            self.names.add(low)
+
+    def __contains__(self, subtag: str) -> bool:
+        return subtag in self.names or any(len(subtag) == len(low) and low <= subtag <= high for low, high in self.ranges)
+
+
+@cache
+def _registry() -> tuple[_Subtags, _Subtags, _Subtags]:
+    """The language, script and region subtags of the IANA Language Subtag Registry (BCP 47's
+    list of every valid subtag: ISO 639 languages and collections, such as ber for the
+    Berber languages; ISO 15924 scripts; ISO 3166 and UN M.49 regions), from the copy the
+    langcodes package ships."""
+    registry = resources.files("langcodes") / "data" / "language-subtag-registry.txt"
+    kinds = {"language": _Subtags(), "script": _Subtags(), "region": _Subtags()}
+    for record in registry.read_text(encoding="utf-8").split("%%"):
+        fields = dict(line.split(": ", 1) for line in record.splitlines() if ": " in line and not line.startswith(" "))
+        if fields.get("Type") in kinds and "Subtag" in fields:
+            kinds[fields["Type"]].add(fields["Subtag"].strip())
+    return kinds["language"], kinds["script"], kinds["region"]
 
 
 def tag_problem(tag: str | None) -> str | None:

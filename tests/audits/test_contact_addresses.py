@@ -83,3 +83,10 @@ def test_addresses_in_two_scripts_without_numbers_never_disagree():
         "a": {"shown": "طريق الملك فهد، العليا، الرياض", "pages": [BASE + "/"]},
         "b": {"shown": "King Fahd Road, Olaya, Riyadh", "pages": [BASE + "/en/"]}}})
     assert list(AUDIT.check_site(site)) == []
+
+
+def test_an_address_element_naming_no_place_is_a_byline_not_a_postal_address():
+    assert "addresses" not in _page("/a", "<footer><address>By: Richard Ishida, W3C.</address></footer>").facts
+    assert "addresses" not in _page("/b", "<address>Riyadh, Saudi Arabia</address>").facts
+    assert _page("/c", "<address>شارع التحلية، حي الروضة، جدة</address>").facts["addresses"] == [
+        {"text": "شارع التحلية, حي الروضة, جدة", "source": "address"}]

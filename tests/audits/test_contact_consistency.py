@@ -77,3 +77,30 @@ def test_the_site_fact_is_gathered_from_every_stored_page(tmp_path):
         "112349999": ("+966 11 234 9999", [BASE + "/contact"])}
     found = list(AUDIT.check_site(make_site(contacts=contacts)))
     assert [f.url for f in found] == [BASE + "/contact"]
+
+
+def test_without_a_value_on_most_pages_different_values_are_different_contacts():
+    # staff and mailing lists on a documentation site, or one number per branch page: no template value
+    site = _site(email={"ishida@w3.example": ("ishida@w3.example", ["/about", "/team", "/history", "/roles"]),
+                        "list@w3.example": ("list@w3.example", ["/discuss", "/news", "/archive"]),
+                        "africa@w3.example": ("africa@w3.example", ["/africa"])},
+                 phone={"122345678": ("012 234 5678", ["/jeddah"]), "112345678": ("011 234 5678", ["/riyadh"])})
+    assert list(AUDIT.check_site(site)) == []
+    # the same values, with the first shown by most pages that show any e-mail: the others are at odds
+    site = _site(email={"ishida@w3.example": ("ishida@w3.example", ["/about", "/team", "/history", "/roles", "/x"]),
+                        "list@w3.example": ("list@w3.example", ["/discuss", "/news", "/archive"])})
+    assert [(f.url, f.data["values"]) for f in AUDIT.check_site(site)] == [
+        (BASE + "/discuss", "ishida@w3.example (5), list@w3.example (3)")]
+
+
+def test_a_value_shown_beside_the_main_one_is_another_channel_even_when_a_third_is_at_odds():
+    site = _site(phone={"112345678": ("011 234 5678", ["/", "/about", "/contact", "/shop"]),
+                        "112349999": ("011 234 9999", ["/contact"]),  # sales, beside the main number
+                        "112340000": ("011 234 0000", ["/old-offer"])})
+    assert [(f.url, f.data["values"]) for f in AUDIT.check_site(site)] == [
+        (BASE + "/old-offer", "011 234 5678 (4), 011 234 0000 (1)")]
+
+
+def test_an_isbn_is_no_phone_number_and_a_bracketed_area_code_is_shown_whole():
+    found = page_contacts([], "See the book (ISBN 0-321-34693-9) or call (012) 345 6789.")
+    assert found == {"phone": {"123456789": "(012) 345 6789"}}

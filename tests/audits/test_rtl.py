@@ -389,6 +389,9 @@ def test_mixed_numerals():
     assert keys("mixed-numerals", page(body="<p>السعر ١٢٠ والشحن ١٥ ريال</p>")) == []
     assert keyed("mixed-numerals", page(body="<p>قیمت ۱۲۰ و ١٥٠</p>"))[-1] == (
         "mixed-eastern", {"arabic_indic": 3, "persian": 3})
+    # an English article quoting Arabic with its own digits writes each language its way
+    english = page(html='lang="en"', text="The 3 examples of 2024 show it: «الفصل ٣ من ٢٠٢٤», as page 12 says.")
+    assert keys("mixed-numerals", english) == []
 
 
 QUOTING = ("He said it to me: «والمستشفيات بالاستثمارات والمستثمرين» and so I did a bit of it. "

@@ -302,7 +302,9 @@ def test_hreflang_not_applicable_without_alternates_or_on_an_error_page():
 HTML_LANG = get_audit("html-lang")
 
 
-@pytest.mark.parametrize("lang", ["ar", "ar-SA", "en-GB", "en", "ar-Arab"])
+# IANA Language Subtag Registry entries beyond the common ones: a collection (Berber languages),
+# an ISO 639-3 language (Cantonese), a UN M.49 region (Latin America), a private-use language
+@pytest.mark.parametrize("lang", ["ar", "ar-SA", "en-GB", "en", "ar-Arab", "ber", "yue-HK", "es-419", "qaa"])
 def test_html_lang_valid_tags_pass(lang):
     assert findings(HTML_LANG, make_page(lang=lang)) == []
 
@@ -321,6 +323,8 @@ def test_html_lang_missing(lang):
     ("arabic", "unknown-language"),  # well-formed (5 to 8 letters), but no such language
     ("shell", "unknown-language"),  # <pre lang="shell">: a programming language is no lang
     ("ar-Xyzw", "unknown-script"),
+    ("en-UK", "unknown-region"),  # the United Kingdom is GB
+    ("ara", "unknown-language"),  # ISO 639-2's code for Arabic; the registry has ar
 ])
 def test_html_lang_invalid(lang, problem):
     assert keyed(findings(HTML_LANG, make_page(lang=lang))) == [("invalid", {"lang": lang, "problem": problem})]

@@ -1,4 +1,13 @@
-from itertools import combinations
+"""The business's phone, WhatsApp, e-mail and postal address, compared across pages.
+
+Google Business Profile guidelines: a business is matched by its name, address and phone,
+written the same wherever it appears. A site shows its own contact details in its
+template, on most of the pages that show any: a value shown on more than half of them is
+the business's, and another value that never appears beside it is an old or stray copy.
+Without such a value there is nothing to be at odds with: different numbers or e-mail
+addresses on different pages (branches, departments, the authors of articles) are
+different contacts.
+"""
 
 from auditor.audits.base import Meta, SiteAudit
 from auditor.text.addresses import same_address
@@ -14,9 +23,9 @@ class ContactConsistency(SiteAudit):
         failure_title="Pages disagree on the business's phone, WhatsApp, e-mail or address",
         description="The phone and WhatsApp numbers, e-mail addresses and postal addresses (schema.org"
                     " PostalAddress, <address>) the site shows, gathered from every page (one number or address"
-                    " written in several ways, or in Arabic and English, counts once): two values that never appear"
-                    " on the same page are two versions of one contact, such as an old number or a former office"
-                    " left on some pages.",
+                    " written in several ways, or in Arabic and English, counts once): when one value is shown on"
+                    " most of the pages that show any, another that never appears beside it is a second version of"
+                    " that contact, such as an old number or a former office left on some pages.",
         category="cx",
         impact="serious",
         required_artifacts=("site.contacts",),
@@ -39,13 +48,17 @@ class ContactConsistency(SiteAudit):
         for kind, label in KINDS.items():
             values = site.contacts.get(kind) or {}
             pages = {key: set(v["pages"]) for key, v in values.items()}
-            # two values shown together on a page are two channels; never together, one contact at odds
+            showing = set().union(*pages.values())
+            main = max(pages, key=lambda k: len(pages[k]), default=None)
+            if main is None or 2 * len(pages[main]) <= len(showing):
+                continue  # no value of the template's: different contacts, not versions of one
+            # a value shown beside the main one is another channel; never beside it, a version at odds
             # (two addresses in two scripts without numbers cannot be told apart: never at odds)
-            apart = {k for a, b in combinations(pages, 2) if not pages[a] & pages[b]
-                     and (kind != "address" or same_address(values[a]["shown"], values[b]["shown"]) is False)
-                     for k in (a, b)}
-            if not apart:
+            odds = [k for k in pages if k != main and not pages[k] & pages[main]
+                    and (kind != "address" or same_address(values[main]["shown"], values[k]["shown"]) is False)]
+            if not odds:
                 continue
+            apart = [main, *odds]
             ranked = sorted(apart, key=lambda k: (-len(pages[k]), values[k]["shown"]))
             odd = ranked[-1]
             yield self.finding(

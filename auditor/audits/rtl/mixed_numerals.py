@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._page import rtl
+from auditor.audits.rtl._page import is_rtl_page, rtl
 
 MIN_EACH = 3  # a stray year or model number in the other system is not a mix
 
@@ -13,7 +13,7 @@ class MixedNumerals(Audit):
                     "(most Gulf e-commerce uses Western digits) and use it throughout.",
         category="rtl",
         impact="minor",
-        required_artifacts=("page.facts.rtl.digits",),
+        required_artifacts=("page.facts.rtl", "page.dir", "page.lang", "page.facts.language"),
         help_url="https://www.w3.org/International/alreq/#h_numbers",
         seo_outcome="Search matches numbers literally: a price or phone number written in two systems matches "
                     "only half the queries (W3C: Arabic and Persian layout requirements, numbers).",
@@ -26,6 +26,10 @@ class MixedNumerals(Audit):
         },
         how_to_fix="Use one digit system for the page's running text, prices and phone numbers.",
     )
+
+    def applies(self, page, site):
+        # an English page quoting Arabic keeps the quote's digits: two systems, each in its language
+        return is_rtl_page(page)
 
     def check(self, page, site):
         digits = rtl(page).get("digits")
