@@ -43,9 +43,12 @@ async function scanFacts(opts) {
     // and mixed text move (as the static check's PLAIN tokens).
     // A text whose first letter is right to left (a label before an address: דוא"ל: office@...)
     // takes that direction by the bidi algorithm's own rule: a right-to-left block is its due.
+    // Right-to-left marks (RLM, ALM) in such a text say its author ordered it right to left on
+    // purpose: a language menu, "English&rlm; • Español&rlm;", reads right to left on an Arabic page.
     const firstLetter = text.match(/\p{L}/u);
     const ltrText = c.ltr >= 20 && c.ltr >= 0.8 * c.letters && !(firstLetter && RTL_LETTER.test(firstLetter[0]))
-      && !/^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*$/.test(text.trim().replace(/\s+/g, ' '));
+      && !/^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)*$/.test(text.trim().replace(/\s+/g, ' '))
+      && !/[\u200F\u061C]/.test(text);
     const item = {selector: selectorOf(el), snippet: clean(text)};
     // unicode-bidi: plaintext sets each paragraph's direction from its own text.
     const plaintext = style.unicodeBidi === 'plaintext';
