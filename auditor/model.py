@@ -1,7 +1,7 @@
 """The data model shared by every stage: page records and their parts.
 
 Plain dataclasses that serialise to JSON; this module imports only the option
-declarations (a site's audit thresholds default to them) and the robots.txt reader.
+declarations (a site's audit thresholds default to them).
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
-from urllib.parse import urlsplit
 
-from auditor.facts.robots_rules import AGENT, RobotsRules
 from auditor.options import default
 
 
@@ -231,19 +229,6 @@ class Site:
     def setting(self, name: str):
         """An audit threshold: the run's value, else its declared default (auditor/options.py)."""
         return self.settings[name] if name in self.settings else default(name)
-
-    @cached_property
-    def _robots_rules(self) -> dict[str, RobotsRules]:
-        return {origin: RobotsRules(text, AGENT) for origin, text in self.robots_txt.items()}
-
-    def robots_rule(self, url: str) -> dict:
-        """The robots.txt rule keeping the crawler from `url`, as finding data: {rule,
-        file, line}; empty when unknown (no robots.txt read for its origin)."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        rules = self._robots_rules.get(origin)
-        found = rules.blocking(url) if rules else None
-        return {"rule": found[1], "file": origin + "/robots.txt", "line": found[0]} if found else {}
 
     def chain(self, url: str) -> tuple[list[str], bool]:
         """The redirect hops from `url` and whether they loop."""

@@ -31,6 +31,10 @@ LAB_PROFILES = {
 }
 _MOBILE, _DESKTOP = LAB_PROFILES["mobile"], LAB_PROFILES["desktop"]
 
+# The user agent the crawl names to robots.txt (spiders/settings.py), whose rules the
+# audits then quote (auditor/text/robots_rules.py).
+ROBOTS_AGENT = "auditor"
+
 STAGES = ("crawl", "render", "audit", "report", "ci", "run")
 STORED = ("crawl", "render", "audit", "report", "ci")  # kept with the run, so --resume and workers get them
 

@@ -1,7 +1,6 @@
 """Scrapy settings for auditing a client's production site: polite by default."""
 
-from auditor.facts.robots_rules import AGENT
-from auditor.options import default
+from auditor.options import ROBOTS_AGENT, default
 
 BOT_NAME = "auditor"
 SPIDER_MODULES = ["spiders"]
@@ -9,7 +8,7 @@ NEWSPIDER_MODULE = "spiders"
 
 USER_AGENT = "Mozilla/5.0 (compatible; auditor/0.1; +site audit)"
 ROBOTSTXT_OBEY = True
-ROBOTSTXT_USER_AGENT = AGENT
+ROBOTSTXT_USER_AGENT = ROBOTS_AGENT
 # Protego on the first 500 KiB only, as RFC 9309 allows and search engines do.
 ROBOTSTXT_PARSER = "spiders.middlewares.RobotsParser"
 

@@ -1,8 +1,9 @@
 """Naming the robots.txt line that blocks a URL: the group for the crawler's user agent,
 and the longest of its Disallow lines that matches."""
 
-from auditor.facts.robots_rules import AGENT, RobotsRules
-from auditor.model import Site
+from auditor.options import ROBOTS_AGENT as AGENT
+from auditor.text.robots_rules import RobotsRules, blocking_rule
+
 
 ROBOTS = """# shop
 User-agent: *
@@ -52,8 +53,8 @@ def test_rules_before_any_user_agent_and_empty_disallows_name_nothing():
     assert rules.blocking("https://shop.example/x") is None
 
 
-def test_the_site_names_rule_file_and_line_for_the_urls_origin():
-    site = Site(robots_txt={"https://shop.example": ROBOTS})
-    assert site.robots_rule("https://shop.example/private/a") == {
+def test_the_rule_file_and_line_for_the_urls_origin():
+    robots_txt = {"https://shop.example": ROBOTS}
+    assert blocking_rule(robots_txt, "https://shop.example/private/a", AGENT) == {
         "rule": "Disallow: /private", "file": "https://shop.example/robots.txt", "line": 9}
-    assert site.robots_rule("https://cdn.example/private/a") == {}
+    assert blocking_rule(robots_txt, "https://cdn.example/private/a", AGENT) == {}

@@ -393,8 +393,7 @@ READS = {"page.canonical": ("page.canonicals",), "page.noindex": ("page.meta", "
          "page.head_tags": ("page.title", "page.meta", "page.canonicals", "page.hreflang", "page.headings"),
          "site.chain": ("site.redirects",), "site.final_status": ("site.redirects", "site.status"),
          "site.redirect_targets": ("site.redirects",), "site.alternate_of": ("site.hreflang",),
-         "site.home": ("site.start_urls", "site.visitor_redirects", "site.status"),
-         "site.robots_rule": ("site.robots_txt",)}
+         "site.home": ("site.start_urls", "site.visitor_redirects", "site.status")}
 
 
 class _Facts(dict):

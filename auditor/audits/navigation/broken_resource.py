@@ -6,12 +6,14 @@ broken one gets its finding.
 Google Search Central, "Understand the JavaScript SEO basics" and robots.txt guidance:
 CSS and JavaScript blocked by robots.txt keep Google from rendering the page as
 visitors see it. Each such finding names the robots.txt line that blocks the file
-(auditor/facts/robots_rules.py): the fix plan shows the files one rule blocks as one fix.
+(auditor/text/robots_rules.py): the fix plan shows the files one rule blocks as one fix.
 """
 
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import BASE, make_page, with_site
 from auditor.errors import error_text, is_robots_block
+from auditor.options import ROBOTS_AGENT
+from auditor.text.robots_rules import blocking_rule
 
 RENDER_KINDS = ("stylesheet", "script")
 
@@ -59,7 +61,7 @@ class BrokenResource(Audit):
                 if is_robots_block(reason):
                     if resource.kind in RENDER_KINDS:
                         yield self.finding(page, "blocked-by-robots", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
-                                           kind=resource.kind, target=resource.url, **site.robots_rule(resource.url))
+                                           kind=resource.kind, target=resource.url, **blocking_rule(site.robots_txt, resource.url, ROBOTS_AGENT))
                     continue
                 yield self.finding(page, "broken", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
                                    kind=resource.kind, target=resource.url, status=reason)

@@ -4,12 +4,14 @@ Google Search Central, "Introduction to robots.txt": robots.txt manages crawling
 indexing; a blocked page that is linked can still be indexed, without its content. To
 keep a page out of search, let it be crawled and mark it noindex; to have it rank, allow
 it. A page both linked and blocked is one of the two mistakes. Each finding names the
-robots.txt line that blocks the page (auditor/facts/robots_rules.py).
+robots.txt line that blocks the page (auditor/text/robots_rules.py).
 """
 
 from auditor.audits.base import Meta, SiteAudit
 from auditor.audits.examples import BASE, make_page, with_site
 from auditor.errors import error_text
+from auditor.options import ROBOTS_AGENT
+from auditor.text.robots_rules import blocking_rule
 
 
 class RobotsBlockedPage(SiteAudit):
@@ -42,4 +44,4 @@ class RobotsBlockedPage(SiteAudit):
     def check_site(self, site):
         for url, entry in sorted(site.robots_blocked.items()):
             yield self.finding(url, "blocked", count=entry["count"], sources=", ".join(entry["sources"]),
-                               **site.robots_rule(url))
+                               **blocking_rule(site.robots_txt, url, ROBOTS_AGENT))

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-AGENT = "auditor"  # the user agent the crawl names to robots.txt
 PROBE = "/robots-group-probe-{}/"
 
 
@@ -64,3 +63,18 @@ class RobotsRules:
             return None
         number, value = max(matching, key=lambda rule: len(rule[1]))  # the first of the longest
         return number, f"Disallow: {value}"
+
+
+@lru_cache(maxsize=64)
+def _rules(text: str, agent: str) -> RobotsRules:
+    return RobotsRules(text, agent)
+
+
+def blocking_rule(robots_txt: dict[str, str], url: str, agent: str) -> dict:
+    """The rule of its origin's robots.txt (origin -> text) that keeps `agent` from `url`,
+    as finding data: {rule, file, line}; empty when unknown (no robots.txt read for it)."""
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    text = robots_txt.get(origin)
+    found = _rules(text, agent).blocking(url) if text is not None else None
+    return {"rule": found[1], "file": origin + "/robots.txt", "line": found[0]} if found else {}
