@@ -52,6 +52,29 @@ def test_lists_of_articles_are_one_layout_however_many_they_hold():
     assert key(_listing(1)) not in lists  # a page of one article is that article's page
 
 
+def _article_without_main(question: bool, sections: str, credit: bool) -> str:
+    head = "<h2 id='question'>Question</h2><p class='question'>Why?</p>" if question else ""
+    credits = "<p class='acknowledgements'>Thanks to many.</p>" if credit else ""
+    return (f"<html lang='en'><body><header><nav id='main'><a href='/'>Home</a></nav><script>menu()</script></header>"
+            f"<h1>Title</h1><div id='sidebar'><div id='audience'>For authors</div></div>{head}"
+            f"<section id='answer'><h2>Answer</h2>{sections}</section><script>toc()</script>"
+            f"<footer><address><p>By: An Author.</p>{credits}</address></footer></body></html>")
+
+
+def test_a_page_without_main_is_its_skeleton_not_its_text():
+    # articles written straight into <body>: their headings, paragraphs, sections and scripts vary
+    def key(html: str) -> str:
+        return layout_key(etree.fromstring(html, PARSER), "en", "ltr")
+
+    pages = {key(_article_without_main(question, sections, credit))
+             for question, sections, credit in ((True, "<p>Short.</p>", False),
+                                                (False, "<section><figure class='example'>x</figure></section>", True),
+                                                (True, "<div class='sidenoteGroup'><aside>n</aside></div><ol><li>a</li></ol>", True))}
+    assert len(pages) == 1
+    sidebarless = _article_without_main(True, "<p>Short.</p>", False).replace("<div id='sidebar'><div id='audience'>For authors</div></div>", "")
+    assert key(sidebarless) not in pages
+
+
 def test_two_themes_under_one_prefix_are_two_layouts():
     assert layout_of("guide/landing/index.html") != layout_of("guide/install/index.html")
 

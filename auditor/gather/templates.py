@@ -1,10 +1,11 @@
 """Page templates: which pages share a layout, so that measuring a few measures them all.
 
 A page's template is its layout first: the tag-and-class skeleton of its body, with the
-inside of the main content, of navigation, lists, tables and forms left out (those vary
-from page to page of one template) and the classes that mark state (active, current,
-open) ignored. Pages in another language or direction render differently, so they are
-apart. The layout is read once per page, in the crawl (`layout_key`).
+inside of the main content, of sections, navigation, lists, tables and forms left out
+(those vary from page to page of one template), text and what is never shown (scripts)
+left out wherever they are (a page without <main> writes its headings and paragraphs
+straight into <body>), and the classes that mark state (active, current, open) ignored.
+Pages in another language or direction render differently, so they are apart. The layout is read once per page, in the crawl (`layout_key`).
 
 The URL pattern is a second signal, used across the site (`assign`): within one layout,
 URL patterns that each hold many pages (a shop's product and category pages built on one
@@ -23,9 +24,14 @@ from urllib.parse import urlsplit
 NUMBER = re.compile(r"\d+")
 DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 # Elements whose inside varies between pages of one template: recorded, not entered.
-LEAVES = {"nav", "aside", "ul", "ol", "dl", "table", "form", "select", "svg", "picture", "figure", "pre",
-          "script", "style", "noscript", "template", "iframe", "video", "audio", "canvas", "p", "a", "span",
-          "h1", "h2", "h3", "h4", "h5", "h6", "img", "button", "input", "label", "blockquote", "code"}
+LEAVES = {"nav", "aside", "section", "ul", "ol", "dl", "table", "form", "select", "svg", "picture", "figure",
+          "iframe", "video", "audio", "canvas", "button", "input", "label"}
+# Text and its inline parts, a page's own words however its template places them (a
+# question's heading and paragraph straight under <body>, a credit line in the footer),
+# and what is never shown: not recorded at all.
+TEXT = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "img", "br", "hr", "em", "strong", "b", "i", "u",
+        "small", "abbr", "cite", "q", "sup", "sub", "code", "kbd", "mark", "time", "bdi", "bdo", "blockquote", "pre",
+        "script", "style", "template", "noscript", "link", "meta"}
 STATE_CLASS = re.compile(r"active|current|selected|open|expanded|collapsed|show|hidden|visible|js-|is-|has-")
 MAX_DEPTH = 8
 # A URL pattern becomes a template of its own within a layout when it has this many pages.
@@ -62,7 +68,7 @@ def layout_signature(root) -> str:
 
     def walk(el, path: str, depth: int) -> None:
         for child in el:
-            if not isinstance(child.tag, str):
+            if not isinstance(child.tag, str) or child.tag in TEXT:
                 continue
             here = f"{path}>{_token(child)}"
             paths.add(here)
