@@ -58,3 +58,10 @@ def test_the_rule_file_and_line_for_the_urls_origin():
     assert blocking_rule(robots_txt, "https://shop.example/private/a", AGENT) == {
         "rule": "Disallow: /private", "file": "https://shop.example/robots.txt", "line": 9}
     assert blocking_rule(robots_txt, "https://cdn.example/private/a", AGENT) == {}
+
+
+def test_a_group_too_long_to_search_names_no_rule():
+    huge = "User-agent: *\n" + "".join(f"Disallow: /old-{n}/\n" for n in range(2500)) + "Disallow: /_next/\n"
+    assert RobotsRules(huge, AGENT).blocking("https://shop.example/_next/app.js") is None
+    assert RobotsRules(huge.replace("/old-", "#/old-"), AGENT).blocking("https://shop.example/_next/app.js") == (
+        2502, "Disallow: /_next/")

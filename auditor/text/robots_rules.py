@@ -17,6 +17,9 @@ from urllib.parse import urlsplit
 from protego import Protego
 
 PROBE = "/robots-group-probe-{}/"
+# A group of more Disallow lines is not searched (each URL would try them all): its
+# findings stand without the rule.
+MAX_RULES = 2000
 
 
 def _directive(line: str) -> tuple[str, str]:
@@ -25,10 +28,10 @@ def _directive(line: str) -> tuple[str, str]:
     return (field.strip().lower(), value.strip()) if colon else ("", "")
 
 
-@lru_cache(maxsize=4096)
-def _blocks_alone(value: str, path: str) -> bool:
-    """Whether `Disallow: value` alone keeps anyone from `path` (with its query)."""
-    return not Protego.parse(f"User-agent: *\nDisallow: {value}\n").can_fetch(f"http://probe{path}", "*")
+@lru_cache(maxsize=MAX_RULES)
+def _alone(value: str) -> Protego:
+    """`Disallow: value` as the only rule, for anyone."""
+    return Protego.parse(f"User-agent: *\nDisallow: {value}\n")
 
 
 class RobotsRules:
@@ -53,16 +56,20 @@ class RobotsRules:
             for n, (names, _) in enumerate(groups) if names))
         self.disallows = [rule for n, (names, rules) in enumerate(groups)
                           if names and not probe.can_fetch("http://probe" + PROBE.format(n), agent) for rule in rules]
+        if len(self.disallows) > MAX_RULES:
+            self.disallows = []
+        self._found: dict[str, tuple[int, str] | None] = {}  # URL -> its rule: a file blocked on every page is one search
 
     def blocking(self, url: str) -> tuple[int, str] | None:
         """(line number, "Disallow: value") of the rule that keeps the agent from `url`."""
-        parts = urlsplit(url)
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        matching = [(number, value) for number, value in self.disallows if _blocks_alone(value, path)]
-        if not matching:
-            return None
-        number, value = max(matching, key=lambda rule: len(rule[1]))  # the first of the longest
-        return number, f"Disallow: {value}"
+        if url not in self._found:
+            parts = urlsplit(url)
+            probe = "http://probe" + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            matching = [(number, value) for number, value in self.disallows if not _alone(value).can_fetch(probe, "*")]
+            # the first of the longest
+            number, value = max(matching, key=lambda rule: len(rule[1])) if matching else (0, "")
+            self._found[url] = (number, f"Disallow: {value}") if matching else None
+        return self._found[url]
 
 
 @lru_cache(maxsize=64)
