@@ -17,7 +17,8 @@ Then findings that follow from another fix's cause fold into it (`folded`): a fi
 linked to a root cause on its page (`data.root_cause`), also through a chain (a bidi
 run follows from the page's declared language, which follows from its placeholder
 text); a link or canonical pointing
-at a page that `http-status` reports (restoring or redirecting that page fixes both);
+at a page that `http-status` reports, or redirected to one (restoring or redirecting that
+page fixes both);
 two message keys of one audit on the same pages (a noindex page that is also in the
 sitemap); two audits naming the same value on the same pages (an invalid hreflang code
 reported by two audits). Fixes rank by business impact (reports/rank.py) and carry the
@@ -183,13 +184,22 @@ def build_fixes(result: dict) -> list[Fix]:
     audits = result.get("audits", {})
     dead = {_shared(f.get("url")) for f in (audits.get(DEAD_PAGE_AUDIT) or {}).get("findings", [])
             if not f.get("ignored")}
+    redirect_to = {p["url"]: p["redirect_to"] for p in pages if p.get("redirect_to")}
+
+    def landing(url):
+        """Where a link to `url` ends, through the site's redirects (a loop stops where it turns)."""
+        seen = set()
+        while url in redirect_to and url not in seen:
+            seen.add(url)
+            url = redirect_to[url]
+        return url
     plan = _Plan(Locator(pages))
 
     def follows(audit_id: str, finding: dict) -> bool:
         """Whether the finding may follow from another fix (its root cause, or a link to a dead page)."""
         data = finding.get("data") or {}
         target = data.get("target") if isinstance(data.get("target"), str) else None
-        return isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and target in dead)
+        return isinstance(data.get("root_cause"), dict) or (audit_id != DEAD_PAGE_AUDIT and landing(target) in dead)
 
     # passes over the findings (which may be rows read from disk) rather than holding those that follow
     for audit_id, audit, finding in _findings(audits):
@@ -207,7 +217,7 @@ def build_fixes(result: dict) -> list[Fix]:
         root = data.get("root_cause")
         if isinstance(root, dict):
             return plan.of_page.get((root.get("audit"), root.get("message_key")), {}).get(finding.get("url"))
-        return dead_fix.get(data.get("target"))
+        return dead_fix.get(landing(data.get("target")))
 
     # A cause may itself follow from another (a bidi run from the page's declared language,
     # which follows from its placeholder text): each round folds the findings whose cause

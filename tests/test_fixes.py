@@ -239,3 +239,19 @@ def test_files_one_robots_rule_blocks_are_one_fix_naming_the_rule():
     fixes = build_fixes(_result([_audit("broken-resource", findings=findings, messages={"blocked-by-robots": "x"})], pages))
     assert sorted((f.cause, f.cause_text, f.page_count, f.finding_count) for f in fixes) == [
         ("rule", "Disallow: /_next/", 17, 34), ("rule", "Disallow: /admin", 1, 1)]
+
+
+def test_links_to_an_address_redirected_to_a_dead_page_are_fixed_with_that_page():
+    pages = _pages(6, "/docs/*")
+    moved = [{"url": "https://shop.example/guide", "status": 301, "redirect_to": "https://shop.example/guide/"},
+             {"url": "https://shop.example/loop-a", "status": 301, "redirect_to": "https://shop.example/loop-b"},
+             {"url": "https://shop.example/loop-b", "status": 301, "redirect_to": "https://shop.example/loop-a"}]
+    dead = [{"url": "https://shop.example/guide/", "status": 403, "is_html": True, "depth": 2, "inlinks": 0}]
+    status = _audit("http-status", impact="critical", findings=_on(dead, "client-error", status=403),
+                    messages={"client-error": "x"})
+    links = _audit("broken-link", messages={"broken": "x"}, findings=[
+        {"url": p["url"], "message_key": "broken", "data": {"target": target, "status": 403}}
+        for p in pages for target in ("https://shop.example/guide", "https://shop.example/loop-a")])
+    fixes = build_fixes(_result([links, status], pages + moved + dead))
+    assert [(f.audit["id"], f.finding_count, dict(f.folded)) for f in fixes] == [
+        ("http-status", 1, {"broken-link": 6}), ("broken-link", 6, {})]  # the loop is a defect of its own
