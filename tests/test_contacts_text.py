@@ -11,7 +11,7 @@ def test_a_number_glued_to_a_word_or_a_plus_is_no_phone_number():
 def test_numbers_at_the_start_end_and_inside_text_are_read():
     found = page_contacts([], "+966 55 012 3456 اتصل بنا على 0551112222.\n(011) 465-0000 ok 00966501234567")
     assert found == {"phone": {"550123456": "+966 55 012 3456", "551112222": "0551112222",
-                               "114650000": "011) 465-0000", "501234567": "00966501234567"}}
+                               "114650000": "(011) 465-0000", "501234567": "00966501234567"}}
 
 
 def test_arabic_indic_and_persian_digits_read_as_the_same_number():
