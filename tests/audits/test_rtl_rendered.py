@@ -133,6 +133,21 @@ def test_logo_nav_side_needs_both_the_logo_left_and_the_menu_left_to_right():
     assert not check.applies(rtl_page(layouts=[layout(1350, header=None)]), None)
 
 
+def test_a_header_left_to_right_on_a_page_without_dir_names_html_dir_as_its_root_cause():
+    from auditor.facts.runner import run_audits
+    from tests.factories import make_site
+
+    mirrored = {"selector": "header", "logo": {**GOOD_HEADER["logo"], "side": "left"},
+                "nav": {**GOOD_HEADER["nav"], "order": "ltr"}}
+    undeclared = rtl_page(layouts=[layout(1350, header=mirrored)])
+    undeclared.url, undeclared.dir = undeclared.url + "/undeclared", None
+    declared = rtl_page(layouts=[layout(1350, header=mirrored)])  # dir="rtl", yet laid out left to right
+    out = run_audits([undeclared, declared], make_site([undeclared, declared]),
+                     [audit("html-dir"), audit("logo-nav-side")])["audits"]
+    assert {f["url"]: f["data"].get("root_cause") for f in out["logo-nav-side"]["findings"]} == {
+        undeclared.url: {"audit": "html-dir", "message_key": "missing"}, declared.url: None}
+
+
 def test_fallback_judged_from_the_fonts_that_drew_the_probe():
     custom = {"familyName": "Brand Sans", "isCustomFont": True}
     system = {"familyName": "DejaVu Sans", "isCustomFont": False}

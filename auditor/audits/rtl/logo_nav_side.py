@@ -1,5 +1,5 @@
 from auditor.audits.base import Audit, Meta
-from auditor.audits.rtl._rendered import ARTIFACT, layouts, mirrored_header, rendered_rtl
+from auditor.audits.rtl._rendered import ARTIFACT, HTML_DIR_WRONG, layouts, mirrored_header, rendered_rtl
 
 
 class LogoNavSide(Audit):
@@ -27,6 +27,9 @@ class LogoNavSide(Audit):
         how_to_fix="Lay the header out with flexbox or grid in the page's direction (flex-direction: row, no row-reverse, "
                    "no float: left), so dir=\"rtl\" puts the logo and the first menu item on the right; use "
                    "margin-inline-start/end instead of margin-left/right.",
+        # A page whose <html> does not say it is right to left lays its header out left to
+        # right: one cause, fixed on <html> (a flex or grid header then follows).
+        root_causes=HTML_DIR_WRONG,
     )
 
     def applies(self, page, site):
