@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from auditor.text.scripts import script_counts
+
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"})
 _NUMBER = re.compile(r"\d{2,}")
 _WORD = re.compile(r"[^\W\d_]+")
-_ARABIC = re.compile("[\u0600-\u06ff]")
 # Words that say what a part is rather than which place it is.
 _GENERIC = frozenset("""
 street st road rd avenue ave boulevard blvd lane ln way district dist building bldg floor fl unit suite ste
@@ -69,7 +70,9 @@ def numbers(text: str) -> frozenset[str]:
 
 
 def script(text: str) -> str:
-    return "arabic" if _ARABIC.search(text or "") else "latin"
+    """The script most of the letters are in ("arabic", "hebrew", "latin"...): `תל אביב, IL` is Hebrew."""
+    counts, _ = script_counts(text or "")
+    return max(counts, key=counts.get).lower() if counts else "latin"
 
 
 def is_address(text: str) -> bool:

@@ -90,3 +90,10 @@ def test_an_address_element_naming_no_place_is_a_byline_not_a_postal_address():
     assert "addresses" not in _page("/b", "<address>Riyadh, Saudi Arabia</address>").facts
     assert _page("/c", "<address>شارع التحلية، حي الروضة، جدة</address>").facts["addresses"] == [
         {"text": "شارع التحلية, حي الروضة, جدة", "source": "address"}]
+
+
+def test_a_hebrew_and_an_english_writing_without_numbers_never_disagree():
+    site = make_site(contacts={"address": {
+        "a": {"shown": "Tel Aviv, IL", "pages": [BASE + "/", BASE + "/cv"]},
+        "b": {"shown": "תל אביב, IL", "pages": [BASE + "/he"]}}})
+    assert list(AUDIT.check_site(site)) == []
