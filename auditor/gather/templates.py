@@ -5,7 +5,8 @@ inside of the main content, of sections, navigation, lists, tables and forms lef
 (those vary from page to page of one template), text and what is never shown (scripts)
 left out wherever they are (a page without <main> writes its headings and paragraphs
 straight into <body>), and the classes that mark state (active, current, open) ignored.
-Pages in another language or direction render differently, so they are apart. The layout is read once per page, in the crawl (`layout_key`).
+Pages in another language or direction render differently, so they are apart. The
+layout is read once per page, in the crawl (`layout_key`).
 
 The URL pattern is a second signal, used across the site (`assign`): within one layout,
 URL patterns that each hold many pages (a shop's product and category pages built on one

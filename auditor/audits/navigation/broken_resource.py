@@ -58,10 +58,11 @@ class BrokenResource(Audit):
             status = None if loop else site.status.get(hops[-1])
             if status is None or status >= 400:
                 reason = "a redirect loop" if loop else status or site.errors.get(hops[-1], "no response")
+                where = f'[src="{resource.url}"], [href="{resource.url}"]'
                 if is_robots_block(reason):
                     if resource.kind in RENDER_KINDS:
-                        yield self.finding(page, "blocked-by-robots", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
-                                           kind=resource.kind, target=resource.url, **blocking_rule(site.robots_txt, resource.url, ROBOTS_AGENT))
+                        rule = blocking_rule(site.robots_txt, resource.url, ROBOTS_AGENT)
+                        yield self.finding(page, "blocked-by-robots", selector=where, kind=resource.kind,
+                                           target=resource.url, **rule)
                     continue
-                yield self.finding(page, "broken", selector=f'[src="{resource.url}"], [href="{resource.url}"]',
-                                   kind=resource.kind, target=resource.url, status=reason)
+                yield self.finding(page, "broken", selector=where, kind=resource.kind, target=resource.url, status=reason)
