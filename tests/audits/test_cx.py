@@ -448,3 +448,13 @@ def test_home_stays_on_the_start_url_when_it_sends_visitors_off_the_site_or_in_a
                      visitor_redirects={BASE + "/a": BASE + "/b", BASE + "/b": BASE + "/a"})
     assert loop.home in (BASE + "/a", BASE + "/b")
     assert Site().home == ""
+
+
+def test_coverage_an_about_page_giving_an_e_mail_address_or_phone_is_the_way_to_reach_the_site():
+    staff = {"email": {"ishida@w3.example": {"shown": "ishida@w3.example", "pages": [BASE + "/about"]}}}
+    found, _ = coverage(touchpoints={"about": [BASE + "/about"]}, contacts=staff)
+    assert [key for _, key, data in found if data.get("kind") == "contact"] == []
+    # the same address on another page only: no way to reach the site where visitors look for one
+    elsewhere = {"phone": {"112345678": {"shown": "011 234 5678", "pages": [BASE + "/blog/1"]}}}
+    found, _ = coverage(touchpoints={"about": [BASE + "/about"]}, contacts=elsewhere)
+    assert (BASE + "/", "missing", {"kind": "contact"}) in found

@@ -7,6 +7,7 @@ RECOMMENDED = ("faq",)
 # e-mail address, or the project's issue tracker, forum or chat, often off the site);
 # a privacy page only once it collects data, which the crawl cannot see.
 HELP = "help"
+CHANNELS = ("email", "phone", "whatsapp")  # site.contacts kinds a visitor reaches the site by
 
 
 class TouchpointCoverage(SiteAudit):
@@ -79,5 +80,14 @@ class TouchpointCoverage(SiteAudit):
 def _has(site, kind: str) -> bool:
     if kind == HELP:
         return bool(site.help_links or any(site.touchpoints.get(k) for k in ("contact", "support"))
-                    or any(site.contacts.get(k) for k in ("email", "phone", "whatsapp")))
+                    or any(site.contacts.get(k) for k in CHANNELS))
+    if kind == "contact" and _about_gives_a_channel(site):
+        return True
     return bool(site.touchpoints.get(kind))
+
+
+def _about_gives_a_channel(site) -> bool:
+    """An about page showing a phone or WhatsApp number or an e-mail address: where visitors
+    look for who runs the site, they find how to reach them (a staff list with addresses)."""
+    about = set(site.touchpoints.get("about") or ())
+    return any(about.intersection(value["pages"]) for kind in CHANNELS for value in (site.contacts.get(kind) or {}).values())
