@@ -16,9 +16,8 @@ A cause is what one change fixes:
 Then findings that follow from another fix's cause fold into it (`folded`): a finding
 linked to a root cause on its page (`data.root_cause`), also through a chain (a bidi
 run follows from the page's declared language, which follows from its placeholder
-text); a link or canonical pointing
-at a page that `http-status` reports, or redirected to one (restoring or redirecting that
-page fixes both);
+text); a link or canonical pointing at a page that `http-status` reports, or redirected
+to one (restoring or redirecting that page fixes both);
 two message keys of one audit on the same pages (a noindex page that is also in the
 sitemap); two audits naming the same value on the same pages (an invalid hreflang code
 reported by two audits). Fixes rank by business impact (reports/rank.py) and carry the

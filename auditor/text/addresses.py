@@ -87,7 +87,7 @@ def is_postal(text: str) -> bool:
     if numbers(text):
         return True
     words = unicodedata.normalize("NFKC", text or "").lower().translate(_LETTERS)
-    return any(word.strip(".") in _PLACE for word in re.findall(r"[^\W\d_]+\.?", words))
+    return not _PLACE.isdisjoint(_WORD.findall(words))
 
 
 def same_address(a: str, b: str) -> bool | None:

@@ -90,4 +90,5 @@ def _about_gives_a_channel(site) -> bool:
     """An about page showing a phone or WhatsApp number or an e-mail address: where visitors
     look for who runs the site, they find how to reach them (a staff list with addresses)."""
     about = set(site.touchpoints.get("about") or ())
-    return any(about.intersection(value["pages"]) for kind in CHANNELS for value in (site.contacts.get(kind) or {}).values())
+    shown = (value["pages"] for kind in CHANNELS for value in (site.contacts.get(kind) or {}).values())
+    return any(about.intersection(pages) for pages in shown)
