@@ -24,6 +24,11 @@ JOURNEY = ("awareness", "consideration", "decision", "loyalty", "advocacy")
 MAX_ROWS = 50
 MAX_PAGE_ROWS = 1000  # rows of the pages table, each with its page view
 MAX_FIXES = 30  # fixes shown in full in the plan; every finding is still listed below it
+# Up to this many pages, and findings, are read from a spilled result once, not once
+# per chart, table and fix (some ten passes each); more are read again each time, to
+# keep memory flat on large sites.
+PAGES_READ_ONCE = 5000
+FINDINGS_READ_ONCE = 20000
 # What each journey stage means for the visitor, shown under its name.
 STAGE_HELP = {
     "awareness": i18n.N_("The visitor arrives from search."),
@@ -377,6 +382,7 @@ def environment(lang: str = "en") -> Environment:
 
 def render(result: dict, lang: str | None = None) -> str:
     """The report in `lang` (en or ar; default: the site's own language)."""
+    result = _read_once(result)
     lang = lang or site_language(result)
     pages = result["pages"]
     html_pages = sum(1 for p in pages if p.get("is_html") and p.get("status") == 200)
@@ -438,6 +444,17 @@ def render(result: dict, lang: str | None = None) -> str:
         ring=lambda score: round(2 * math.pi * 36 * (score or 0), 1),
         ring_total=round(2 * math.pi * 36, 1),
     )
+
+
+def _read_once(result: dict) -> dict:
+    """The result with its spilled pages and findings in lists, where they are few enough."""
+    pages, audits = result["pages"], result["audits"]
+    if not isinstance(pages, list) and len(pages) <= PAGES_READ_ONCE:
+        pages = list(pages)
+    if sum(len(a["findings"]) for a in audits.values()) <= FINDINGS_READ_ONCE:
+        audits = {key: a if isinstance(a["findings"], list) else {**a, "findings": list(a["findings"])}
+                  for key, a in audits.items()}
+    return {**result, "pages": pages, "audits": audits}
 
 
 def findings_on(audits: list[dict], pages: list[dict]) -> Counter:

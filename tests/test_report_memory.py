@@ -1,12 +1,14 @@
 """The report of a large site holds what it shows, not the whole site: its pages and
 findings are read from disk (auditor/store/spill.py) and each one is let go once counted,
 so the report's memory stays flat while the site grows. Counted with the rows a real
-spill reads back, each one tracked while it lives."""
+spill reads back, each one tracked while it lives. A smaller site's rows are read once."""
 
 from __future__ import annotations
 
 import json
 import weakref
+
+import pytest
 
 from auditor.store.spill import Spill
 from reports import html
@@ -27,9 +29,11 @@ class TrackedSpill(Spill):
         super().__init__()
         self.live = {"pages": 0, "findings": 0}
         self.most = {"pages": 0, "findings": 0}
+        self.passes = {"pages": 0, "findings": 0}  # reads from the first row to the last
 
     def read(self, kind, limit=-1, offset=0):
         group = "pages" if kind == "pages" else "findings"
+        self.passes[group] += limit == -1 and offset == 0
         for row in super().read(kind, limit, offset):
             row = _Row(row)
             self.live[group] += 1
@@ -81,7 +85,14 @@ def test_fix_plan_holds_neither_every_page_nor_every_finding():
     assert spill.most["findings"] <= 3 + 3 * len(fixes)  # a few findings per fix as its evidence
 
 
-def test_report_holds_the_pages_it_shows_only():
+@pytest.fixture
+def large(monkeypatch):
+    """The report takes the result as a large site's: too many rows to read them once."""
+    monkeypatch.setattr(html, "PAGES_READ_ONCE", PAGES - 1)
+    monkeypatch.setattr(html, "FINDINGS_READ_ONCE", PAGES - 1)
+
+
+def test_report_holds_the_pages_it_shows_only(large):
     result, spill = large_result()
     report = html.render(result, "en")
     assert report.count('class="page-view"') == html.MAX_PAGE_ROWS  # each shown page has its view
@@ -91,6 +102,14 @@ def test_report_holds_the_pages_it_shows_only():
     assert spill.most["findings"] <= 3 * shown + 100
 
 
-def test_report_reads_the_same_from_disk_as_from_lists():
+def test_report_reads_the_same_from_disk_as_from_lists(large):
     result, _ = large_result()
     assert html.render(result, "ar") == html.render(as_lists(result), "ar")
+
+
+def test_a_smaller_site_is_read_once():
+    result, spill = large_result()  # 2,500 pages and 6,300 findings: under both limits
+    report = html.render(result, "ar")
+    # each page once, each audit's findings once (a spill's row count costs no read)
+    assert spill.passes == {"pages": 1, "findings": len(result["audits"])}
+    assert report == html.render(as_lists(result), "ar")
