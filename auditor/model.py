@@ -196,7 +196,7 @@ class Site:
     stylesheet_use: dict[str, dict] = field(default_factory=dict)
     # page linked into with a fragment (page.html#section) -> its ids (see auditor/facts/fragment_facts.py)
     fragment_ids: dict[str, frozenset] = field(default_factory=dict)
-    query_aliases: dict[str, str] = field(default_factory=dict)  # copy under a query string -> the page it shows
+    aliases: dict[str, str] = field(default_factory=dict)  # copy (under a query string, .html added or left off) -> the page it shows
 
     @cached_property
     def redirect_targets(self) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from auditor.audits import get_audit
 from auditor.facts.runner import run_audits, site_from_store
-from auditor.model import PageRecord
+from auditor.model import Link, PageRecord
 from auditor.store.runs import Store
 
 BASE = "https://med.example"
@@ -34,7 +34,7 @@ def stored(tmp_path) -> Store:
 
 def test_copies_showing_the_same_title_and_text_are_aliases_of_the_page(tmp_path):
     site = site_from_store(stored(tmp_path), [BASE + "/contact.html"])
-    assert site.query_aliases == {BASE + "/contact.html?product=Forceps": BASE + "/contact.html",
+    assert site.aliases == {BASE + "/contact.html?product=Forceps": BASE + "/contact.html",
                                   BASE + "/contact.html?product=Scalpel": BASE + "/contact.html"}
     # the contact page shares its title and description with nobody; the news pages do
     assert site.title_counts == {"News — Beytar": 2}
@@ -67,3 +67,33 @@ def test_language_versions_sharing_an_untranslated_title_are_one_page(tmp_path):
     site = site_from_store(store, [BASE + "/docs/hr"])
     assert site.title_counts == {"HR | Wiki": 2}  # the page (both languages) and the old page
     assert site.description_counts == {"HR guidelines": 2}
+
+
+def test_a_file_served_with_and_without_html_is_one_page(tmp_path):
+    """A static host serves /about/faq.html at /about/faq too; the site links to both."""
+    store = Store(tmp_path / "run.sqlite")
+    hub = page("/", "Home — Docs", "Welcome.")
+    hub.links = [Link(BASE + "/about/faq.html", "FAQ"), Link(BASE + "/guide.html", "Guide")]
+    side = page("/side", "Side — Docs", "Aside.")
+    side.links = [Link(BASE + "/about/faq.html", "FAQ"), Link(BASE + "/about/faq", "FAQ")]
+    for record in (
+        hub, side,
+        page("/about/faq.html", "FAQ — Docs", "Questions and answers."),
+        page("/about/faq", "FAQ — Docs", "Questions and answers."),
+        page("/about/faq.html?ref=menu", "FAQ — Docs", "Questions and answers."),
+        page("/guide.html", "Guide — Docs", "The new guide."),
+        page("/guide", "Guide — Docs", "The old guide, other text."),  # another page: not a copy
+    ):
+        store.add_page(record)
+    store.commit()
+    site = site_from_store(store, [BASE + "/"])
+    # the name two pages link to is the page; the query copy is the same page's
+    assert site.aliases == {BASE + "/about/faq": BASE + "/about/faq.html",
+                            BASE + "/about/faq.html?ref=menu": BASE + "/about/faq.html"}
+    assert site.title_counts == {"Guide — Docs": 2}
+    out = run_audits(store.iter_pages(), site, [get_audit("canonical"), get_audit("duplicate-title")])["audits"]
+    canonical = {f["url"][len(BASE):]: (f["message_key"], f["data"].get("target")) for f in out["canonical"]["findings"]}
+    assert canonical["/about/faq"] == ("html-alias", BASE + "/about/faq.html")
+    assert canonical["/about/faq.html?ref=menu"] == ("query-alias", BASE + "/about/faq.html")
+    assert canonical["/about/faq.html"] == ("missing", None)
+    assert canonical["/guide"] == ("missing", None)

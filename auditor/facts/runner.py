@@ -13,7 +13,7 @@ from auditor.model import PageRecord, Site
 from auditor.urls import INDEX_FILES, folder_of_index
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
-from auditor.facts.alias_facts import QueryAliases
+from auditor.facts.alias_facts import PageAliases
 from auditor.facts.fragment_facts import FragmentTargets
 from auditor.facts.page_pass import fed
 from auditor.facts.contact_facts import ContactPages
@@ -212,9 +212,9 @@ def categories(audits: dict[str, dict]) -> dict[str, dict]:
 def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None) -> Site:
     """Gather the whole-site facts the audits need, in a few queries and one pass over
     the stored pages (decoding a page's record costs more than what each fact takes)."""
-    *passes, queries = fed(store, TouchpointPages(), FragmentTargets(), ContactPages(), QueryAliases())
+    *passes, copies = fed(store, TouchpointPages(), FragmentTargets(), ContactPages(), PageAliases())
     touchpoints, fragments, contacts = (each.result(store) for each in passes)
-    aliases = queries.result(store)
+    aliases = copies.result(store)
     hreflang = store.hreflang_map()
     return Site(
         start_urls=start_urls,
@@ -224,7 +224,7 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         visitor_redirects=store.visitor_redirects(),
         title_counts=_shared(store, "title", aliases, hreflang),
         description_counts=_shared(store, "meta_description", aliases, hreflang),
-        query_aliases=aliases,
+        aliases=aliases,
         hreflang=hreflang,
         traps=store.traps(),
         robots_blocked=store.robots_blocked_links(),

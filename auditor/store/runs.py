@@ -521,6 +521,19 @@ class Store:
         for (record,) in rows:
             yield json.loads(record)
 
+    def html_twins(self) -> list[tuple[str, str]]:
+        """(/page.html, /page) and (/page.htm, /page): both stored HTML pages that answered 200.
+        A static host (GitHub Pages, Netlify, Vercel) serves a file at both."""
+        return [tuple(row) for suffix in (".html", ".htm") for row in self.db.execute(
+            "SELECT a.url, b.url FROM pages a JOIN pages b ON b.url = substr(a.url, 1, length(a.url) - ?)"
+            " WHERE a.url LIKE ? AND a.status = 200 AND a.is_html = 1 AND b.status = 200 AND b.is_html = 1"
+            " ORDER BY a.url", (len(suffix), "%" + suffix))]
+
+    def inlinks(self, urls: Iterable[str]) -> dict[str, int]:
+        """How many other pages link to each of `urls` (those linked only)."""
+        return dict(self._where_in(
+            "SELECT dst, COUNT(*) FROM links WHERE src <> dst AND dst IN ({marks}) GROUP BY dst", urls))
+
     def depths(self, urls: Iterable[str]) -> dict[str, int | None]:
         """The click depth of each of `urls` (computed by compute_site)."""
         return dict(self._where_in("SELECT url, depth FROM pages WHERE url IN ({marks})", urls))

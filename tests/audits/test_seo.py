@@ -716,3 +716,15 @@ def test_html_lang_xml_lang_agreement_and_lang_on_every_element():
         ("invalid-element", "body > p", "underscore"),
         ("invalid-element", "body > span", "malformed"),
     ]
+
+
+def test_an_image_named_for_what_it_shows_is_no_placeholder():
+    """A guide's screenshot of an accessible placeholder attribute (a build tool's hash after
+    the name) shows something; a name of slot words only is a stand-in."""
+    from auditor.model import Image
+    page = make_page("/", images=[Image(BASE + "/assets/AccessiblePlaceholder.IvJOiQV8.png", alt="x"),
+                                  Image(BASE + "/assets/input-placeholder-example.png", alt="x"),
+                                  Image(BASE + "/img/product_placeholder@2x.webp", alt=""),
+                                  Image(BASE + "/img/PlaceholderImage.B3kq9.svg", alt="")])
+    assert [f.data["src"].rsplit("/", 1)[-1] for f in findings(PLACEHOLDER, page)] == [
+        "product_placeholder@2x.webp", "PlaceholderImage.B3kq9.svg"]

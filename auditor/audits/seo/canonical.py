@@ -9,9 +9,12 @@ signals. Google Search Central, "What is canonicalization": the same content at 
 is a set of duplicates Google picks one of; a folder and its index file (/guide/ and
 /guide/index.html), both linked and neither naming a canonical, are such a set; so is a
 page and its copy under a query string (/contact.html?product=Forceps showing what
-/contact.html shows): what the other audits find on the copy is the page's own, and they
-name the copy's missing canonical as its cause.
+/contact.html shows), and a file served with and without .html (/about/faq.html and
+/about/faq, the name fewer pages link to being the copy): what the other audits find on
+the copy is the page's own, and they name the copy's missing canonical as its cause.
 """
+
+from urllib.parse import urlsplit
 
 from auditor.audits.base import Audit, Meta
 from auditor.audits.examples import ALTERNATES, BASE, alone, make_page, redirect, with_site
@@ -37,12 +40,13 @@ class Canonical(Audit):
             # one page under two URLs: links and ranking signals split between them
             "index-alias": "moderate",
             "query-alias": "moderate",
+            "html-alias": "moderate",
             # a canonical to another host (a staging copy) hands the page's place in the
             # index to that host: the page itself drops out of search.
             "offsite": "critical",
         },
         required_artifacts=("page.canonicals", "page.hreflang", "page.lang", "site.status", "site.redirects",
-                            "site.canonical_of", "site.noindex", "site.lang_of", "site.query_aliases"),
+                            "site.canonical_of", "site.noindex", "site.lang_of", "site.aliases"),
         help_url="https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls",
         seo_outcome="A broken or conflicting canonical splits ranking signals between duplicates or drops the page from the index; a canonical to another language drops this language version from search (Google Search Central: canonicalization, localized versions).",
         cx_outcome="Searchers land on the wrong variant of a page, on one that no longer exists, or on a language they do not read.",
@@ -52,6 +56,7 @@ class Canonical(Audit):
             "missing": "The page has no canonical link.",
             "index-alias": "The page is reached both at {target} and at this URL, its folder's index file, and names no canonical.",
             "query-alias": "This URL shows the same page as {target}, with a query string added, and names no canonical.",
+            "html-alias": "This URL shows the same page as {target}, with .html added or left off, and names no canonical.",
             "conflicting": "The page declares {count} different canonical URLs: {urls}.",
             "offsite": "The canonical points to another site: {target}.",
             "target-status": "The canonical {target} answers {status}.",
@@ -63,13 +68,15 @@ class Canonical(Audit):
         },
         how_to_fix="Give every page one <link rel=\"canonical\"> to its own preferred absolute URL, which must answer 200, be indexable and name itself; each language version is its own canonical and links its twins with hreflang.",
         # a copy of another page: what else is found on it is that page's own
-        causes_all_on_page=("query-alias",),
+        causes_all_on_page=("query-alias", "html-alias"),
     )
     examples = {
         "missing": lambda: alone(canonicals=[]),
         "index-alias": lambda: with_site(make_page("/guide/index.html", canonicals=[]), make_page("/guide/")),
         "query-alias": lambda: with_site(make_page("/contact?product=a", canonicals=[]), make_page("/contact"),
-                                         query_aliases={BASE + "/contact?product=a": BASE + "/contact"}),
+                                         aliases={BASE + "/contact?product=a": BASE + "/contact"}),
+        "html-alias": lambda: with_site(make_page("/about.html", canonicals=[]), make_page("/about"),
+                                        aliases={BASE + "/about.html": BASE + "/about"}),
         "conflicting": lambda: alone(canonicals=[BASE + "/a", BASE + "/b"]),
         "offsite": lambda: alone(canonicals=["https://other.example/p"]),
         "target-status": lambda: with_site(
@@ -91,8 +98,10 @@ class Canonical(Audit):
         targets = list(dict.fromkeys(page.canonicals))
         if not targets:
             folder = folder_of_index(page.url)
-            if page.url in site.query_aliases:
-                yield self.finding(page, "query-alias", selector="head", target=site.query_aliases[page.url])
+            if page.url in site.aliases and urlsplit(page.url).query:
+                yield self.finding(page, "query-alias", selector="head", target=site.aliases[page.url])
+            elif page.url in site.aliases:
+                yield self.finding(page, "html-alias", selector="head", target=site.aliases[page.url])
             elif folder and site.status.get(folder) == 200:
                 yield self.finding(page, "index-alias", selector="head", target=folder)
             else:

@@ -34,7 +34,17 @@ STARTER_TITLES = frozenset({"hello world", "hello world!", "sample page", "my fi
 NEEDED = ("lorem ipsum", "dolor sit amet", "consectetur adipiscing elit", "لوريم ", "هذا النص هو مثال", "هذا نص تجريبي",
           "description", "wordpress", "first", "welcome to", " here", " هنا", "را اینجا")
 TITLE_PARTS = re.compile(r"\s+[|\-–—·:»]\s+")  # "My First Post | Site name"
-PLACEHOLDER_NAME = re.compile(r"placeholder|^dummy[-_.]|^no[-_]?image\.", re.I)
+PLACEHOLDER_NAME = re.compile(r"^dummy[-_.]|^no[-_]?image\.", re.I)
+# A stand-in image's name says what slot it fills, not what it shows: placeholder-400x300,
+# product_placeholder@2x, PlaceholderImage. AccessiblePlaceholder is a picture of
+# something (a guide's screenshot of a placeholder attribute).
+NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d\w*")
+SLOT_WORDS = frozenset((
+    "placeholder", "image", "img", "picture", "pic", "photo", "thumb", "thumbnail", "default", "blank", "empty",
+    "generic", "product", "post", "blog", "article", "avatar", "user", "profile", "banner", "hero", "cover", "card",
+    "item", "featured", "feature", "logo", "icon", "bg", "background", "small", "medium", "large", "sm", "md", "lg",
+    "xl", "square", "wide", "portrait", "landscape", "dark", "light", "gray", "grey", "white", "black", "color",
+))
 PLACEHOLDER_HOSTS = ("placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "picsum.photos",
                      "placekitten.com", "fakeimg.pl", "loremflickr.com")
 SNIPPET = 60
@@ -137,4 +147,12 @@ def _placeholder_image(src: str) -> bool:
     parts = urlsplit(src)
     host = (parts.hostname or "").lower()
     name = parts.path.rsplit("/", 1)[-1]
-    return any(host == h or host.endswith("." + h) for h in PLACEHOLDER_HOSTS) or bool(PLACEHOLDER_NAME.search(name))
+    return (any(host == h or host.endswith("." + h) for h in PLACEHOLDER_HOSTS) or bool(PLACEHOLDER_NAME.search(name))
+            or _placeholder_name(name))
+
+
+def _placeholder_name(name: str) -> bool:
+    """Whether a file name is placeholder and words naming a slot only (before the first
+    dot: a build tool's hash follows it, AccessiblePlaceholder.IvJOiQV8.png)."""
+    words = [w.lower().removesuffix("s") if len(w) > 3 else w.lower() for w in NAME_WORDS.findall(name.split(".", 1)[0])]
+    return "placeholder" in words and all(w in SLOT_WORDS or w[0].isdigit() for w in words)
