@@ -111,6 +111,10 @@ class ScriptedPages:
         dom = PageRecord(url=record.url, status=record.status, final_url=record.final_url, headers=record.headers,
                          content_type=record.content_type, is_html=True)
         extract(dom, outcome.html.encode("utf-8"), "text/html; charset=utf-8")
+        if outcome.hash_routed:  # its #fragments are views its scripts show (#hello-world), not sections
+            for each in (record, dom):
+                if "fragments" in each.facts:
+                    each.facts["fragments"]["routed"] = True
         self.localize(dom)
         for link in dom.links:
             link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)

@@ -57,3 +57,23 @@ def test_broken_fragments_on_the_page_and_on_the_pages_it_links_to(tmp_path):
         ("other-page", {"target": BASE + "/faq.html", "fragment": "refunds", "text": "Refunds"}),
     ]
     assert findings(get_audit("broken-fragment"), pages[1], site) == []
+
+
+def test_a_page_whose_scripts_show_a_view_per_fragment_has_none_broken(tmp_path):
+    """An examples page picks the example its #fragment names (#hello-world); the guide
+    links to one of them. Rendering found the page answering its fragments."""
+    examples = record("/examples/", '<nav><a href="#hello-world">Hello</a> <a href="#grid">Grid</a></nav>'
+                                    '<div id="repl"></div>')
+    guide = record("/guide.html", '<a href="/examples/#grid">the grid example</a> <a href="#usage">Usage</a>')
+    assert len(findings(get_audit("broken-fragment"), examples, make_site([examples]))) == 2  # read as sections
+    examples.facts["fragments"]["routed"] = True
+    store = Store(tmp_path / "run.sqlite")
+    for page in (examples, guide):
+        store.add_page(page)
+    store.commit()
+    facts = gather(store)
+    assert facts == {"fragment_ids": {}}  # its views have no ids to check
+    site = make_site([examples, guide], fragment_ids=facts["fragment_ids"])
+    assert findings(get_audit("broken-fragment"), examples, site) == []
+    assert [(f.message_key, f.data["fragment"]) for f in findings(get_audit("broken-fragment"), guide, site)] == [
+        ("same-page", "usage")]

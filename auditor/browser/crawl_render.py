@@ -10,7 +10,9 @@ are not loaded, and every image gets a blank one from the browser itself (links 
 text need none of them). The page never leaves its URL (a script's navigation is
 recorded, not followed; a page that redirects while loading is read as it stands),
 forms are never sent, dialogs are dismissed, and each page is bounded by a timeout and
-a cap on waiting for the network to go quiet.
+a cap on waiting for the network to go quiet. Once the DOM is read, a page linking to
+a #fragment of its own that names no element gets that fragment in its address: if its
+scripts then change the page, its fragments are a script's views, not broken links.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
 page), in one browser context (one per tab would cost a renderer each); a tab's garbage is
@@ -28,6 +30,7 @@ import asyncio
 import base64
 import contextlib
 from dataclasses import dataclass, field
+from importlib.resources import files
 
 from auditor.errors import error_text
 
@@ -75,6 +78,7 @@ TAB_PAGES = 100  # pages per tab: the tab's memory starts afresh after
 BROWSER_PAGES = 500
 DROPPED_HEADERS = {"content-encoding", "content-length", "transfer-encoding", "set-cookie"}
 READ_DOM = "(document.doctype ? '<!DOCTYPE html>' : '') + document.documentElement.outerHTML"
+HASH_PROBE = files("auditor.browser").joinpath("hash_probe.js").read_text(encoding="utf-8")
 PARSED = "document.readyState !== 'loading' || new Promise(r => addEventListener('DOMContentLoaded', r))"
 
 
@@ -88,6 +92,7 @@ class Rendered:
     error: str | None = None
     blocked_navigations: list[str] = field(default_factory=list)  # where scripts tried to go
     blocked_posts: list[str] = field(default_factory=list)  # forms sent by scripts (never sent)
+    hash_routed: bool = False  # its scripts change the page when the #fragment changes (hash_probe.js)
 
 
 @dataclass
@@ -340,6 +345,12 @@ class CrawlRenderer:
             read_within = READ_AFTER_TIMEOUT_S  # a page whose scripts never yield would not answer
         await _quiet(tab.in_flight)
         job.outcome.html = await asyncio.wait_for(tab.evaluate(READ_DOM), read_within)
+        # what the probe's #fragment makes the page's scripts try is no part of the page
+        navigations, posts = list(job.outcome.blocked_navigations), list(job.outcome.blocked_posts)
+        with contextlib.suppress(Exception):  # (a page whose scripts stall keeps its fragments as links)
+            probe = await asyncio.wait_for(tab.evaluate(HASH_PROBE, wait=True), READ_AFTER_TIMEOUT_S)
+            job.outcome.hash_routed = bool(probe and probe.get("changed"))
+        job.outcome.blocked_navigations[:], job.outcome.blocked_posts[:] = navigations, posts
         # A renderer lets the garbage of the pages it has shown pile up (from about 50 to
         # 125 MB over a few dozen small pages) before collecting it: collect it now.
         with contextlib.suppress(Exception):

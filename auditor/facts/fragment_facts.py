@@ -30,8 +30,9 @@ class FragmentTargets:
                 targets.add(target)
         ids = {}
         for page in store.iter_pages(targets) if targets else ():
-            if page.ok_html:
-                ids[page.url] = frozenset((page.facts.get("fragments") or {}).get("ids") or ())
+            fragments = page.facts.get("fragments") or {}
+            if page.ok_html and not fragments.get("routed"):  # a script's views have no ids to check
+                ids[page.url] = frozenset(fragments.get("ids") or ())
         return {"fragment_ids": ids}
 
 

@@ -230,3 +230,31 @@ def test_a_browser_that_cannot_start_says_what_it_printed(tmp_path):
     with pytest.raises(DevToolsError, match="did not start: error while loading shared libraries: libnss3.so"):
         asyncio.run(_render_once(str(broken), "http://127.0.0.1:9/", PAGE))
     assert not list(Path(tempfile.gettempdir()).glob("auditor-chromium-*/chromium"))  # nothing left behind
+
+
+async def _hash_routed(chromium: str, site: str, bodies: dict[str, str]) -> dict[str, tuple[bool, list[str]]]:
+    renderer = CrawlRenderer(chromium, concurrency=1)
+    try:
+        out = {}
+        for name, body in bodies.items():
+            outcome = await renderer.render(f"{site}/{name}.html", 200, HEADERS, body.encode())
+            assert outcome.html, outcome.error
+            out[name] = (outcome.hash_routed, outcome.blocked_navigations)
+        return out
+    finally:
+        await renderer.close()
+
+
+def test_a_page_whose_scripts_answer_its_fragments_is_told_from_broken_anchors(chromium, site):
+    examples = ("<!doctype html><title>Examples</title><a href='#hello-world'>Hello</a> <a href='#grid'>Grid</a>"
+                "<div id='repl'></div><script>const show = () => document.getElementById('repl').textContent ="
+                " 'Example ' + location.hash.slice(1); addEventListener('hashchange', show); show();</script>")
+    toc = ("<!doctype html><title>Guide</title><a href='#install'>Install</a> <a href='#usage'>Usage</a>"
+           "<h2 id='install'>Install</h2><script>document.body.append('ready')</script>")
+    whole = "<!doctype html><title>Guide</title><a href='#install'>Install</a><h2 id='install'>Install</h2>"
+    # a page that leaves when its fragment changes: that navigation is the probe's, not the page's
+    leaves = ("<!doctype html><title>Old</title><a href='#go'>Go</a>"
+              "<script>addEventListener('hashchange', () => { location.href = '/elsewhere.html'; });</script>")
+    out = asyncio.run(_hash_routed(chromium, site, {"examples": examples, "toc": toc, "whole": whole,
+                                                    "leaves": leaves}))
+    assert out == {"examples": (True, []), "toc": (False, []), "whole": (False, []), "leaves": (False, [])}
