@@ -79,6 +79,18 @@ pairs of ``tests/fixtures/osman_pairs`` (50-85 words each, so one word 3
 syllables off moves a score by 1.5 points): mean 3.34, max 6.3, 9 of 10
 within 5 before, mean 2.84, max 6.0, 8 of 10 after.
 
+Short texts and diacritizers: the test set of the Tashkeela diacritization benchmark
+(github.com/AliOsm/arabic-text-diacritization, 2,500 lines, mostly classical; the
+fit read Tashkeela's books too, so the two may overlap), cut into pieces of 70 words:
+97.8% within 5 points (120 words: 99.7%). Vowelling the pieces with an open
+diacritizer instead of estimating does worse: on the lines each system kept word for
+word (106,947 words), the outputs published with that set give 68.8% (Mishkal) and
+53.4% (Farasa) where this estimate gives 97.2%; a neural diacritizer trained on
+Tashkeela (Shakkala) gives 99.6%. Reading a word's case ending from its neighbours
+(أنْ before a verb, أنَّ before a noun, the jussive after لم), measured on the same
+pieces, moved the mean difference from 1.67 to 1.57 points and the share within 5
+not at all.
+
 Neighbouring words were tried as features too (the next word has the article,
 the previous one is a preposition, the word ends a sentence or clause: tanween
 only on an indefinite noun not followed by a definite one): on the held-out
