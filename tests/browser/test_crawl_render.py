@@ -248,7 +248,8 @@ async def _hash_routed(chromium: str, site: str, bodies: dict[str, str]) -> dict
 def test_a_page_whose_scripts_answer_its_fragments_is_told_from_broken_anchors(chromium, site):
     examples = ("<!doctype html><title>Examples</title><a href='#hello-world'>Hello</a> <a href='#grid'>Grid</a>"
                 "<div id='repl'></div><script>const show = () => document.getElementById('repl').textContent ="
-                " 'Example ' + location.hash.slice(1); addEventListener('hashchange', show); show();</script>")
+                " 'Example ' + location.hash.slice(1); addEventListener('hashchange', show);"
+                " if (!location.hash) location.hash = '#hello-world'; show();</script>")  # shows its first view
     toc = ("<!doctype html><title>Guide</title><a href='#install'>Install</a> <a href='#usage'>Usage</a>"
            "<h2 id='install'>Install</h2><script>document.body.append('ready')</script>")
     whole = "<!doctype html><title>Guide</title><a href='#install'>Install</a><h2 id='install'>Install</h2>"
