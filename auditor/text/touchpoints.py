@@ -1,4 +1,4 @@
-"""Customer touchpoints in Arabic and English: which pages and links a visitor uses to
+"""Customer touchpoints in Arabic, English, Persian, Urdu and Hebrew: which pages and links a visitor uses to
 reach the business (contact, support, FAQ, returns, shipping, privacy, terms, about,
 account), the direct channels (phone, e-mail, WhatsApp, contact forms), whether a site
 sells, and whether a page shows a postal address.
@@ -38,7 +38,7 @@ def normalize(text: str) -> str:
 _PHRASES = {
     "contact": [
         "contact", "contact us", "get in touch", "reach us", "call us", "email us",
-        "اتصل بنا", "تواصل معنا", "اتصل", "تواصل", "راسلنا", "اتصال",
+        "اتصل بنا", "تواصل معنا", "اتصل", "تواصل", "راسلنا", "الاتصال بنا",
     ],
     "support": [
         "customer support", "technical support", "tech support", "support center", "support centre", "get support",
@@ -76,6 +76,36 @@ _PHRASES = {
         "order status", "حسابي", "طلباتي", "تتبع الطلب", "تتبع طلبك", "تتبع الطلبات", "تتبع شحنتك",
     ],
 }
+# Persian and Urdu. A text with letters Arabic does not use (ک ی پ ...) is matched with
+# these and not with the Arabic phrases, which are not Persian or Urdu words.
+_PERSIAN_SCRIPT_PHRASES = {
+    "contact": ["تماس با ما", "تماس", "ارتباط با ما", "ہم سے رابطہ کریں", "رابطہ کریں", "رابطہ"],
+    "support": ["پشتیبانی", "پشتیبانی فنی", "خدمات مشتریان", "مرکز پشتیبانی", "کسٹمر سپورٹ"],
+    "faq": ["سوالات متداول", "سؤالات متداول", "پرسش های متداول", "پرسش\u200cهای متداول", "پرسش و پاسخ",
+            "اکثر پوچھے گئے سوالات"],
+    "returns": ["بازگشت کالا", "مرجوعی کالا", "شرایط بازگشت کالا", "رویه بازگرداندن کالا", "واپسی کی پالیسی"],
+    "shipping": ["شیوه ارسال", "نحوه ارسال", "روش ارسال", "روش های ارسال"],
+    "privacy": ["حریم خصوصی", "سیاست حفظ حریم خصوصی", "رازداری کی پالیسی"],
+    "terms": ["قوانین و مقررات", "شرایط استفاده", "شرایط و قوانین", "شرائط و ضوابط"],
+    "about": ["درباره ما", "ہمارے بارے میں"],
+    "account": ["حساب کاربری", "پیگیری سفارش", "سفارش های من", "میرا اکاؤنٹ"],
+}
+_HEBREW_PHRASES = {
+    "contact": ["צור קשר", "צרו קשר", "יצירת קשר"],
+    "support": ["תמיכה", "תמיכה טכנית", "שירות לקוחות"],
+    "faq": ["שאלות נפוצות", "שאלות ותשובות"],
+    "returns": ["החזרות", "מדיניות החזרות", "החזרת מוצרים", "ביטול עסקה"],
+    "shipping": ["משלוחים", "מדיניות משלוחים"],
+    "privacy": ["פרטיות", "מדיניות פרטיות"],
+    "terms": ["תקנון", "תנאי שימוש"],
+    "about": ["אודות", "אודותינו", "מי אנחנו", "עלינו"],
+    "account": ["החשבון שלי", "ההזמנות שלי", "מעקב הזמנה"],
+}
+# A label that is this word alone: "اتصال" (call) on an Arabic button; inside a longer
+# text it is any connection (Persian اتصال کلاس و استایل, "class and style bindings").
+_ALONE = {"اتصال": "contact"}
+_LATIN = re.compile("[a-z]")
+_PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0\u06c1\u06d2\u06ba\u0679\u0688\u0691]")
 # Generic words that name a touchpoint only when they open the text ("Shipping & delivery",
 # not "Free shipping over 200 SAR"); Arabic only with the article ("شحن مجاني" is a promise).
 _LEADS = {
@@ -117,12 +147,19 @@ def _pattern(phrases: list[str], lead: bool) -> re.Pattern:
     return re.compile(f"{start}(?:{body})(?!\\w)")
 
 
-_MATCHERS = {kind: _pattern(_PHRASES.get(kind, []), False) for kind in KINDS if _PHRASES.get(kind)}
+_MATCHERS = {kind: _pattern(_PHRASES[kind] + _PERSIAN_SCRIPT_PHRASES[kind] + _HEBREW_PHRASES[kind], False)
+             for kind in KINDS}
+# a text with Persian or Urdu letters: every phrase but the Arabic ones
+_PERSIAN_MATCHERS = {kind: _pattern([p for p in _PHRASES[kind] if not _ARABIC.search(p)]
+                                    + _PERSIAN_SCRIPT_PHRASES[kind] + _HEBREW_PHRASES[kind], False) for kind in KINDS}
 _LEAD_MATCHERS = {kind: _pattern(words, True) for kind, words in _LEADS.items()}
+_PERSIAN_LEAD_MATCHERS = {kind: _pattern([w for w in words if not _ARABIC.search(w)], True)
+                          for kind, words in _LEADS.items()}
 _SLUG_KIND = {slug: kind for kind, slugs in _SLUGS.items() for slug in slugs}
 # Every word of every phrase: a label sharing none of them names no touchpoint (most
 # anchor texts are product names; this spares them the patterns).
-_TRIGGERS = {w for words in (*_PHRASES.values(), *_LEADS.values()) for p in words for w in normalize(p).split()}
+_TRIGGERS = {w for words in (*_PHRASES.values(), *_PERSIAN_SCRIPT_PHRASES.values(), *_HEBREW_PHRASES.values(),
+                              *_LEADS.values(), _ALONE) for p in words for w in normalize(p).split()}
 
 
 def _words(part: str) -> set[str]:
@@ -134,20 +171,24 @@ def _words(part: str) -> set[str]:
 def text_kinds(text: str | None) -> frozenset[str]:
     """The touchpoints a short label (anchor text, a title part, an h1) names."""
     kinds: set[str] = set()
+    persian = bool(_PERSIAN_LETTERS.search(text or ""))  # (normalize() writes them as Arabic letters)
     for part in _SEPARATORS.split(text or ""):
-        kinds |= _part_kinds(normalize(part))
+        kinds |= _part_kinds(normalize(part), persian)
     return frozenset(kinds)
 
 
 @lru_cache(maxsize=8192)
-def _part_kinds(part: str) -> frozenset[str]:
+def _part_kinds(part: str, persian: bool = False) -> frozenset[str]:
     part = _OFFERED_SUPPORT.sub(" ", part).strip()
     words = len(part.split())
     if not words or words > MAX_WORDS or not _words(part) & _TRIGGERS:
         return frozenset()
-    kinds = {kind for kind, pattern in _MATCHERS.items() if pattern.search(part)}
+    matchers, leads = (_PERSIAN_MATCHERS, _PERSIAN_LEAD_MATCHERS) if persian else (_MATCHERS, _LEAD_MATCHERS)
+    kinds = {kind for kind, pattern in matchers.items() if pattern.search(part)}
+    if part in _ALONE and not persian:
+        kinds.add(_ALONE[part])
     if words <= MAX_LEAD_WORDS:
-        kinds.update(kind for kind, pattern in _LEAD_MATCHERS.items() if pattern.search(part))
+        kinds.update(kind for kind, pattern in leads.items() if pattern.search(part))
     return frozenset(kinds)
 
 
@@ -159,13 +200,14 @@ def path_kinds(url: str | None) -> set[str]:
         return set()
     kinds: set[str] = set()
     for segment in path.split("/"):
-        stem = normalize(re.sub(r"\.[a-z0-9]{2,5}$", "", segment, flags=re.I)).replace("_", "-")
+        written = re.sub(r"\.[a-z0-9]{2,5}$", "", segment, flags=re.I).replace("_", "-")
+        stem = normalize(written)
         if not stem:
             continue
         if stem in _SLUG_KIND:
             kinds.add(_SLUG_KIND[stem])
-        elif _ARABIC.search(stem):
-            kinds.update(text_kinds(stem.replace("-", " ")))
+        elif not _LATIN.search(stem):
+            kinds.update(text_kinds(written.replace("-", " ")))
     return kinds
 
 

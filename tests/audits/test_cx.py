@@ -65,6 +65,28 @@ def test_labels_that_name_no_touchpoint(text):
     assert text_kinds(text) == set()
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("تماس با ما", "contact"), ("درباره ما", "about"), ("سوالات متداول", "faq"), ("پرسش\u200cهای متداول", "faq"),
+    ("حریم خصوصی", "privacy"), ("قوانین و مقررات", "terms"), ("پشتیبانی", "support"), ("پیگیری سفارش", "account"),
+    ("تماس با ما | فروشگاه کتاب", "contact"),
+    ("ہم سے رابطہ کریں", "contact"), ("ہمارے بارے میں", "about"), ("رازداری کی پالیسی", "privacy"),
+    ("צור קשר", "contact"), ("שאלות נפוצות", "faq"), ("מדיניות פרטיות", "privacy"), ("תקנון", "terms"),
+    ("אודות", "about"), ("החזרות", "returns"),
+    ("اتصال", "contact"), ("الاتصال بنا", "contact"),  # an Arabic button and menu label
+])
+def test_labels_name_their_touchpoint_in_persian_urdu_and_hebrew(text, kind):
+    assert text_kinds(text) == {kind}
+
+
+@pytest.mark.parametrize("text", [
+    "اتصال کلاس و استایل - Class and Style Bindings",  # Persian docs: "binding", not "call"
+    "اتصال input در فرم",
+    "إعادة الاتصال بالشبكة",  # Arabic: connecting to the network again
+])
+def test_a_word_that_is_a_label_alone_names_nothing_inside_a_text(text):
+    assert text_kinds(text) == set()
+
+
 @pytest.mark.parametrize(("url", "kinds"), [
     (BASE + "/contact-us", {"contact"}),
     (BASE + "/pages/faq.html", {"faq"}),
@@ -76,6 +98,8 @@ def test_labels_that_name_no_touchpoint(text):
     (BASE + "/account/orders", {"account"}),
     (BASE + "/track-order", {"account"}),
     (BASE + "/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9-%D8%A7%D9%84%D8%AE%D8%B5%D9%88%D8%B5%D9%8A%D8%A9", {"privacy"}),
+    (BASE + "/%D7%A6%D7%95%D7%A8-%D7%A7%D7%A9%D7%A8", {"contact"}),  # /צור-קשר
+    (BASE + "/تماس-با-ما", {"contact"}),
     (BASE + "/products/shipping-box.html", set()),
     (BASE + "/", set()),
 ])
