@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from auditor.browser.sampling import group_pages
-from auditor.gather.templates import assign, layout_key, url_pattern
+from auditor.gather.templates import assign, content_shape, layout_key, url_pattern
 from auditor.model import Image
 from tests.factories import BASE, make_page
 from tests.server import SITES
@@ -157,3 +157,38 @@ def test_a_page_without_a_declared_language_joins_its_siblings():
     template_of = assign(rows)
     assert template_of[f"{BASE}/p/x.html"] == template_of[f"{BASE}/p/1.html"]
     assert template_of[f"{BASE}/p/y.html"] != template_of[f"{BASE}/p/1.html"]  # it renders left to right
+
+
+def _shape(body: str) -> str:
+    return content_shape(etree.fromstring(f"<html><body>{body}</body></html>", PARSER))
+
+
+def test_a_pages_content_shape_is_its_form_to_fill_and_its_list_of_links():
+    header = '<header><form role="search" action="/search"><input name="q"></form></header>'
+    cards = "".join(f'<li><a href="/p/{i}">Item {i}</a></li>' for i in range(24))
+    assert _shape(header + "<main><h1>Guide</h1><p>Text and <a href='/x'>a link</a>.</p></main>") == ""
+    assert _shape(header + '<main><h1>Kettle</h1><form action="/cart"><select name="size"></select>'
+                           '<input type="number" name="qty"><button>Add to cart</button></form></main>') == "f"
+    assert _shape(header + f"<main><h1>Kettles</h1><ul>{cards}</ul></main>") == "l"
+    assert _shape(f'<main><form action="/search"><input type="search" name="q"></form><ul>{cards}</ul></main>') == "l"
+
+
+def test_sections_of_articles_on_one_layout_are_one_template():
+    """A documentation site of thirty sections: articles all, however many each holds;
+    a section's index page lists its articles."""
+    rows = [(f"{BASE}/{section}/{page}/", "ar/rtl dddd", "l" if page == 0 else "")
+            for section in range(30) for page in range(12)]
+    assert len(set(assign(rows).values())) == 1
+
+
+def test_a_shops_pages_are_split_where_they_are_built_otherwise():
+    """Product pages (a form to fill) are most of the layout; its category pages (a grid
+    of links) and its blog posts (neither) are built otherwise."""
+    rows = [(f"{BASE}/p/{i}.html", "ar/rtl aaaa", "f") for i in range(40)]
+    rows += [(f"{BASE}/c/{i}/index.html", "ar/rtl aaaa", "l") for i in range(12)]
+    rows += [(f"{BASE}/blog/{i}.html", "ar/rtl aaaa", "") for i in range(15)]
+    rows += [(f"{BASE}/{name}.html", "ar/rtl aaaa", "") for name in ("index", "about", "contact")]
+    template_of = assign(rows)
+    assert set(template_of.values()) == {"/p/*.html \u2026 [ar/rtl aaaa]", "/c/{n}/*.html [ar/rtl aaaa]",
+                                         "/blog/*.html [ar/rtl aaaa]"}
+    assert template_of[f"{BASE}/about.html"] == template_of[f"{BASE}/p/3.html"]

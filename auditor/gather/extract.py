@@ -20,7 +20,7 @@ from auditor.gather.lang_marks import extract_lang_marks
 from auditor.gather.rtl_extract import extract_rtl, hidden_by_markup
 from auditor.gather.kind_marks import extract_kind_marks
 from auditor.gather.addresses import extract_addresses
-from auditor.gather.templates import layout_key
+from auditor.gather.templates import content_shape, layout_key
 from auditor.urls import UNFETCHED_SCHEMES, normalize
 
 ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
@@ -422,6 +422,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     record.text = "\n\n".join(blocks)
     record.word_count = len(record.text.split())
     record.layout = layout_key(root, record.lang, record.dir)
+    record.shape = content_shape(root)
     anchors = anchor_facts(root)
     if anchors:
         record.facts["anchors"] = anchors

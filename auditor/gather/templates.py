@@ -10,7 +10,11 @@ layout is read once per page, in the crawl (`layout_key`).
 
 The URL pattern is a second signal, used across the site (`assign`): within one layout,
 URL patterns that each hold many pages (a shop's product and category pages built on one
-theme) become templates of their own; small sections stay with their layout.
+theme) become templates of their own when their pages are built otherwise than the rest
+of the layout's: their content holds a form to fill (a product's add to cart) or a long
+list of links (a category's grid) where most of the layout's pages do not, or the other
+way round (`content_shape`). The thirty sections of a documentation site, articles all,
+stay one template; so do small sections.
 """
 
 from __future__ import annotations
@@ -35,8 +39,11 @@ TEXT = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "img", "br", "hr",
         "script", "style", "template", "noscript", "link", "meta"}
 STATE_CLASS = re.compile(r"active|current|selected|open|expanded|collapsed|show|hidden|visible|js-|is-|has-")
 MAX_DEPTH = 8
-# A URL pattern becomes a template of its own within a layout when it has this many pages.
+# A URL pattern becomes a template of its own within a layout when it has this many pages
+# (and its pages are shaped otherwise than the layout's, where their shape is known).
 SPLIT_MIN_PAGES = 10
+LISTING_LINKS = 20  # links in a page's content that make it a list of other pages
+FILLED = ("text", "number", "email", "tel", "url", "password", "date", "radio", "checkbox", "")
 
 
 def _token(el) -> str:
@@ -80,6 +87,29 @@ def layout_signature(root) -> str:
     return hashlib.blake2s("\n".join(sorted(paths)).encode(), digest_size=5).hexdigest()
 
 
+def content_shape(root) -> str:
+    """How the page's own content is built, as far as it sets a page type apart: "f" when
+    it holds a form to fill in (a field other than search, hidden or a button), "l" when
+    it holds LISTING_LINKS links or more, both ("fl") or neither ("")."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    content = _content(body)
+    if content is None:
+        content = body
+    fields = (el for el in content.iter("input", "select", "textarea")
+              if el.tag != "input" or (el.get("type") or "").strip().lower() in FILLED)
+    form = any(not _searches(el) for el in fields)
+    links = sum(1 for _ in islice(content.iter("a"), LISTING_LINKS)) >= LISTING_LINKS
+    return ("f" if form else "") + ("l" if links else "")
+
+
+def _searches(field) -> bool:
+    form = next(field.iterancestors("form"), None)
+    return form is not None and ("search" in (form.get("role") or "") or "search" in (form.get("action") or "")
+                                 or "search" in (field.get("name") or "") or field.get("name") == "q")
+
+
 def layout_key(root, lang: str | None, direction: str | None) -> str:
     """The layout of a page and the language and direction it is rendered in."""
     language = (lang or "").replace("_", "-").split("-")[0].lower() or "?"
@@ -105,24 +135,34 @@ def url_pattern(url: str) -> str:
     return "/".join(segments) + query
 
 
-def assign(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """URL -> template key, for (url, layout key) rows of the site's HTML pages. A key
-    reads as a URL pattern, with its layout in brackets: `/p/*.html [ar/rtl 3fa2c1d0e9]`;
-    a layout's pages outside its big patterns read as its commonest pattern and `…`."""
-    rows = list(rows)
+def assign(rows: Iterable[tuple]) -> dict[str, str]:
+    """URL -> template key, for (url, layout key[, content shape]) rows of the site's HTML
+    pages. A key reads as a URL pattern, with its layout in brackets: `/p/*.html [ar/rtl
+    3fa2c1d0e9]`; a layout's pages outside its big patterns read as its commonest pattern
+    and `…`. Without a shape (None: a page stored before shapes were), a big pattern is
+    split off whatever its pages hold."""
+    rows = [(row[0], row[1], row[2] if len(row) > 2 else None) for row in rows]
     # A page that declares no language renders like its declared siblings of the same
     # direction and skeleton: it joins them rather than making a template of its own.
-    declared = {layout.split("/", 1)[1]: layout for _, layout in rows if layout and not layout.startswith("?/")}
+    declared = {layout.split("/", 1)[1]: layout for _, layout, _ in rows if layout and not layout.startswith("?/")}
     by_layout: dict[str, list[str]] = defaultdict(list)
-    for url, layout in rows:
+    shape_of = {}
+    for url, layout, shape in rows:
         if layout and layout.startswith("?/"):
             layout = declared.get(layout.split("/", 1)[1], layout)
         by_layout[layout or "?"].append(url)
+        shape_of[url] = shape
     template_of = {}
     for layout, urls in by_layout.items():
         pattern_of = {u: url_pattern(u) for u in urls}
         patterns = Counter(pattern_of.values())
-        big = {p for p, n in patterns.items() if n >= SPLIT_MIN_PAGES}
+        shapes: dict[str, Counter] = defaultdict(Counter)  # pattern -> its pages' shapes
+        for url in urls:
+            shapes[pattern_of[url]][shape_of[url]] += 1
+        usual = _commonest(sum(shapes.values(), Counter()))
+        # (a pattern's shape is unknown only where the layout's is)
+        big = {p for p, n in patterns.items()
+               if n >= SPLIT_MIN_PAGES and (usual is None or _commonest(shapes[p]) != usual)}
         if len(big) == 1 and patterns[next(iter(big))] == len(urls):
             big = set()  # one pattern for the whole layout: nothing to split
         rest = Counter(p for p in pattern_of.values() if p not in big)
@@ -131,6 +171,11 @@ def assign(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
             pattern = pattern_of[url]
             template_of[url] = f"{pattern if pattern in big else rest_name} [{layout}]"
     return template_of
+
+
+def _commonest(shapes: Counter) -> str | None:
+    """The shape most of the pages have; None when one of them has none known."""
+    return None if None in shapes or not shapes else shapes.most_common(1)[0][0]
 
 
 def template_pattern(key: str | None) -> str | None:

@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS pages (
     canonical TEXT,
     noindex INTEGER NOT NULL DEFAULT 0,
     layout TEXT,
+    shape TEXT,
     template TEXT
 );
 -- A page's record apart from its columns: depth and template are set after the crawl, and
@@ -108,18 +109,19 @@ class Store:
         data.pop("template", None)
         self.db.execute(
             "INSERT INTO pages (url, status, is_html, redirect_to, script_redirect, error, title, meta_description,"
-            " lang, hreflang, canonical, noindex, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " lang, hreflang, canonical, noindex, layout, shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET status=excluded.status, is_html=excluded.is_html,"
             " redirect_to=excluded.redirect_to, script_redirect=excluded.script_redirect, error=excluded.error,"
             " title=excluded.title,"
             " meta_description=excluded.meta_description, lang=excluded.lang,"
-            " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex, layout=excluded.layout",
+            " hreflang=excluded.hreflang, canonical=excluded.canonical, noindex=excluded.noindex, layout=excluded.layout,"
+            " shape=excluded.shape",
             (
                 record.url, record.status, int(record.is_html), record.redirect_to, record.script_redirect, record.error,
                 record.title, record.meta.get("description"), record.lang,
                 json.dumps(record.hreflang, ensure_ascii=False) if record.hreflang else None,
                 record.canonical if len(set(record.canonicals)) == 1 else None, int(record.noindex),
-                record.layout or None,
+                record.layout or None, record.shape if record.is_html else None,
             ),
         )
         self.db.execute("INSERT INTO records (url, record) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET record=excluded.record",
@@ -448,9 +450,9 @@ class Store:
         self.db.executemany("UPDATE pages SET depth = ?, in_sitemap = ? WHERE url = ?", changed)
         self.commit()
 
-    def layouts(self) -> list[tuple[str, str | None]]:
-        """(url, layout key) of every page that answered 200 with HTML."""
-        return list(self.db.execute("SELECT url, layout FROM pages WHERE status = 200 AND is_html = 1"))
+    def layouts(self) -> list[tuple[str, str | None, str | None]]:
+        """(url, layout key, content shape) of every page that answered 200 with HTML."""
+        return list(self.db.execute("SELECT url, layout, shape FROM pages WHERE status = 200 AND is_html = 1"))
 
     def set_templates(self, template_of: dict[str, str]) -> None:
         """Each page's template across the site (auditor/gather/templates.py assigns them)."""
@@ -469,7 +471,7 @@ class Store:
         """Columns added after a database was first created (an older run still opens)."""
         for table, column in (("links", "text TEXT"), ("sitemap_urls", "line INTEGER"), ("pages", "canonical TEXT"),
                               ("pages", "noindex INTEGER NOT NULL DEFAULT 0"), ("pages", "layout TEXT"), ("pages", "template TEXT"),
-                              ("pages", "script_redirect TEXT")):
+                              ("pages", "script_redirect TEXT"), ("pages", "shape TEXT")):
             try:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
             except sqlite3.OperationalError:  # the column is there already

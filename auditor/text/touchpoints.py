@@ -37,7 +37,7 @@ def normalize(text: str) -> str:
 # Phrases that name a touchpoint wherever they stand in a short text.
 _PHRASES = {
     "contact": [
-        "contact", "contact us", "get in touch", "reach us", "call us", "email us",
+        "contact us", "get in touch", "reach us", "call us", "email us",
         "اتصل بنا", "تواصل معنا", "اتصل", "تواصل", "راسلنا", "الاتصال بنا",
     ],
     "support": [
@@ -109,6 +109,9 @@ _PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0\u06c1
 # Generic words that name a touchpoint only when they open the text ("Shipping & delivery",
 # not "Free shipping over 200 SAR"); Arabic only with the article ("شحن مجاني" is a promise).
 _LEADS = {
+    # "Contact" names the page when it opens the text ("Contact", "Contact Northwind"); inside
+    # one it is a word of its subject ("Difference between lead, contact and customer")
+    "contact": ["contact"],
     # "Support" names the page when it opens the text; after another noun it is a service
     # offered ("ACI Support", "IT support"), not where customers get help
     "support": ["help", "support"],
