@@ -127,12 +127,19 @@ class _Tab:
                 self.quietly("Page.handleJavaScriptDialog", {"accept": False})),
             "Page.lifecycleEvent": self.lifecycle,
             "Inspector.targetCrashed": self.crashed,
-            "Network.requestWillBeSent": lambda event: self.in_flight.add(event["requestId"]),
+            "Network.requestWillBeSent": self.sent,
             "Network.loadingFinished": lambda event: self.in_flight.discard(event["requestId"]),
             "Network.loadingFailed": lambda event: self.in_flight.discard(event["requestId"]),
         }
         for name, handler in events.items():
             pipe.on(session, name, handler)
+
+    def sent(self, event: dict) -> None:
+        """A request the page's DOM may wait for: what scripts load. A prefetch of the pages
+        its links lead to (type Other) never reports its end to the tab: counted, it kept
+        every page waiting the whole QUIET_CAP_S (VitePress prefetches each link in view)."""
+        if event.get("type", "").lower() in LOADED:
+            self.in_flight.add(event["requestId"])
 
     @property
     def closed(self) -> bool:
@@ -254,7 +261,9 @@ class CrawlRenderer:
 
     async def _new_tab(self) -> _Tab:
         pipe = await self._browser_up()
-        target = (await pipe.send("Target.createTarget", {"url": "about:blank",
+        # each tab in a window of its own, shown: a tab behind another is hidden, draws no
+        # frame (requestAnimationFrame never runs), and a page's scripts may wait to be shown
+        target = (await pipe.send("Target.createTarget", {"url": "about:blank", "newWindow": True,
                                                           "browserContextId": self._context}))["targetId"]
         session = await pipe.attach(target)
         # A new renderer holds most over its first pages: the first tabs are replaced

@@ -259,3 +259,30 @@ def test_a_page_whose_scripts_answer_its_fragments_is_told_from_broken_anchors(c
     out = asyncio.run(_hash_routed(chromium, site, {"examples": examples, "toc": toc, "whole": whole,
                                                     "leaves": leaves}))
     assert out == {"examples": (True, []), "toc": (False, []), "whole": (False, []), "leaves": (False, [])}
+
+
+async def _shown(chromium: str, site: str, pages: int) -> list[str]:
+    renderer = CrawlRenderer(chromium, concurrency=pages)
+    body = ("<!doctype html><title>t</title><p id='state'></p>"
+            "<script>document.getElementById('state').textContent = document.visibilityState;</script>")
+    try:
+        outcomes = await asyncio.gather(*(renderer.render(f"{site}/shown{i}.html", 200, HEADERS, body.encode())
+                                          for i in range(pages)))
+        return [o.html.split("<p id=\"state\">", 1)[1].split("<", 1)[0] for o in outcomes]
+    finally:
+        await renderer.close()
+
+
+def test_every_tab_is_shown_as_a_visitors_page_is(chromium, site):
+    # a tab behind another is hidden: it draws no frame (requestAnimationFrame never runs)
+    # and its scripts may wait to be shown before they build the page
+    assert asyncio.run(_shown(chromium, site, 3)) == ["visible"] * 3
+
+
+def test_only_requests_that_build_the_dom_are_waited_for():
+    # a prefetch of the pages a page links to (type Other) never reports its end to the tab
+    tab = object.__new__(crawl_render._Tab)
+    tab.in_flight = set()
+    for n, kind in enumerate(("Script", "XHR", "Fetch", "Other", "Prefetch", "Image", "Stylesheet")):
+        tab.sent({"requestId": str(n), "type": kind})
+    assert tab.in_flight == {"0", "1", "2"}
