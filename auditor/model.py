@@ -96,7 +96,7 @@ class PageRecord:
     word_count: int = 0
     html_bytes_text: int = 0  # characters of visible text (an app's empty shell has few)
     layout: str = ""  # language, direction and skeleton hash (auditor/gather/templates.py)
-    shape: str = ""  # what its content holds: a form to fill, a list of links (templates.content_shape)
+    shape: str = ""  # what its content holds: a form to fill, a list of links (templates.page_layout)
     # filled after the crawl, from the whole site
     depth: int | None = None
     in_sitemap: bool = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from auditor.browser.sampling import group_pages
-from auditor.gather.templates import assign, content_shape, layout_key, url_pattern
+from auditor.gather.templates import assign, page_layout, url_pattern
 from auditor.model import Image
 from tests.factories import BASE, make_page
 from tests.server import SITES
@@ -16,7 +16,7 @@ TEMPLATES_SITE = SITES / "templates"
 
 def layout_of(path: str) -> str:
     root = etree.fromstring((TEMPLATES_SITE / path).read_bytes(), PARSER)
-    return layout_key(root, root.get("lang"), root.get("dir"))
+    return page_layout(root, root.get("lang"), root.get("dir"))[0]
 
 
 def test_url_pattern_generalises_numbers_dates_and_the_last_segment():
@@ -45,7 +45,7 @@ def _listing(articles: int, description: bool = False) -> str:
 def test_lists_of_articles_are_one_layout_however_many_they_hold():
     # a blog's tag pages, a grid of cards with or without its description
     def key(html: str) -> str:
-        return layout_key(etree.fromstring(html, PARSER), "en", "ltr")
+        return page_layout(etree.fromstring(html, PARSER), "en", "ltr")[0]
 
     lists = {key(_listing(n, description)) for n in (2, 5) for description in (False, True)}
     assert len(lists) == 1
@@ -64,7 +64,7 @@ def _article_without_main(question: bool, sections: str, credit: bool) -> str:
 def test_a_page_without_main_is_its_skeleton_not_its_text():
     # articles written straight into <body>: their headings, paragraphs, sections and scripts vary
     def key(html: str) -> str:
-        return layout_key(etree.fromstring(html, PARSER), "en", "ltr")
+        return page_layout(etree.fromstring(html, PARSER), "en", "ltr")[0]
 
     pages = {key(_article_without_main(question, sections, credit))
              for question, sections, credit in ((True, "<p>Short.</p>", False),
@@ -160,7 +160,7 @@ def test_a_page_without_a_declared_language_joins_its_siblings():
 
 
 def _shape(body: str) -> str:
-    return content_shape(etree.fromstring(f"<html><body>{body}</body></html>", PARSER))
+    return page_layout(etree.fromstring(f"<html><body>{body}</body></html>", PARSER), "en", "ltr")[1]
 
 
 def test_a_pages_content_shape_is_its_form_to_fill_and_its_list_of_links():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
+from auditor.facts.inlinks import inlink_counts
 from auditor.store.runs import Store
 
 
@@ -38,7 +39,7 @@ class PageAliases:
         pages = {page for _, page, _ in self.copies} | {url for pair in twins for url in pair}
         shown = {p.url: _shows(p.title, p.text) for p in store.iter_pages(pages) if p.ok_html} if pages else {}
         aliases = {url: page for url, page, digest in self.copies if shown.get(page) == digest}
-        links = store.inlinks({url for pair in twins for url in pair})
+        links = inlink_counts(store) if twins else {}
         for pair in twins:
             if shown.get(pair[0]) is not None and shown.get(pair[0]) == shown.get(pair[1]):
                 # the page is the name more pages link to; on a tie, the shorter one

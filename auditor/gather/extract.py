@@ -20,7 +20,7 @@ from auditor.gather.lang_marks import extract_lang_marks
 from auditor.gather.rtl_extract import extract_rtl, hidden_by_markup
 from auditor.gather.kind_marks import extract_kind_marks
 from auditor.gather.addresses import extract_addresses
-from auditor.gather.templates import content_shape, layout_key
+from auditor.gather.templates import page_layout
 from auditor.urls import UNFETCHED_SCHEMES, normalize
 
 ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
@@ -421,8 +421,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     blocks, record.html_bytes_text = _text_blocks(body, main, SKIP_TEXT | CODE | (BOILERPLATE if main is body else set()))
     record.text = "\n\n".join(blocks)
     record.word_count = len(record.text.split())
-    record.layout = layout_key(root, record.lang, record.dir)
-    record.shape = content_shape(root)
+    record.layout, record.shape = page_layout(root, record.lang, record.dir)
     anchors = anchor_facts(root)
     if anchors:
         record.facts["anchors"] = anchors

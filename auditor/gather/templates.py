@@ -6,7 +6,7 @@ inside of the main content, of sections, navigation, lists, tables and forms lef
 left out wherever they are (a page without <main> writes its headings and paragraphs
 straight into <body>), and the classes that mark state (active, current, open) ignored.
 Pages in another language or direction render differently, so they are apart. The
-layout is read once per page, in the crawl (`layout_key`).
+layout is read once per page, in the crawl (`page_layout`).
 
 The URL pattern is a second signal, used across the site (`assign`): within one layout,
 URL patterns that each hold many pages (a shop's product and category pages built on one
@@ -66,12 +66,20 @@ def _content(body):
     return articles[0].getparent() if articles else None
 
 
-def layout_signature(root) -> str:
-    """A short hash of the page's skeleton (see the module docstring)."""
+def page_layout(root, lang: str | None, direction: str | None) -> tuple[str, str]:
+    """(layout key, content shape) of a page: its layout and the language and direction it
+    is rendered in, and how its content is built. Its content is found once for both."""
     body = root.find("body")
     if body is None:
         body = root
     content = _content(body)
+    language = (lang or "").replace("_", "-").split("-")[0].lower() or "?"
+    key = f"{language}/{(direction or 'ltr').lower()} {layout_signature(body, content)}"
+    return key, content_shape(body if content is None else content)
+
+
+def layout_signature(body, content) -> str:
+    """A short hash of the page's skeleton (see the module docstring)."""
     paths: set[str] = {_token(body)}
 
     def walk(el, path: str, depth: int) -> None:
@@ -87,16 +95,10 @@ def layout_signature(root) -> str:
     return hashlib.blake2s("\n".join(sorted(paths)).encode(), digest_size=5).hexdigest()
 
 
-def content_shape(root) -> str:
-    """How the page's own content is built, as far as it sets a page type apart: "f" when
+def content_shape(content) -> str:
+    """How a page's own content is built, as far as it sets a page type apart: "f" when
     it holds a form to fill in (a field other than search, hidden or a button), "l" when
     it holds LISTING_LINKS links or more, both ("fl") or neither ("")."""
-    body = root.find("body")
-    if body is None:
-        body = root
-    content = _content(body)
-    if content is None:
-        content = body
     fields = (el for el in content.iter("input", "select", "textarea")
               if el.tag != "input" or (el.get("type") or "").strip().lower() in FILLED)
     form = any(not _searches(el) for el in fields)
@@ -108,12 +110,6 @@ def _searches(field) -> bool:
     form = next(field.iterancestors("form"), None)
     return form is not None and ("search" in (form.get("role") or "") or "search" in (form.get("action") or "")
                                  or "search" in (field.get("name") or "") or field.get("name") == "q")
-
-
-def layout_key(root, lang: str | None, direction: str | None) -> str:
-    """The layout of a page and the language and direction it is rendered in."""
-    language = (lang or "").replace("_", "-").split("-")[0].lower() or "?"
-    return f"{language}/{(direction or 'ltr').lower()} {layout_signature(root)}"
 
 
 def _segment(segment: str) -> str:

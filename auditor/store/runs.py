@@ -531,11 +531,6 @@ class Store:
             " WHERE a.url LIKE ? AND a.status = 200 AND a.is_html = 1 AND b.status = 200 AND b.is_html = 1"
             " ORDER BY a.url", (len(suffix), "%" + suffix))]
 
-    def inlinks(self, urls: Iterable[str]) -> dict[str, int]:
-        """How many other pages link to each of `urls` (those linked only)."""
-        return dict(self._where_in(
-            "SELECT dst, COUNT(*) FROM links WHERE src <> dst AND dst IN ({marks}) GROUP BY dst", urls))
-
     def depths(self, urls: Iterable[str]) -> dict[str, int | None]:
         """The click depth of each of `urls` (computed by compute_site)."""
         return dict(self._where_in("SELECT url, depth FROM pages WHERE url IN ({marks})", urls))
