@@ -10,7 +10,10 @@ are not loaded, and every image gets a blank one from the browser itself (links 
 text need none of them). The page never leaves its URL (a script's navigation is
 recorded, not followed; a page that redirects while loading is read as it stands),
 forms are never sent, dialogs are dismissed, and each page is bounded by a timeout and
-a cap on waiting for the network to go quiet. Once the DOM is read, a page linking to
+a cap on waiting for the network to go quiet. Other sites' scripts and data load as in a
+visitor's browser, but once parsed a page waits for them no longer than OFFSITE_WAIT_S:
+analytics, ads and chat widgets hold back its `load` (for seconds where they cannot be
+reached) and build none of its links. Once the DOM is read, a page linking to
 a #fragment of its own that names no element gets that fragment in its address: if its
 scripts then change the page, its fragments are a script's views, not broken links.
 
@@ -31,6 +34,7 @@ import base64
 import contextlib
 from dataclasses import dataclass, field
 from importlib.resources import files
+from urllib.parse import urlsplit
 
 from auditor.errors import error_text
 
@@ -70,6 +74,9 @@ BLANK_GIF = "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 # QUIET_S, but no longer than the cap (pages that poll or stream never go quiet).
 QUIET_S = 0.1
 QUIET_CAP_S = 3.0
+# A request to another host still in flight after this long no longer holds the page back.
+OFFSITE_WAIT_S = 1.0
+POLL_S = 0.025  # how often a condition on time is checked again
 READ_S = 10  # reading the DOM of a page that has loaded
 READ_AFTER_TIMEOUT_S = 2  # ... and of one that has not (its scripts may never yield)
 TAB_PAGES = 100  # pages per tab: the tab's memory starts afresh after
@@ -118,8 +125,10 @@ class _Tab:
         self.main_frame = main_frame
         self.job: _Job | None = None
         self.pages_left = pages_left
-        self.in_flight: set[str] = set()
+        # request id -> when it was sent if it goes to another host, else 0 (always waited for)
+        self.in_flight: dict[str, float] = {}
         self.loaded: set[str] = set()  # the documents (loader ids) whose `load` has fired
+        self.parsed: set[str] = set()  # ... and those whose DOMContentLoaded has
         self.changed = asyncio.Event()  # a document loaded, or the tab crashed
         events = {
             "Fetch.requestPaused": lambda event: asyncio.ensure_future(self.paused(event)),
@@ -128,8 +137,8 @@ class _Tab:
             "Page.lifecycleEvent": self.lifecycle,
             "Inspector.targetCrashed": self.crashed,
             "Network.requestWillBeSent": self.sent,
-            "Network.loadingFinished": lambda event: self.in_flight.discard(event["requestId"]),
-            "Network.loadingFailed": lambda event: self.in_flight.discard(event["requestId"]),
+            "Network.loadingFinished": lambda event: self.in_flight.pop(event["requestId"], None),
+            "Network.loadingFailed": lambda event: self.in_flight.pop(event["requestId"], None),
         }
         for name, handler in events.items():
             pipe.on(session, name, handler)
@@ -139,7 +148,14 @@ class _Tab:
         its links lead to (type Other) never reports its end to the tab: counted, it kept
         every page waiting the whole QUIET_CAP_S (VitePress prefetches each link in view)."""
         if event.get("type", "").lower() in LOADED:
-            self.in_flight.add(event["requestId"])
+            own = self.job is None or _same_site(event["request"]["url"], self.job.url)
+            self.in_flight[event["requestId"]] = 0.0 if own else asyncio.get_running_loop().time()
+
+    def waiting(self) -> bool:
+        """Whether a request the page may be built from is in flight: one to the site, or
+        one to another site sent less than OFFSITE_WAIT_S ago."""
+        since = asyncio.get_running_loop().time() - OFFSITE_WAIT_S
+        return any(sent == 0.0 or sent > since for sent in self.in_flight.values())
 
     @property
     def closed(self) -> bool:
@@ -156,14 +172,18 @@ class _Tab:
         if event["name"] == "load":
             self.loaded.add(event["loaderId"])
             self.changed.set()
+        elif event["name"] == "DOMContentLoaded":
+            self.parsed.add(event["loaderId"])
 
     def crashed(self, _event: dict) -> None:
         self.pipe.session_gone(self.session, "the page crashed")
         self.changed.set()
 
     async def goto(self, url: str) -> None:
-        """Navigate and wait for the document's `load`."""
+        """Navigate and wait for the document's `load`, or only until it is parsed and
+        other hosts' requests, in flight for OFFSITE_WAIT_S, are all that hold `load` back."""
         self.loaded.clear()
+        self.parsed.clear()
         navigation = await self.send("Page.navigate", {"url": url})
         if navigation.get("errorText"):
             raise DevToolsError(f"{navigation['errorText']} at {url}")
@@ -171,8 +191,11 @@ class _Tab:
         while loader is not None and loader not in self.loaded:
             if self.closed:
                 raise DevToolsError("the page crashed")
+            if loader in self.parsed and self.in_flight and not self.waiting():
+                return
             self.changed.clear()
-            await self.changed.wait()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), POLL_S)
 
     async def evaluate(self, expression: str, wait: bool = False):
         """The expression's value (JSON), read in the page; `wait` for it when it is a promise."""
@@ -352,7 +375,7 @@ class CrawlRenderer:
                 raise
             job.outcome.error = _describe(exc, self._timeout_s)  # read what has loaded all the same
             read_within = READ_AFTER_TIMEOUT_S  # a page whose scripts never yield would not answer
-        await _quiet(tab.in_flight)
+        await _quiet(tab)
         job.outcome.html = await asyncio.wait_for(tab.evaluate(READ_DOM), read_within)
         # what the probe's #fragment makes the page's scripts try is no part of the page
         navigations, posts = list(job.outcome.blocked_navigations), list(job.outcome.blocked_posts)
@@ -393,19 +416,27 @@ async def _loaded_or_left(goto, left: asyncio.Event) -> bool:
     return True
 
 
-async def _quiet(in_flight: set) -> None:
+def _same_site(url: str, page_url: str) -> bool:
+    """Whether a request goes to the page's host or one under it, www. aside (its API at
+    api.example.com, for www.example.com)."""
+    host = urlsplit(url).hostname or ""
+    base = (urlsplit(page_url).hostname or "").removeprefix("www.")
+    return host == base or host.endswith("." + base)
+
+
+async def _quiet(tab: _Tab) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + QUIET_CAP_S
     quiet_since = None
     while loop.time() < deadline:
         now = loop.time()
-        if in_flight:
+        if tab.waiting():
             quiet_since = None
         elif quiet_since is None:
             quiet_since = now
         elif now - quiet_since >= QUIET_S:
             return
-        await asyncio.sleep(0.025)
+        await asyncio.sleep(POLL_S)
 
 
 def _describe(exc: Exception, timeout_s: float) -> str:
