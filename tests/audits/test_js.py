@@ -37,6 +37,12 @@ def test_js_only_content_when_scripts_write_most_of_the_text():
     assert findings(get_audit("js-only-content"), make_page(word_count=400, facts=rendered(words_added=150))) == []
 
 
+def test_a_shell_pages_text_is_all_written_by_scripts_not_more():
+    # words_added counts the text repeated on every page too; the main text leaves it out
+    [finding] = findings(get_audit("js-only-content"), make_page(word_count=314, facts=rendered(words_added=323)))
+    assert finding.data == {"share": 100, "words": 314, "total": 314}
+
+
 def test_rendered_head_changed_shows_the_html_and_the_rendered_value():
     page = make_page(title="Prices | Oasis", facts=rendered(head_changed=["title"], html={"title": "Loading…"}))
     [finding] = findings(get_audit("rendered-head-changed"), page)
