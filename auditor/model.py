@@ -193,6 +193,9 @@ class Site:
     rtl_stylesheets: dict[str, str] = field(default_factory=dict)  # stylesheet used by right-to-left pages -> one such page
     arabic_css: dict[str, list[dict]] = field(default_factory=dict)  # page -> letter-spacing/italic rules first hitting Arabic there
     page_lang_dir: dict[str, tuple] = field(default_factory=dict)  # hreflang target -> (its lang, its dir)
+    # the languages the site has pages in (primary subtags): declared by lang, named by
+    # hreflang, or read from the text of a sample of pages
+    languages: frozenset[str] = frozenset()
     # stylesheet -> {rtl, ltr: sampled pages of each direction loading it; rtl_page, ltr_page: one of each}
     stylesheet_use: dict[str, dict] = field(default_factory=dict)
     # page linked into with a fragment (page.html#section) -> its ids (see auditor/facts/fragment_facts.py)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from auditor.model import Image, Link, PageRecord, Resource, Site
+from auditor.text.langtags import primary
 
 BASE = "https://shop.example"
 
@@ -53,6 +54,7 @@ def make_site(pages: list[PageRecord] = (), **overrides) -> Site:
         title_counts=Counter({t: n for t, n in titles.items() if n > 1}),
         description_counts=Counter({d: n for d, n in descriptions.items() if n > 1}),
         hreflang={p.url: p.hreflang for p in pages if p.hreflang},
+        languages=frozenset(primary(p.lang) for p in pages if p.lang),
     )
     for name, value in overrides.items():
         setattr(site, name, value)

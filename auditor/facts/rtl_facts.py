@@ -10,6 +10,8 @@ from auditor.gather.css_direction import analyse, matches
 from auditor.model import PageRecord
 from auditor.store.runs import Store
 from auditor.text import is_rtl_lang
+from auditor.text.langtags import primary
+from auditor.text.language import detect_language
 
 RTL_SHARE = 0.5  # share of right-to-left letters that makes a page's text right to left
 ARABIC_RULES = ("letter-spacing", "italic")
@@ -29,14 +31,19 @@ def page_dir(page: PageRecord) -> str | None:
 
 
 def gather(store: Store) -> dict:
-    """`stylesheets`, `rtl_stylesheets`, `arabic_css` and `page_lang_dir` of `Site`."""
+    """`stylesheets`, `rtl_stylesheets`, `arabic_css`, `page_lang_dir` and `languages` of `Site`."""
     stylesheets = {url: analyse(url, body) for url, body in store.stylesheets()}
     rtl_stylesheets: dict[str, str] = {}
     arabic_css: dict[str, list[dict]] = {}
     claimed: set[tuple] = set()
     use: dict[str, dict] = {}
+    hreflang = store.hreflang_map()
+    languages = {primary(tag) for tag in store.declared_languages()}
+    languages.update(primary(e["lang"]) for alternates in hreflang.values() for e in alternates)
     # Pages of one section share templates: a sample per section sees every template.
     for page in store.iter_pages(sample_by_section(store.html_page_urls())):
+        if page.status == 200:
+            languages.add(detect_language(page.text or page.title or "").lang)
         rtl = is_rtl_record(page)
         # A page declaring dir="ltr" is laid out left to right, whatever its letters: the
         # stylesheets it loads serve a left-to-right page (a wrong dir is html-dir's finding).
@@ -58,10 +65,10 @@ def gather(store: Store) -> dict:
                 if hit:
                     claimed.add(key)
                     arabic_css.setdefault(page.url, []).append({**item, "selector": ", ".join(hit)})
-    targets = {e["href"] for alternates in store.hreflang_map().values() for e in alternates}
+    targets = {e["href"] for alternates in hreflang.values() for e in alternates}
     page_lang_dir = {p.url: (p.lang, page_dir(p)) for p in store.iter_pages(targets)} if targets else {}
     return {"stylesheets": stylesheets, "rtl_stylesheets": rtl_stylesheets, "arabic_css": arabic_css,
-            "page_lang_dir": page_lang_dir, "stylesheet_use": use}
+            "page_lang_dir": page_lang_dir, "stylesheet_use": use, "languages": frozenset(languages - {None, "x"})}
 
 
 def note_use(use: dict[str, dict], page: PageRecord, is_rtl: bool) -> None:

@@ -17,6 +17,7 @@ from auditor.gather.hreflang import read_hreflang
 from auditor.errors import error_text
 from auditor.gather.fragments import extract_fragments
 from auditor.gather.lang_marks import extract_lang_marks
+from auditor.gather.lang_switch import extract_lang_switch
 from auditor.gather.rtl_extract import extract_rtl, hidden_by_markup
 from auditor.gather.kind_marks import extract_kind_marks
 from auditor.gather.addresses import extract_addresses
@@ -428,6 +429,7 @@ def extract_tree(record: PageRecord, root) -> PageRecord:
     extract_rtl(root, record)
     extract_fragments(root, record, base)
     extract_lang_marks(root, record)
+    extract_lang_switch(root, record)
     extract_kind_marks(root, record)
     extract_addresses(root, record)
     return record

@@ -332,6 +332,11 @@ class Store:
             f" AND {column} IS NOT NULL AND {column} <> '' GROUP BY {column} HAVING COUNT(DISTINCT {folder}) > 1"
         )))
 
+    def declared_languages(self) -> set[str]:
+        """The lang attributes the site's 200 HTML pages declare, each once."""
+        return {row[0] for row in self.db.execute(
+            "SELECT DISTINCT lang FROM pages WHERE status = 200 AND is_html = 1 AND lang IS NOT NULL AND lang <> ''")}
+
     def urls_with(self, column: str, values: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(value, url) of the 200 HTML pages whose title or meta description is one of `values`."""
         assert column in ("title", "meta_description")

@@ -367,10 +367,10 @@ def test_run_audits_on_a_healthy_site_runs_every_registered_audit_cleanly():
     judged = {audit_id: a for audit_id, a in result["audits"].items() if a["category"] in PROVOKED_CATEGORIES}
     assert {audit_id: a["findings"] for audit_id, a in judged.items() if a["findings"]} == {}
     # axe-violations and the script audits judge rendered pages only; these pages were not
-    # rendered, and no page answered 404 or redirected
+    # rendered, no page answered 404 or redirected, and none has a language switch
     assert {audit_id for audit_id, a in judged.items() if a["score"] is None} == {
         "axe-violations", "hreflang", "orphan-page", "redirect-chain", "script-redirect", "spa-route-status",
-        "js-only-links", "js-only-content", "rendered-head-changed"}
+        "js-only-links", "js-only-content", "rendered-head-changed", "language-urls"}
     assert {a["score"] for a in judged.values()} == {1.0, None}
     assert {cat: result["categories"][cat]["score"] for cat in PROVOKED_CATEGORIES} == {
         "seo": 1.0, "navigation": 1.0, "accessibility": 1.0,

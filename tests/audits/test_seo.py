@@ -728,3 +728,29 @@ def test_an_image_named_for_what_it_shows_is_no_placeholder():
                                   Image(BASE + "/img/PlaceholderImage.B3kq9.svg", alt="")])
     assert [f.data["src"].rsplit("/", 1)[-1] for f in findings(PLACEHOLDER, page)] == [
         "product_placeholder@2x.webp", "PlaceholderImage.B3kq9.svg"]
+
+
+# -- language-urls -------------------------------------------------------------------------
+
+SELECT = {"selector": "header select", "control": "select", "languages": ["en", "ar"], "text": "English / Arabic"}
+
+
+def test_a_language_switched_in_place_with_no_page_in_it_is_reported():
+    page = make_page("/", lang="en", facts={"lang_switch": [SELECT]})
+    [finding] = findings(get_audit("language-urls"), page, make_site([page]))
+    assert finding.data == {"text": "English / Arabic", "control": "select", "languages": "ar"}
+    assert finding.selector == "header select"
+
+
+def test_a_switch_whose_languages_have_pages_is_not():
+    page = make_page("/", lang="en", facts={"lang_switch": [SELECT]})
+    arabic = make_page("/ar/", lang="ar")
+    assert findings(get_audit("language-urls"), page, make_site([page, arabic])) == []
+    # Arabic pages that declare no language, read as Arabic from their text
+    assert findings(get_audit("language-urls"), page, make_site([page], languages=frozenset({"en", "ar"}))) == []
+
+
+def test_a_switch_naming_the_pages_own_language_is_not():
+    button = {"selector": "button", "control": "button", "languages": ["ar"], "text": "العربية"}
+    page = make_page("/", lang=None, facts={"lang_switch": [button], "language": {"lang": "ar"}})
+    assert findings(get_audit("language-urls"), page, make_site([page])) == []

@@ -71,6 +71,9 @@ def test_script_audits_name_what_crawlers_without_scripts_miss(history_app):
     assert len(uncrawlable) == 5 and {f["data"]["count"] for f in uncrawlable} == {2}
     assert finding_paths(result, "soft-404", base) == ["/old-offer"]
     assert finding_paths(result, "spa-route-status", base) == []
+    # the menu's button shows the app in Arabic, which has no URL
+    assert finding_paths(result, "language-urls", base) == ["/", "/about", "/contact", "/old-offer", "/pricing"]
+    assert {f["data"]["languages"] for f in result["audits"]["language-urls"]["findings"]} == {"ar"}
 
 
 def test_without_scripts_the_app_is_one_empty_page(tmp_path):

@@ -14,7 +14,9 @@ function render() {
   const menu = '<nav><a href="/">Home</a> <a href="/about">About</a> <a href="/pricing">Pricing</a>' +
     ' <a href="/contact">Contact</a> <a href="/old-offer">Old offer</a>' +
     ' <span class="link" onclick="location.href=\'/blog\'">Blog</span>' +
-    ' <a href="javascript:void(0)" onclick="location.href=\'/shop\'">Shop</a></nav>';
+    ' <a href="javascript:void(0)" onclick="location.href=\'/shop\'">Shop</a>' +
+    // Arabic is shown in place, with no URL of its own
+    ' <button type="button" onclick="document.documentElement.lang = \'ar\'">العربية</button></nav>';
   if (!route) {
     document.title = "Page not found";
     document.getElementById("app").innerHTML = menu + "<main><h1>Page not found</h1><p>Sorry.</p></main>";
