@@ -177,6 +177,8 @@ class Site:
     sitemap_problems: list[dict] = field(default_factory=list)  # listed URLs that are not 200 self-canonical pages
     references: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # stylesheet/manifest -> (url, kind)
     traps: list[dict] = field(default_factory=list)  # URL patterns the crawl capped (Store.traps)
+    # the answer to an address that names no page: {url, status, final_url, title, error} (Store.missing_page)
+    missing_page: dict | None = None
     settings: dict = field(default_factory=dict)  # audit thresholds
     # customer touchpoints (see auditor/text/touchpoints.py)
     touchpoints: dict[str, list[str]] = field(default_factory=dict)  # kind -> the pages that are that touchpoint

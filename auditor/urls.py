@@ -127,6 +127,11 @@ def folder_of_index(url: str) -> str | None:
     return None
 
 
+# An address no site has a page at: the crawl asks for it once, to see how the server
+# answers a missing page (the missing-page-status audit).
+MISSING_PAGE_PATH = "/auditor-no-such-page-7c1e9b"
+
+
 def same_origin(url: str, other: str) -> bool:
     return origin(url) is not None and origin(url) == origin(other)
 

@@ -62,3 +62,14 @@ class TrapCut:
     kind: str  # long-url | repeated-path | session-id | query-variants
     pattern: str  # the family of URLs the rule capped, as a person reads it
     source: str | None = None  # the page the link was found on
+
+
+@dataclass
+class MissingPageProbe:
+    """The site's answer to an address that names no page (spiders/site.py)."""
+
+    url: str
+    status: int | None
+    final_url: str | None = None  # where its redirects, followed on the site, ended
+    title: str | None = None
+    error: str | None = None

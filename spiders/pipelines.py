@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from auditor.model import PageRecord
-from auditor.store.runs import Store
-from spiders.items import References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls, TrapCut
+from auditor.store.runs import MISSING_PAGE_KEY, Store
+from spiders.items import (MissingPageProbe, References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls,
+                           TrapCut)
 
 # Sent when the crawl must see every record stored so far committed (a crawl spread
 # over machines, before this process reports itself idle).
@@ -47,4 +50,6 @@ class StorePipeline:
             self.store.add_robots(item.origin, item.text)
         elif isinstance(item, TrapCut):
             self.store.add_trap(item.url, item.kind, item.pattern, item.source)
+        elif isinstance(item, MissingPageProbe):
+            self.store.set_run(MISSING_PAGE_KEY, asdict(item))
         return item

@@ -23,8 +23,9 @@ from auditor.errors import error_text
 from auditor.gather.extract import extract
 from auditor.gather.extract_process import Extractor
 from auditor.model import PageRecord
-from auditor.urls import Scope, normalize
-from spiders.items import References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls, TrapCut
+from auditor.urls import MISSING_PAGE_PATH, Scope, normalize
+from spiders.items import (MissingPageProbe, References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls,
+                           TrapCut)
 from spiders.middlewares import MAX_ROBOTS_BYTES
 from spiders.scripted import ScriptedPages
 from spiders.references import css_references, manifest_references, read_sitemap
@@ -49,6 +50,9 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_SITEMAP_URLS = 50_000
 # Read to find the files they name: GET, not HEAD.
 READ_KINDS = ("stylesheet", "manifest")
+MAX_PROBE_REDIRECTS = 5
+TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
+MAX_TITLE_SEARCH = 100_000
 
 
 def _file_extension(url: str) -> str:
@@ -191,6 +195,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             request = self.page_request(url, 0, force=True)
             if request:
                 yield request
+        yield self.missing_page_request()
 
     def resume_requests(self):
         """Carry on from the store: only what it does not hold yet is fetched."""
@@ -421,6 +426,31 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         meta = failure.request.meta
         self.resources_done += 1
         yield ResourceCheck(meta["url"], meta["kind"], None, error=_describe(failure, failure.request))
+
+    # -- an address that names no page ----------------------------------------------
+
+    def missing_page_request(self):
+        """A request for an address no site has a page at: a missing page must answer 404
+        (or 410), not 200 with a page, or be redirected to one."""
+        start = urlsplit(self.start_urls[0])
+        url = f"{start.scheme}://{start.netloc}{MISSING_PAGE_PATH}"
+        return scrapy.Request(url, callback=self.parse_missing_page, errback=self.missing_page_failed,
+                              dont_filter=True, priority=-50, meta={"probe": url, "hops": 0})
+
+    def parse_missing_page(self, response):
+        meta = response.meta
+        location = response.headers.get("Location")
+        if 300 <= response.status < 400 and location and meta["hops"] < MAX_PROBE_REDIRECTS:
+            target = normalize(response.urljoin(location.decode("latin-1")))
+            if target and self.scope.on_site(target):  # followed as a visitor's browser does
+                yield response.request.replace(url=target, meta={**meta, "hops": meta["hops"] + 1})
+                return
+        title = TITLE.search(response.body[:MAX_TITLE_SEARCH])
+        yield MissingPageProbe(meta["probe"], response.status, response.url,
+                               " ".join(title.group(1).decode("utf-8", "replace").split())[:120] if title else None)
+
+    def missing_page_failed(self, failure):
+        yield MissingPageProbe(failure.request.meta["probe"], None, error=_describe(failure, failure.request))
 
     # -- robots.txt and sitemaps -------------------------------------------------
 

@@ -227,6 +227,7 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         aliases=aliases,
         hreflang=hreflang,
         traps=store.traps(),
+        missing_page=store.missing_page(),
         robots_blocked=store.robots_blocked_links(),
         robots_txt=store.robots_files(),
         sitemaps=store.sitemaps(),

@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS traps (url TEXT PRIMARY KEY, kind TEXT NOT NULL, patt
 
 BATCH = 200
 ROBOTS_KEY = "robots.txt"  # the run entry holding each origin's robots.txt
+MISSING_PAGE_KEY = "missing_page"  # ... and the site's answer to an address that names no page
 WITH_RECORD = "FROM pages p JOIN records r ON r.url = p.url"  # a page's columns and its record
 
 
@@ -389,6 +390,10 @@ class Store:
             " OR (p.canonical IS NOT NULL AND p.canonical <> s.url) ORDER BY s.sitemap, s.line")
         keys = ("url", "sitemap", "line", "status", "error", "redirect_to", "canonical")
         return [dict(zip(keys, row)) for row in rows]
+
+    def missing_page(self) -> dict | None:
+        """The site's answer to an address that names no page (spiders.items.MissingPageProbe)."""
+        return self.get_run(MISSING_PAGE_KEY)
 
     def robots_files(self) -> dict[str, str]:
         """Origin -> its robots.txt (those the crawl read)."""

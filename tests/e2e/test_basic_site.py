@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.urls import MISSING_PAGE_PATH
 from tests.e2e.cli import load_result, paths, run_cli
 from tests.server import redirect, serve
 
@@ -95,7 +96,7 @@ def test_navigation_findings(audited):
 
 
 def test_seo_findings(audited):
-    base, result, *_ = audited
+    base, result, _, requests, _ = audited
     audits = result["audits"]
     assert paths(audits["meta-description"]["findings"], base) == ["/about.html"]
     assert paths(audits["image-alt"]["findings"], base) == ["/about.html"]
@@ -104,6 +105,11 @@ def test_seo_findings(audited):
     assert paths(audits["http-status"]["findings"], base) == ["/missing.html"]
     assert audits["document-title"]["findings"] == []
     assert audits["document-title"]["score"] == 1.0
+    # the one address asked that names no page answers 404, as a missing page should; it is
+    # asked once, and is no page of the site
+    assert audits["missing-page-status"]["findings"] == [] and audits["missing-page-status"]["score"] == 1.0
+    assert [path for _, path in requests if path == MISSING_PAGE_PATH] == [MISSING_PAGE_PATH]
+    assert base + MISSING_PAGE_PATH not in {p["url"] for p in result["pages"]}
 
 
 def test_hostile_title_is_text_in_the_report(audited):

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from auditor.demo import serve_site
+from auditor.urls import MISSING_PAGE_PATH
 from benchmarks.sites import generate
 from tests.e2e.cli import load_result, run_cli
 from tests.server import SITES, serve
@@ -39,7 +40,7 @@ def finding_paths(result: dict, audit_id: str, base: str) -> list[str]:
 @pytest.fixture(scope="module")
 def history_app(tmp_path_factory):
     """Every route answered 200 with the app's shell (a history fallback)."""
-    routes = {path: (200, HTML, SHELL) for path in ROUTES}
+    routes = {path: (200, HTML, SHELL) for path in (*ROUTES, MISSING_PAGE_PATH)}
     return audit("spa", tmp_path_factory.mktemp("spa"), routes=routes)
 
 
@@ -71,6 +72,10 @@ def test_script_audits_name_what_crawlers_without_scripts_miss(history_app):
     assert len(uncrawlable) == 5 and {f["data"]["count"] for f in uncrawlable} == {2}
     assert finding_paths(result, "soft-404", base) == ["/old-offer"]
     assert finding_paths(result, "spa-route-status", base) == []
+    # an address that names no page gets the app too: every missing page is a soft 404
+    [missing] = result["audits"]["missing-page-status"]["findings"]
+    assert (missing["message_key"], missing["url"], missing["data"]["status"]) == ("answers-200", base + "/", 200)
+    assert missing["data"]["url"] == base + MISSING_PAGE_PATH
     # the menu's button shows the app in Arabic, which has no URL
     assert finding_paths(result, "language-urls", base) == ["/", "/about", "/contact", "/old-offer", "/pricing"]
     assert {f["data"]["languages"] for f in result["audits"]["language-urls"]["findings"]} == {"ar"}
