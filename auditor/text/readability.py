@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from auditor.text import flesch, lix, osman
+from auditor.text import flesch, homographs, lix, osman
 from auditor.text import sentences as _sentences
 from auditor.text.bands import flesch_band, lix_band
 from auditor.text.language import detect_language
@@ -180,17 +180,20 @@ def _analyse(paragraphs: list[str] | str, lang: str | None, want_sentences: bool
     total, scored, longest, paragraph_count = scan(paragraphs, score_with, _TOKENS[formula], sentences)
     if sentences is None:
         sentences = split_sentences(paragraphs, lang) if want_sentences else []
-    return _readability(primary, formula, total, scored, longest, paragraph_count), sentences
+    read_in_context = homographs.corrections(paragraphs) if formula == "osman" else (0, 0, 0, 0)
+    return _readability(primary, formula, total, scored, longest, paragraph_count, read_in_context), sentences
 
 
-def _readability(language: str, formula: str, total: int, sentences: int, longest: int, paragraphs: int) -> Readability | None:
+def _readability(language: str, formula: str, total: int, sentences: int, longest: int, paragraphs: int,
+                 read_in_context: tuple[int, int, int, int] = (0, 0, 0, 0)) -> Readability | None:
     words = _field(total, 4)
     excluded = _field(total, 5)
     if not _enough(words, sentences):
         return None
     grade: float | None = None
     if formula == "osman":
-        stats = (_field(total, 0), _field(total, 1), _field(total, 2), _field(total, 3))
+        # each bare أن/إن as the word after it reads it (homographs.py)
+        stats = tuple(max(0, _field(total, i) + read_in_context[i]) for i in range(4))
         oc = osman.whole_counts(words, sentences, stats, excluded)
         value = osman.score(oc)
         band = flesch_band(value)

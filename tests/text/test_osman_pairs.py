@@ -48,6 +48,15 @@ def test_a_page_scores_the_same_with_and_without_marks():
     assert abs(marked.score - bare.score) <= 5
 
 
+def test_each_paragraph_scores_within_5_points_with_and_without_marks():
+    # 50 to 85 words each: one word three syllables off moves a score by about 1.5 points
+    gaps = {}
+    for path in sorted(PAIRS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        gaps[path.stem] = round(score_text(stripped(text), "ar").score - score_text(text, "ar").score, 1)
+    assert {name: gap for name, gap in gaps.items() if abs(gap) > 5} == {}
+
+
 @pytest.mark.parametrize(("shortest", "longest"), [(1, 3), (4, 5), (6, 99)])
 def test_short_and_long_words_weigh_as_their_marks_say(shortest, longest):
     # One weight per letter overweighed long words (+0.35 a word here: each
