@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from auditor.text import osman
-from auditor.text.sentences import split_paragraphs
+from auditor.text.sentences import MAX_CHARS
 
 # أن or إن, then ال or ي
 _HOMOGRAPH = re.compile("([\u0623\u0625])\u0646[ \t\n]+(\u0627\u0644|\u064a)")
@@ -37,30 +37,38 @@ _PREFIXES = {"": "", "\u0648": "\u0648\u064e", "\u0641": "\u0641\u064e", "\u0628
 _HAMZA = {"\u0623": "\u0623\u064e", "\u0625": "\u0625\u0650"}  # أَ إِ
 _NOUN_FORM, _VERB_FORM = "\u0646\u064e\u0651", "\u0646\u0652"  # نَّ, نْ
 _OPENERS = "(«\"'"
-# لم, ولم or فلم, then an imperfect verb (ي ت ن أ)
-_JUSSIVE = re.compile("(?<![^ \t\n(«])[\u0648\u0641]?\u0644\u0645[ \t\n]+[\u064a\u062a\u0646\u0623]")
+# لم, then an imperfect verb (ي ت ن أ); a و or ف may come before it
+_JUSSIVE = re.compile("\u0644\u0645[ \t\n]+[\u064a\u062a\u0646\u0623]")
 JUSSIVE_SYLLABLES, JUSSIVE_COMPLEX = 0.553, 0.019  # taken off each such verb's estimate
 
 
 def corrections(paragraphs: list[str] | str) -> tuple[int, int, int, int]:
     """What reading these words from the next one changes in the text's OSMAN counts
     (syllables, hard, complex, faseeh, in 1/osman.UNIT, as osman.word_stats gives them)."""
+    text = paragraphs if isinstance(paragraphs, str) else "\n".join(p for p in paragraphs if isinstance(p, str))
+    text = text[:MAX_CHARS]
     delta = [0, 0, 0, 0]
-    for paragraph in split_paragraphs(paragraphs):
-        for match in _HOMOGRAPH.finditer(paragraph):
-            start = match.start()
-            prefix = paragraph[start - 1] if start and paragraph[start - 1] in _PREFIXES else ""
-            before = start - len(prefix) - 1
-            if before >= 0 and not paragraph[before].isspace() and paragraph[before] not in _OPENERS:
-                continue  # the end of a longer word (بشأن)
-            hamza, following = match.group(1), match.group(2)
-            bare = prefix + hamza + "\u0646"
-            read = _PREFIXES[prefix] + _HAMZA[hamza] + (_NOUN_FORM if following == "\u0627\u0644" else _VERB_FORM)
-            estimated, marked = osman.word_stats(bare), osman.word_stats(read)
-            if estimated and marked:
-                for i in range(4):
-                    delta[i] += marked[i] - estimated[i]
-        verbs = sum(1 for _ in _JUSSIVE.finditer(paragraph))
-        delta[0] -= round(verbs * JUSSIVE_SYLLABLES * osman.UNIT)
-        delta[2] -= round(verbs * JUSSIVE_COMPLEX * osman.UNIT)
+    for match in _HOMOGRAPH.finditer(text):
+        start = match.start()
+        prefix = text[start - 1] if start and text[start - 1] in _PREFIXES else ""
+        if not _word_starts(text, start - len(prefix)):
+            continue  # the end of a longer word (بشأن)
+        hamza, following = match.group(1), match.group(2)
+        bare = prefix + hamza + "\u0646"
+        read = _PREFIXES[prefix] + _HAMZA[hamza] + (_NOUN_FORM if following == "\u0627\u0644" else _VERB_FORM)
+        estimated, marked = osman.word_stats(bare), osman.word_stats(read)
+        if estimated and marked:
+            for i in range(4):
+                delta[i] += marked[i] - estimated[i]
+    verbs = 0
+    for match in _JUSSIVE.finditer(text):
+        start = match.start()
+        if _word_starts(text, start) or (start and text[start - 1] in "\u0648\u0641" and _word_starts(text, start - 1)):
+            verbs += 1
+    delta[0] -= round(verbs * JUSSIVE_SYLLABLES * osman.UNIT)
+    delta[2] -= round(verbs * JUSSIVE_COMPLEX * osman.UNIT)
     return delta[0], delta[1], delta[2], delta[3]
+
+
+def _word_starts(text: str, at: int) -> bool:
+    return at <= 0 or text[at - 1].isspace() or text[at - 1] in _OPENERS
