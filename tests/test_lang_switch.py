@@ -50,3 +50,10 @@ def test_a_placeholder_in_a_menu_of_links_to_language_versions_is_no_switch():
     # a version not made yet: the menu's other entries lead to URLs
     menu = "<div class='dropdown'><a href='/ar/'>العربية</a><a href='/'>English</a><a href='#'>french</a></div>"
     assert switches(menu) == []
+
+
+def test_a_forms_field_and_the_main_contents_filters_are_no_switch():
+    assert switches("<form><label>Preferred language <select name='lang'><option value='en'>English</option>"
+                    "<option value='ar'>العربية</option></select></label></form>") == []
+    assert switches("<main><button>English</button><button>العربية</button></main>") == []
+    assert switches("<header><button>العربية</button></header><main><p>Courses</p></main>") == [("button", ["ar"])]

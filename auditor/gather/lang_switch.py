@@ -1,5 +1,6 @@
 """Language switches that are no links: a <select> of languages, or a button reading
-"العربية" or "English", that translate the page in place.
+"العربية" or "English", that translate the page in place. They sit in a page's header,
+menu or footer, never in a form, the main content or an article.
 
 Fills record.facts["lang_switch"] = [{selector, control, languages, text}] when the page
 has such a control. A switch made of links (<a href="/ar/">, ?lang=ar) leads to URLs and
@@ -43,6 +44,7 @@ LANGUAGE_OF = {name: code for code, names in NAMES.items() for name in names}
 # Codes as switches show them: "AR", "EN" (upper case only: "it" is a word) or as an option's value.
 CODES = frozenset(NAMES)
 NOT_LETTERS = re.compile(r"[^\w\s]|[\d_]")
+CONTENT = frozenset({"form", "main", "article"})
 SWITCH_VALUE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 # Controls that may switch in place, found in C: buttons, links with no address, and
 # elements given a button's role or a click handler.
@@ -56,11 +58,11 @@ def extract_lang_switch(root, record) -> None:
     body = root.find("body")
     if body is None:
         return
-    found = [s for s in (_select(el) for el in body.iter("select")) if s]
+    found = [s for s in (_select(el) for el in body.iter("select") if _in_chrome(el)) if s]
     for el in CONTROLS(body):
         if len(found) >= MAX_ITEMS:
             break
-        switch = _button(el)
+        switch = _button(el) if _in_chrome(el) else None
         if switch:
             found.append(switch)
     if found:
@@ -116,6 +118,13 @@ def _button(el) -> dict | None:
                                   for a in parent.iter("a")):
         return None  # an entry of a menu of links to language versions, with no version yet
     return {"selector": selector(el), "control": tag, "languages": [code], "text": text[:80]}
+
+
+def _in_chrome(el) -> bool:
+    """Outside forms (a form's "preferred language" is a field; a form sent with ?lang=ar
+    leads to a URL), and outside the main content and articles (filters of courses or
+    books by language), where a page's language switch never is."""
+    return not any(node.tag in CONTENT for node in el.iterancestors())
 
 
 def _leads_somewhere(a) -> bool:
