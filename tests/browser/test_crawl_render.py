@@ -56,6 +56,8 @@ def test_the_shared_flags_keep_the_features_playwright_disables_that_the_audit_r
     disabled = set(switches[0].split("=", 1)[1].split(","))
     assert {"HttpsUpgrades", "OptimizationHints", "NetworkTimeServiceQuerying", "PreconnectToSearch",
             "AvoidCorsURLLoaderRestartOnRedirect", "WebUIOmniboxPopup"} <= disabled
+    # names are looked up by the system's resolver, as the crawl's own requests are
+    assert "AsyncDns" in disabled
     enabled = next(a for a in CRAWL_ARGS if a.startswith("--enable-features=")).split("=", 1)[1].split(",")
     assert "SkipListAccountsWithoutGaiaCookies" in enabled
 
