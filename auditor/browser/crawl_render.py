@@ -74,7 +74,7 @@ BLANK_GIF = "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 # QUIET_S, but no longer than the cap (pages that poll or stream never go quiet).
 QUIET_S = 0.1
 QUIET_CAP_S = 3.0
-# A request to another host still in flight after this long no longer holds the page back.
+# A request to another site still in flight after this long no longer holds the page back.
 OFFSITE_WAIT_S = 1.0
 POLL_S = 0.025  # how often a condition on time is checked again
 READ_S = 10  # reading the DOM of a page that has loaded
@@ -181,7 +181,7 @@ class _Tab:
 
     async def goto(self, url: str) -> None:
         """Navigate and wait for the document's `load`, or only until it is parsed and
-        other hosts' requests, in flight for OFFSITE_WAIT_S, are all that hold `load` back."""
+        other sites' requests, in flight for OFFSITE_WAIT_S, are all that hold `load` back."""
         self.loaded.clear()
         self.parsed.clear()
         navigation = await self.send("Page.navigate", {"url": url})

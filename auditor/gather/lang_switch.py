@@ -44,7 +44,6 @@ LANGUAGE_OF = {name: code for code, names in NAMES.items() for name in names}
 # Codes as switches show them: "AR", "EN" (upper case only: "it" is a word) or as an option's value.
 CODES = frozenset(NAMES)
 NOT_LETTERS = re.compile(r"[^\w\s]|[\d_]")
-CONTENT = frozenset({"form", "main", "article"})
 SWITCH_VALUE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 # Controls that may switch in place, found in C: buttons, links with no address, and
 # elements given a button's role or a click handler.
@@ -52,6 +51,8 @@ CONTROLS = etree.XPath(
     "descendant::button | descendant::a[not(@href) or normalize-space(@href) = '#'"
     " or starts-with(normalize-space(@href), 'javascript:')] | descendant::*[@role = 'button' or @onclick]"
     "[not(self::button or self::a)]")
+# Where a page's language switch never is (see _in_chrome).
+CONTENT = frozenset({"form", "main", "article"})
 
 
 def extract_lang_switch(root, record) -> None:
