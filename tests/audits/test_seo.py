@@ -754,3 +754,24 @@ def test_a_switch_naming_the_pages_own_language_is_not():
     button = {"selector": "button", "control": "button", "languages": ["ar"], "text": "العربية"}
     page = make_page("/", lang=None, facts={"lang_switch": [button], "language": {"lang": "ar"}})
     assert findings(get_audit("language-urls"), page, make_site([page])) == []
+
+
+# -- missing-page-status -----------------------------------------------------------------
+
+def _probe(status: int, final: str | None = None) -> dict:
+    url = BASE + "/auditor-no-such-page-7c1e9b"
+    return {"url": url, "status": status, "final_url": final or url, "title": "Shop", "error": None}
+
+
+@pytest.mark.parametrize(("probe", "key"), [
+    (_probe(200), "answers-200"),
+    (_probe(200, BASE + "/"), "redirects"),
+    (_probe(503), "server-error"),
+    (_probe(404), None), (_probe(410), None), (_probe(403), None),
+    ({"url": BASE + "/x", "status": None, "final_url": None, "title": None, "error": "timeout"}, None),
+    (None, None),
+])
+def test_a_missing_page_must_answer_404(probe, key):
+    home = make_page("/")
+    found = list(get_audit("missing-page-status").check_site(make_site([home], missing_page=probe)))
+    assert [(f.url, f.message_key) for f in found] == ([(home.url, key)] if key else [])

@@ -5,6 +5,8 @@ spiders/site.py). Google Search Central: a missing page must answer 404 or 410; 
 that answers 200, or redirects to a page that does (the home page, say), is a soft 404,
 which Google reports and which wastes crawling
 (https://developers.google.com/search/docs/crawling-indexing/http-network-errors#soft-404-errors);
+one that answers 5xx is a server error, and Google crawls a site that errs more slowly
+(the same page, 5xx status codes);
 a single-page app that answers every route with its shell must make the server answer
 404 for routes it does not know
 (https://developers.google.com/search/docs/crawling-indexing/javascript/javascript-seo-basics#avoid-soft-404s).
@@ -39,6 +41,8 @@ class MissingPageStatus(SiteAudit):
             "answers-200": "{url}, an address that names no page, answers {status} (title: «{title}»): the server "
                            "answers any address as a page.",
             "redirects": "{url}, an address that names no page, is redirected to {target}, which answers {status}.",
+            "server-error": "{url}, an address that names no page, answers {status}, a server error where 404 "
+                            "belongs.",
         },
         how_to_fix="Answer 404 (or 410 for removed pages) to addresses that name no page, with a helpful "
                    "not-found page; a single-page app's server answers 404 for routes the app does not know, "
@@ -50,11 +54,18 @@ class MissingPageStatus(SiteAudit):
             "url": PROBE, "status": 200, "final_url": PROBE, "title": "Shop", "error": None}),
         "redirects": lambda: with_site(make_page("/"), missing_page={
             "url": PROBE, "status": 200, "final_url": BASE + "/", "title": "Shop", "error": None}),
+        "server-error": lambda: with_site(make_page("/"), missing_page={
+            "url": PROBE, "status": 500, "final_url": PROBE, "title": None, "error": None}),
     }
 
     def check_site(self, site):
         probe = site.missing_page
-        if not probe or probe.get("status") is None or not 200 <= probe["status"] < 300:
+        if not probe or probe.get("status") is None:
+            return
+        if probe["status"] >= 500:
+            yield self.finding(site.home, "server-error", url=probe["url"], status=probe["status"])
+            return
+        if not 200 <= probe["status"] < 300:
             return
         if probe.get("final_url") and probe["final_url"] != probe["url"]:
             yield self.finding(site.home, "redirects", url=probe["url"], target=probe["final_url"],
