@@ -34,12 +34,12 @@ import base64
 import contextlib
 from dataclasses import dataclass, field
 from importlib.resources import files
-from urllib.parse import urlsplit
 
 from auditor.errors import error_text
 
 from .chromium import LAUNCH_ARGS, merged_features
 from .devtools_pipe import DevToolsError, DevToolsPipe
+from .metrics import same_site
 
 # Chromium is started here, not by Playwright, so these are all its flags: headless, no
 # window at start, and timers and rendering never slowed for tabs it deems hidden.
@@ -148,7 +148,7 @@ class _Tab:
         its links lead to (type Other) never reports its end to the tab: counted, it kept
         every page waiting the whole QUIET_CAP_S (VitePress prefetches each link in view)."""
         if event.get("type", "").lower() in LOADED:
-            own = self.job is None or _same_site(event["request"]["url"], self.job.url)
+            own = self.job is None or same_site(event["request"]["url"], self.job.url)
             self.in_flight[event["requestId"]] = 0.0 if own else asyncio.get_running_loop().time()
 
     def waiting(self) -> bool:
@@ -414,14 +414,6 @@ async def _loaded_or_left(goto, left: asyncio.Event) -> bool:
         return False
     loading.result()  # raises the navigation's error
     return True
-
-
-def _same_site(url: str, page_url: str) -> bool:
-    """Whether a request goes to the page's host or one under it, www. aside (its API at
-    api.example.com, for www.example.com)."""
-    host = urlsplit(url).hostname or ""
-    base = (urlsplit(page_url).hostname or "").removeprefix("www.")
-    return host == base or host.endswith("." + base)
 
 
 async def _quiet(tab: _Tab) -> None:

@@ -39,7 +39,8 @@ def gather(store: Store) -> dict:
     use: dict[str, dict] = {}
     hreflang = store.hreflang_map()
     languages = {primary(tag) for tag in store.declared_languages()}
-    languages.update(primary(e["lang"]) for alternates in hreflang.values() for e in alternates)
+    languages.update(primary(e["lang"]) for alternates in hreflang.values() for e in alternates
+                     if e["lang"].lower() != "x-default")
     # Pages of one section share templates: a sample per section sees every template.
     for page in store.iter_pages(sample_by_section(store.html_page_urls())):
         if page.status == 200:
@@ -68,7 +69,7 @@ def gather(store: Store) -> dict:
     targets = {e["href"] for alternates in hreflang.values() for e in alternates}
     page_lang_dir = {p.url: (p.lang, page_dir(p)) for p in store.iter_pages(targets)} if targets else {}
     return {"stylesheets": stylesheets, "rtl_stylesheets": rtl_stylesheets, "arabic_css": arabic_css,
-            "page_lang_dir": page_lang_dir, "stylesheet_use": use, "languages": frozenset(languages - {None, "x"})}
+            "page_lang_dir": page_lang_dir, "stylesheet_use": use, "languages": frozenset(languages - {None})}
 
 
 def note_use(use: dict[str, dict], page: PageRecord, is_rtl: bool) -> None:

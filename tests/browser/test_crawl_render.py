@@ -14,6 +14,7 @@ from auditor.browser import crawl_render
 from auditor.browser.chromium import LAUNCH_ARGS
 from auditor.browser.crawl_render import CRAWL_ARGS, CrawlRenderer, merged_features
 from auditor.browser.devtools_pipe import DevToolsError
+from auditor.browser.metrics import same_site
 
 PAGE = b"<!doctype html><title>t</title><p>text</p><script>document.body.append('x')</script>"
 HEADERS = {"content-type": "text/html; charset=utf-8"}
@@ -300,7 +301,7 @@ def test_only_requests_that_build_the_dom_are_waited_for():
     ("https://example.com.evil.net/app.js", "https://example.com/", False),
 ])
 def test_a_request_is_the_sites_own_on_its_host_or_under_it(url, page, own):
-    assert crawl_render._same_site(url, page) is own
+    assert same_site(url, page) is own
 
 
 # An analytics script on another site that never answers, and the site's own menu script.
