@@ -74,11 +74,12 @@ def message(audit: dict, finding: dict) -> str:
         return template
 
 
-def message_html(audit: dict, finding: dict, gettext=lambda s: s, rtl: bool = False) -> Markup:
+def message_html(audit: dict, finding: dict, gettext=lambda s: s, rtl: bool = False, lang: str = "en") -> Markup:
     """A finding's message in the report's language: the template is translated, then
     filled; every value is escaped and isolated in <bdi> so URLs and numbers keep their
     own direction inside Arabic text. In a right-to-left report, code in the sentence
-    (`<meta content="{value}">`) is isolated left to right as one piece (reports/bidi.py)."""
+    (`<meta content="{value}">`) is isolated left to right as one piece (reports/bidi.py).
+    Languages named by code are shown by their names in the report's language `lang`."""
     key = finding.get("message_key", "")
     template = gettext(audit.get("messages", {}).get(key, key))
     data = finding.get("data", {})
@@ -102,6 +103,8 @@ def message_html(audit: dict, finding: dict, gettext=lambda s: s, rtl: bool = Fa
             value = gettext(value)
         elif isinstance(value, str) and name == "error":
             value = i18n.error_in(value, gettext)
+        elif isinstance(value, str) and name in i18n.LANGUAGE_KEYS:
+            value = i18n.language_names(value, lang)
         try:
             text = _formatter.format_field(_formatter.convert_field(value, conversion), spec or "")
         except (ValueError, TypeError):
@@ -355,7 +358,7 @@ def environment(lang: str = "en") -> Environment:
         env.filters["t"] = lambda text: bidi.isolate(gettext(str(text))) if text else ""
     env.filters["ta"] = lambda text: gettext(str(text)) if text else ""  # in an attribute: plain text
     env.filters["num"] = lambda n: Markup("<bdi>%s</bdi>") % (n,)
-    env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext, i18n.direction(lang) == "rtl")
+    env.globals["message_html"] = lambda audit, finding: message_html(audit, finding, gettext, i18n.direction(lang) == "rtl", lang)
     env.globals["impact_of"] = lambda audit, finding: rank.impact_of(audit, finding.get("message_key"))
     env.globals["why"] = lambda finding: evidence.why_html(finding, gettext)  # "why this fired"
     env.globals["lang"] = lang

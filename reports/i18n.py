@@ -108,6 +108,8 @@ AXE_HELP = (
 # Finding data whose values are vocabulary words (the rest is page data, shown as is).
 VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side", "problem", "help",
                              "set_with"})
+# Finding data that names languages by code ("ar", or "ar, fr"): a reader is shown their names.
+LANGUAGE_KEYS = frozenset({"language", "languages", "detected"})
 
 
 def error_in(text: str, gettext) -> str:
@@ -149,6 +151,11 @@ def language_name(code: str, lang: str) -> str:
         return Locale.parse(lang).languages.get((code or "").split("-")[0].lower(), code)
     except (ValueError, UnknownLocaleError):
         return code
+
+
+def language_names(codes: str, lang: str) -> str:
+    """Comma-separated language codes as a reader of `lang` names them."""
+    return ("، " if lang == "ar" else ", ").join(language_name(code.strip(), lang) for code in codes.split(","))
 
 
 def direction(lang: str) -> str:

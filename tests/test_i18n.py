@@ -114,3 +114,17 @@ def test_what_a_misordered_value_is_reads_in_arabic():
         finding = {"message_key": "unisolated", "data": {"kind": kind, "text": "+966 50", "displayed": "50 966+"}}
         text = str(html.message_html(bidi, finding, i18n.translations("ar").gettext))
         assert kind not in text and "تُعرض بالشكل" in text, text
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("ar", "باللغة <bdi>العربية، الفرنسية</bdi> دون رابط"),
+                                             ("en", "in <bdi>Arabic, French</bdi> without a link")])
+def test_languages_in_finding_data_are_named_in_the_report_language(lang, shown):
+    from auditor.audits import get_audit
+
+    audit = get_audit("language-urls").meta.to_dict()
+    finding = {"message_key": "no-url", "data": {"text": "English / العربية", "control": "select", "languages": "ar, fr"}}
+    text = str(html.message_html(audit, finding, i18n.translations(lang).gettext, lang == "ar", lang))
+    assert shown in text, text
+    # a code no language has is shown as it is
+    finding["data"]["languages"] = "xx"
+    assert "<bdi>xx</bdi>" in str(html.message_html(audit, finding, i18n.translations(lang).gettext, lang == "ar", lang))
