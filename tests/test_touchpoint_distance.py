@@ -218,3 +218,29 @@ def test_site_facts_decode_the_stored_pages_in_one_pass(tmp_path):
     assert site.touchpoints == {"support": [BASE + "/help"]}
     assert set(site.contacts) == {"phone", "email"} and site.contacts["phone"]["551112222"]["pages"] == [BASE + "/"]
     store.close()
+
+
+def test_a_manuals_topics_named_like_touchpoints_are_no_touchpoints(tmp_path):
+    # an ERP's manual: its CRM section documents the Contact record, its selling section shipping
+    # rules; its own help page, the FAQ under /about/ and the Arabic contact page are the site's
+    base = BASE + "/manual"
+    store = Store(tmp_path / "run.sqlite")
+    docs = {"meta": {"generator": "mkdocs-1.6.1, mkdocs-material-9.5.3"}}
+    links = [(p, text) for p, text in [("/manual/crm/contact/", "Contact"), ("/manual/selling/shipping-rule/", "Shipping Rule"),
+                                       ("/manual/help/", "Help"), ("/manual/about/faq", "FAQ"), ("/manual/ar/contact", "اتصل بنا")]]
+    store.add_page(page("/manual/", links, **docs))
+    for path, _ in links:
+        store.add_page(page(path, **docs))
+    store.commit()
+    site = site_from_store(store, [base + "/"])
+    assert site.site_kind["kind"] == "documentation"
+    assert site.touchpoints == {"support": [base + "/help/"], "faq": [base + "/about/faq"], "about": [base + "/about/faq"],
+                                "contact": [base + "/ar/contact"]}
+    store.close()
+    # on a site that is no manual, the same pages are touchpoints
+    store = Store(tmp_path / "shop.sqlite")
+    store.add_page(page("/manual/", links))
+    for path, _ in links:
+        store.add_page(page(path))
+    store.commit()
+    assert site_from_store(store, [base + "/"]).touchpoints["contact"] == [base + "/ar/contact", base + "/crm/contact/"]

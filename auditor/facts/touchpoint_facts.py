@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import unquote, urlsplit
+
 from auditor.facts.page_pass import fed
 from auditor.store.runs import Store
+from auditor.text.langtags import tag_problem
 from auditor.text.site_kind import decide, page_signals
-from auditor.text.touchpoints import KINDS, address_signal, help_venue, page_kinds, text_kinds
+from auditor.text.touchpoints import KINDS, address_signal, help_venue, page_kinds, path_kinds, text_kinds
 
 ADDRESS_KINDS = ("contact", "about")  # the pages where a visitor looks for a physical address
 # A site shows what it is (prices, carts, markup, generator) on many pages and near the
@@ -19,9 +23,11 @@ class TouchpointPages:
     """Fed every stored page's record (the one pass over the store's pages): kind -> the
     200 HTML pages that are that touchpoint (from each page's URL, title and h1, and after
     the pass the anchor texts of the links to it), and the kind of site
-    (auditor/text/site_kind.py)."""
+    (auditor/text/site_kind.py). `home` is the site's start URL: the folder it is in is the
+    site's root."""
 
-    def __init__(self):
+    def __init__(self, home: str | None = None):
+        self.root = _folder(home)
         self.found: dict[str, set[str]] = {}
         self.signals: dict[str, dict[str, str]] = {}  # signal -> page -> what showed it
         self.help_links: dict[str, dict] = {}  # issue tracker, forum or chat -> {venue, page, pages}
@@ -68,6 +74,8 @@ class TouchpointPages:
             if kinds:
                 found.setdefault(_final(dst, redirects), set()).update(kinds)
         pages = store.ok_html_urls(found)
+        if site_kind["kind"] == "documentation":
+            pages = {u for u in pages if not in_a_topic_section(u, self.root)}
         out = {kind: sorted(u for u in pages if kind in found[u]) for kind in KINDS}
         return {kind: urls for kind, urls in out.items() if urls}, site_kind
 
@@ -106,6 +114,34 @@ def address_evidence(store: Store, touchpoints: dict[str, list[str]]) -> dict[st
         if signal:
             out[page.url] = signal
     return out
+
+
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:[-_][a-z0-9]{2,4})?", re.I)  # /ar/, /en-us/, /zh_Hant/
+_INDEX = re.compile(r"index\.\w+", re.I)
+
+
+def _folder(url: str | None) -> str:
+    try:
+        return unquote(urlsplit(url or "").path).rpartition("/")[0] + "/"
+    except ValueError:
+        return "/"
+
+
+def in_a_topic_section(url: str, root: str = "/") -> bool:
+    """Whether a page of a manual sits inside a section of it whose name is no touchpoint:
+    /crm/contact/ documents the CRM's Contact record and /selling/shipping-rule/ a feature;
+    they are topics, not where readers reach the people behind the site. /contact,
+    /ar/faq.html and /about/faq are not (a language folder is no section), nor
+    /project/contact on a site whose `root` is /project/."""
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return False
+    path = path.removeprefix(root.rstrip("/"))
+    segments = [s for s in path.split("/") if s and not _INDEX.fullmatch(s)]
+    if len(segments) > 1 and _LANGUAGE_FOLDER.fullmatch(segments[0]) and not tag_problem(segments[0].replace("_", "-")):
+        segments = segments[1:]
+    return any(not path_kinds("/" + section) for section in segments[:-1])
 
 
 def _final(url: str, redirects: dict[str, str]) -> str:

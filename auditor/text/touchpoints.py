@@ -105,6 +105,9 @@ _HEBREW_PHRASES = {
 # text it is any connection (Persian اتصال کلاس و استایل, "class and style bindings").
 _ALONE = {"اتصال": "contact"}
 _LATIN = re.compile("[a-z]")
+# Persian words Arabic has not, for a text written in the letters both share: "ارجاع به خطا"
+# (error reference) is Persian, though ارجاع alone would be Arabic for returns.
+_PERSIAN_WORDS = frozenset({"به", "از", "را", "این", "برای", "های"})
 _PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0\u06c1\u06d2\u06ba\u0679\u0688\u0691]")
 # Generic words that name a touchpoint only when they open the text ("Shipping & delivery",
 # not "Free shipping over 200 SAR"); Arabic only with the article ("شحن مجاني" is a promise).
@@ -174,7 +177,8 @@ def _words(part: str) -> set[str]:
 def text_kinds(text: str | None) -> frozenset[str]:
     """The touchpoints a short label (anchor text, a title part, an h1) names."""
     kinds: set[str] = set()
-    persian = bool(_PERSIAN_LETTERS.search(text or ""))  # (normalize() writes them as Arabic letters)
+    # (normalize() writes Persian letters as Arabic ones)
+    persian = bool(_PERSIAN_LETTERS.search(text or "")) or not _PERSIAN_WORDS.isdisjoint((text or "").split())
     for part in _SEPARATORS.split(text or ""):
         kinds |= _part_kinds(normalize(part), persian)
     return frozenset(kinds)

@@ -83,6 +83,7 @@ def test_labels_name_their_touchpoint_in_persian_urdu_and_hebrew(text, kind):
     "اتصال کلاس و استایل - Class and Style Bindings",  # Persian docs: "binding", not "call"
     "اتصال input در فرم",
     "إعادة الاتصال بالشبكة",  # Arabic: connecting to the network again
+    "ارجاع به خطا",  # Persian in letters Arabic shares: "error reference", not the Arabic for returns
 ])
 def test_a_word_that_is_a_label_alone_names_nothing_inside_a_text(text):
     assert text_kinds(text) == set()
