@@ -179,6 +179,9 @@ class Site:
     traps: list[dict] = field(default_factory=list)  # URL patterns the crawl capped (Store.traps)
     # the answer to an address that names no page: {url, status, final_url, title, error} (Store.missing_page)
     missing_page: dict | None = None
+    # the start URL asked for by a browser set to another language: {url, language, status, final_url,
+    # lang, title, text (its start), words, rendered, error} (Store.locale_probe)
+    locale_probe: dict | None = None
     settings: dict = field(default_factory=dict)  # audit thresholds
     # customer touchpoints (see auditor/text/touchpoints.py)
     touchpoints: dict[str, list[str]] = field(default_factory=dict)  # kind -> the pages that are that touchpoint

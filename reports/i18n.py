@@ -109,7 +109,7 @@ AXE_HELP = (
 VOCABULARY_KEYS = frozenset({"rating", "band", "target", "kind", "profile", "impact", "side", "problem", "help",
                              "set_with"})
 # Finding data that names languages by code ("ar", or "ar, fr"): a reader is shown their names.
-LANGUAGE_KEYS = frozenset({"language", "languages", "detected"})
+LANGUAGE_KEYS = frozenset({"language", "languages", "detected", "usual"})
 
 
 def error_in(text: str, gettext) -> str:

@@ -73,3 +73,19 @@ class MissingPageProbe:
     final_url: str | None = None  # where its redirects, followed on the site, ended
     title: str | None = None
     error: str | None = None
+
+
+@dataclass
+class LocaleProbe:
+    """The start URL as a browser set to another language gets it (spiders/locale_probe.py)."""
+
+    url: str
+    language: str  # the browser's language asked for (Accept-Language, navigator.languages)
+    status: int | None
+    final_url: str | None = None  # where its redirects, followed on the site, ended
+    lang: str | None = None  # <html lang>
+    title: str | None = None
+    text: str = ""  # the start of its text (TEXT_SAMPLE characters), its language told by the audit
+    words: int = 0
+    rendered: bool = False  # its scripts ran, in a browser set to that language
+    error: str | None = None

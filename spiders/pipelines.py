@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from auditor.model import PageRecord
-from auditor.store.runs import MISSING_PAGE_KEY, Store
-from spiders.items import (MissingPageProbe, References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls,
+from auditor.store.runs import LOCALE_PROBE_KEY, MISSING_PAGE_KEY, Store
+from spiders.items import (LocaleProbe, MissingPageProbe, References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls,
                            TrapCut)
 
 # Sent when the crawl must see every record stored so far committed (a crawl spread
@@ -52,4 +52,6 @@ class StorePipeline:
             self.store.add_trap(item.url, item.kind, item.pattern, item.source)
         elif isinstance(item, MissingPageProbe):
             self.store.set_run(MISSING_PAGE_KEY, asdict(item))
+        elif isinstance(item, LocaleProbe):
+            self.store.set_run(LOCALE_PROBE_KEY, asdict(item))
         return item

@@ -24,7 +24,7 @@ from spiders.middlewares import RobotsTxtWaitMiddleware
 SAMPLES = 2  # pages of each group rendered to learn whether scripts change it
 
 
-def _all_headers(response):
+def all_headers(response):
     for name, values in response.headers.items():
         yield name.decode("latin-1"), b", ".join(values).decode("latin-1")
 
@@ -93,16 +93,7 @@ class ScriptedPages:
 
         if self.stopping:  # nor is a browser started once the crawl is stopping
             raise RenderingStopped("the crawl is stopping")
-        if self.renderer is None:
-            from auditor.browser.chromium import find_chromium
-            from auditor.browser.crawl_render import CrawlRenderer
-
-            settings = self.settings
-            self.renderer = CrawlRenderer(find_chromium(settings.get("AUDITOR_CHROMIUM")),
-                                          concurrency=settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 4),
-                                          timeout_s=settings.getfloat("DOWNLOAD_TIMEOUT", 30),
-                                          user_agent=settings.get("USER_AGENT"), allowed=self.browser_may_fetch)
-        outcome = await self.renderer.render(record.url, response.status, dict(_all_headers(response)), response.body)
+        outcome = await self.browser().render(record.url, response.status, dict(all_headers(response)), response.body)
         self.rendered += 1
         if outcome.html is None:
             record.facts["js"] = {"rendered": False, "reason": reason, "error": outcome.error}
@@ -134,6 +125,19 @@ class ScriptedPages:
                 record.facts["js"] = page.facts["js"]
                 return record
         return page
+
+    def browser(self):
+        """The crawl's renderer, started on first use."""
+        if self.renderer is None:
+            from auditor.browser.chromium import find_chromium
+            from auditor.browser.crawl_render import CrawlRenderer
+
+            settings = self.settings
+            self.renderer = CrawlRenderer(find_chromium(settings.get("AUDITOR_CHROMIUM")),
+                                          concurrency=settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 4),
+                                          timeout_s=settings.getfloat("DOWNLOAD_TIMEOUT", 30),
+                                          user_agent=settings.get("USER_AGENT"), allowed=self.browser_may_fetch)
+        return self.renderer
 
     def browser_may_fetch(self, url: str) -> bool:
         """What a rendered page's scripts may load: what the crawl would fetch on the site

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import (
-    DontCloseSpider,
-    DownloadCancelledError, DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError,
-    IgnoreRequest, ResponseDataLossError,
-)
+from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.gz import gunzip
-from twisted.internet.error import ConnectionDone
-from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
-from twisted.internet.error import TimeoutError as TxTimeoutError
-from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from auditor.errors import error_text
-from auditor.gather.extract import extract
+from auditor.gather.extract import HTML_TYPES, extract
 from auditor.gather.extract_process import Extractor
 from auditor.model import PageRecord
-from auditor.urls import MISSING_PAGE_PATH, Scope, normalize
-from spiders.items import (MissingPageProbe, References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls,
-                           TrapCut)
+from auditor.urls import Scope, normalize
+from spiders.failures import describe
+from spiders.items import References, ResourceCheck, RobotsFile, SitemapCheck, SitemapUrls, TrapCut
 from spiders.middlewares import MAX_ROBOTS_BYTES
+from spiders.probes import Probes
 from spiders.scripted import ScriptedPages
 from spiders.references import css_references, manifest_references, read_sitemap
 from spiders.traps import TrapGuard, TrapLimits
@@ -36,7 +28,6 @@ KEPT_HEADERS = (
     "expires", "etag", "last-modified", "location", "x-robots-tag", "link", "vary", "server",
     "strict-transport-security", "retry-after",
 )
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Links to these are checked with HEAD, never downloaded as pages.
 FILE_EXTENSIONS = {
     "pdf", "zip", "rar", "7z", "gz", "tar", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv",
@@ -50,9 +41,6 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_SITEMAP_URLS = 50_000
 # Read to find the files they name: GET, not HEAD.
 READ_KINDS = ("stylesheet", "manifest")
-MAX_PROBE_REDIRECTS = 5
-TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
-MAX_TITLE_SEARCH = 100_000
 
 
 def _file_extension(url: str) -> str:
@@ -70,7 +58,7 @@ def _headers(response) -> dict[str, str]:
     return out
 
 
-class SiteSpider(ScriptedPages, scrapy.Spider):
+class SiteSpider(ScriptedPages, Probes, scrapy.Spider):
     """Crawl one site from its start URLs.
 
     Arguments may come from the CLI or `scrapy crawl site -a start_urls=URL[,URL]`.
@@ -195,7 +183,8 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
             request = self.page_request(url, 0, force=True)
             if request:
                 yield request
-        yield self.missing_page_request()
+        for probe in self.probe_requests():
+            yield probe
 
     def resume_requests(self):
         """Carry on from the store: only what it does not hold yet is fetched."""
@@ -378,7 +367,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
         request = failure.request
         self.pages_done += 1
         self.errors += 1
-        yield PageRecord(url=request.meta["url"], error=_describe(failure, request))
+        yield PageRecord(url=request.meta["url"], error=describe(failure, request))
 
     # -- resources ---------------------------------------------------------------
 
@@ -425,32 +414,7 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
     def resource_failed(self, failure):
         meta = failure.request.meta
         self.resources_done += 1
-        yield ResourceCheck(meta["url"], meta["kind"], None, error=_describe(failure, failure.request))
-
-    # -- an address that names no page ----------------------------------------------
-
-    def missing_page_request(self):
-        """A request for an address no site has a page at: a missing page must answer 404
-        (or 410), not 200 with a page, or be redirected to one."""
-        start = urlsplit(self.start_urls[0])
-        url = f"{start.scheme}://{start.netloc}{MISSING_PAGE_PATH}"
-        return scrapy.Request(url, callback=self.parse_missing_page, errback=self.missing_page_failed,
-                              dont_filter=True, priority=-50, meta={"probe": url, "hops": 0})
-
-    def parse_missing_page(self, response):
-        meta = response.meta
-        location = response.headers.get("Location")
-        if 300 <= response.status < 400 and location and meta["hops"] < MAX_PROBE_REDIRECTS:
-            target = normalize(response.urljoin(location.decode("latin-1")))
-            if target and self.scope.on_site(target):  # followed as a visitor's browser does
-                yield response.request.replace(url=target, meta={**meta, "hops": meta["hops"] + 1})
-                return
-        title = TITLE.search(response.body[:MAX_TITLE_SEARCH])
-        yield MissingPageProbe(meta["probe"], response.status, response.url,
-                               " ".join(title.group(1).decode("utf-8", "replace").split())[:120] if title else None)
-
-    def missing_page_failed(self, failure):
-        yield MissingPageProbe(failure.request.meta["probe"], None, error=_describe(failure, failure.request))
+        yield ResourceCheck(meta["url"], meta["kind"], None, error=describe(failure, failure.request))
 
     # -- robots.txt and sitemaps -------------------------------------------------
 
@@ -477,11 +441,11 @@ class SiteSpider(ScriptedPages, scrapy.Spider):
                               priority=5, meta={"url": url, "source": source})
 
     def robots_failed(self, failure):
-        self.logger.info("not read: %s (%s)", failure.request.url, _describe(failure, failure.request))
+        self.logger.info("not read: %s (%s)", failure.request.url, describe(failure, failure.request))
 
     def sitemap_failed(self, failure):
         meta = failure.request.meta
-        yield SitemapCheck(meta["url"], meta["source"], error=_describe(failure, failure.request))
+        yield SitemapCheck(meta["url"], meta["source"], error=describe(failure, failure.request))
 
     def parse_sitemap(self, response):
         url, source = response.meta["url"], response.meta["source"]
@@ -521,40 +485,3 @@ def _int(value):
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _limit(message: str) -> str:
-    """The byte limit a Scrapy size message names, in MB."""
-    found = re.search(r"max size \((\d+)\)|DOWNLOAD_MAXSIZE \((\d+) B\)", message)
-    size = int(next(g for g in found.groups() if g)) if found else 0
-    return f"{size / 1024 / 1024:g} MB" if size else "size"
-
-
-def _describe(failure, request=None) -> str:
-    """What went wrong, in words a report reader understands (the technical cause after)."""
-    value = failure.value
-    message = str(value)
-    if failure.check(IgnoreRequest):
-        if "robots" in message.lower():
-            return error_text("robots")
-        if "decompress" in message:
-            return error_text("bomb", limit=_limit(message))
-        return message or "request ignored"
-    if failure.check(DownloadTimeoutError, TxTimeoutError):
-        timeout = (request.meta.get("download_timeout") if request is not None else None) or "the"
-        return error_text("timeout", seconds=timeout)
-    if failure.check(DownloadCancelledError) and "max size" in message:
-        return error_text("too-large", limit=_limit(message))
-    if failure.check(DownloadConnectionRefusedError, TxConnectionRefused):
-        return error_text("refused")
-    if failure.check(ResponseDataLossError):
-        return error_text("cut-short")
-    if failure.check(DownloadFailedError, ResponseFailed):
-        cause = value if isinstance(value, ResponseFailed) else value.__cause__
-        reasons = getattr(cause, "reasons", None) or []
-        if isinstance(cause, ResponseNeverReceived):
-            if any(r.check(ConnectionDone) for r in reasons):
-                return error_text("closed")
-            return error_text("reset")
-        return error_text("lost")
-    return f"{failure.type.__name__}: {failure.getErrorMessage()}"

@@ -18,7 +18,8 @@ a #fragment of its own that names no element gets that fragment in its address: 
 scripts then change the page, its fragments are a script's views, not broken links.
 
 A few tabs are kept open and reused (opening one costs more than loading a small
-page), in one browser context (one per tab would cost a renderer each); a tab's garbage is
+page), in one browser context (one per tab would cost a renderer each; the start page
+shown to a browser set to another language gets one of its own, `render_in_language`); a tab's garbage is
 collected after each page, a tab is replaced every TAB_PAGES pages, the browser every
 BROWSER_PAGES pages, and the browser is started again after a crash. Tabs keep a
 renderer process each: in a shared one, a page whose script never yields would stall
@@ -282,12 +283,13 @@ class CrawlRenderer:
                                       {"behavior": "deny", "browserContextId": self._context})
             return self._pipe
 
-    async def _new_tab(self) -> _Tab:
+    async def _new_tab(self, context: str | None = None, language: str | None = None) -> _Tab:
+        """A tab in the crawl's context, or in `context` with the browser's language set to `language`."""
         pipe = await self._browser_up()
         # each tab in a window of its own, shown: a tab behind another is hidden, draws no
         # frame (requestAnimationFrame never runs), and a page's scripts may wait to be shown
         target = (await pipe.send("Target.createTarget", {"url": "about:blank", "newWindow": True,
-                                                          "browserContextId": self._context}))["targetId"]
+                                                          "browserContextId": context or self._context}))["targetId"]
         session = await pipe.attach(target)
         # A new renderer holds most over its first pages: the first tabs are replaced
         # after 1/4, 2/4, 3/4 and all of TAB_PAGES, so that the tabs are not all new at once.
@@ -300,8 +302,13 @@ class CrawlRenderer:
                     ("Page.addScriptToEvaluateOnNewDocument", {"source": NO_SERVICE_WORKERS}),
                     ("Emulation.setDeviceMetricsOverride", VIEWPORT), ("Network.enable", {}),
                     ("Fetch.enable", {"patterns": [{"urlPattern": "*"}]})]
-        if self._user_agent:
-            commands.append(("Network.setUserAgentOverride", {"userAgent": self._user_agent}))
+        if self._user_agent or language:
+            # (with a language: navigator.languages and the Accept-Language header)
+            user_agent = self._user_agent or (await pipe.send("Browser.getVersion"))["userAgent"]
+            commands.append(("Network.setUserAgentOverride", {"userAgent": user_agent,
+                                                              **({"acceptLanguage": language} if language else {})}))
+        if language:
+            commands.append(("Emulation.setLocaleOverride", {"locale": language.split(",")[0]}))
         try:
             await asyncio.gather(*(tab.send(method, params) for method, params in commands))
         except BaseException:
@@ -358,6 +365,29 @@ class CrawlRenderer:
                     await tab.close()
                     tab = None
             await self._give_back(tab)
+        return job.outcome
+
+    async def render_in_language(self, url: str, status: int, headers: dict[str, str], body: bytes,
+                                 language: str) -> Rendered:
+        """The page as a browser whose language is `language` (an Accept-Language value) shows it,
+        in a context of its own: what its scripts keep of the choice (localStorage, a cookie)
+        never reaches the crawl's pages."""
+        pipe = await self._browser_up()
+        context = (await pipe.send("Target.createBrowserContext"))["browserContextId"]
+        tab = None
+        job = _Job(url, status, headers, body)
+        try:
+            tab = await self._new_tab(context, language)
+            tab.job = job
+            await self._load(tab, job)
+        except Exception as exc:  # noqa: BLE001 - this page's problem, told in its outcome
+            job.outcome.error = _describe(exc, self._timeout_s)
+            job.outcome.html = None
+        finally:
+            if tab is not None:
+                await tab.close()
+            with contextlib.suppress(Exception):
+                await pipe.send("Target.disposeBrowserContext", {"browserContextId": context})
         return job.outcome
 
     async def _load(self, tab: _Tab, job: _Job) -> None:

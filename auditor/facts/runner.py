@@ -228,6 +228,7 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         hreflang=hreflang,
         traps=store.traps(),
         missing_page=store.missing_page(),
+        locale_probe=store.locale_probe(),
         robots_blocked=store.robots_blocked_links(),
         robots_txt=store.robots_files(),
         sitemaps=store.sitemaps(),

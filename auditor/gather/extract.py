@@ -50,6 +50,7 @@ LINK_KINDS = {
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 SHARE_IMAGES = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""", re.I)
+HTML_TYPES = ("text/html", "application/xhtml+xml")  # the content types read as HTML
 # Plain lxml elements: the lxml.html element classes cost a lookup per node.
 PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 

@@ -71,6 +71,7 @@ CREATE TABLE IF NOT EXISTS traps (url TEXT PRIMARY KEY, kind TEXT NOT NULL, patt
 BATCH = 200
 ROBOTS_KEY = "robots.txt"  # the run entry holding each origin's robots.txt
 MISSING_PAGE_KEY = "missing_page"  # ... and the site's answer to an address that names no page
+LOCALE_PROBE_KEY = "locale_probe"  # ... and the start URL asked for in another language
 WITH_RECORD = "FROM pages p JOIN records r ON r.url = p.url"  # a page's columns and its record
 
 
@@ -394,6 +395,10 @@ class Store:
     def missing_page(self) -> dict | None:
         """The site's answer to an address that names no page (spiders.items.MissingPageProbe)."""
         return self.get_run(MISSING_PAGE_KEY)
+
+    def locale_probe(self) -> dict | None:
+        """The start URL as a browser set to another language gets it (spiders.items.LocaleProbe)."""
+        return self.get_run(LOCALE_PROBE_KEY)
 
     def robots_files(self) -> dict[str, str]:
         """Origin -> its robots.txt (those the crawl read)."""

@@ -361,7 +361,10 @@ def test_run_audits_on_a_healthy_site_runs_every_registered_audit_cleanly():
                      links=[Link(BASE + "/coffee", "قهوة", region="nav")])
     coffee = make_page("/coffee", title="محمصة المثال | قهوة",
                        meta={"description": "حبوب بن طازجة", "viewport": "width=device-width"})
-    site = make_site([home, coffee])
+    # asked in Arabic, the home page is the same Arabic page
+    site = make_site([home, coffee], locale_probe={
+        "url": home.url, "language": "ar", "status": 200, "final_url": home.url, "lang": "ar", "title": home.title,
+        "text": home.text[:2000], "words": 400, "rendered": False, "error": None})
     result = run_audits([home, coffee], site)
     assert set(result["audits"]) == set(AUDIT_IDS)
     judged = {audit_id: a for audit_id, a in result["audits"].items() if a["category"] in PROVOKED_CATEGORIES}

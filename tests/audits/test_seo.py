@@ -775,3 +775,46 @@ def test_a_missing_page_must_answer_404(probe, key):
     home = make_page("/")
     found = list(get_audit("missing-page-status").check_site(make_site([home], missing_page=probe)))
     assert [(f.url, f.message_key) for f in found] == ([(home.url, key)] if key else [])
+
+
+# -- locale-adaptive ---------------------------------------------------------------------
+
+def _asked_in_arabic(**changes) -> dict:
+    return {"url": BASE + "/", "language": "ar", "status": 200, "final_url": BASE + "/", "lang": "ar",
+            "title": "الرئيسية", "text": ARABIC_TEXT, "words": 300, "rendered": True, "error": None, **changes}
+
+
+ENGLISH = {"lang": "en", "facts": {"language": {"lang": "en", "confidence": 0.95}}}
+ARABIC_TEXT = "تعالج عيادتنا في الرياض الأطفال والكبار ستة أيام في الأسبوع، واحجز موعدك مع أحد أطبائنا. " * 3
+ENGLISH_TEXT = "Our clinic in Riyadh treats children and adults six days a week; book a visit with a dentist. " * 3
+
+
+@pytest.mark.parametrize(("home", "probe", "key"), [
+    (ENGLISH, _asked_in_arabic(), "content"),
+    (ENGLISH, _asked_in_arabic(lang="en"), "content"),  # the text changed, not the declared language
+    (ENGLISH, _asked_in_arabic(text=ENGLISH_TEXT), "content"),  # ... and the other way
+    ({"lang": "ar", "facts": {"language": {"lang": "ar", "confidence": 0.95}}}, _asked_in_arabic(), None),
+    (ENGLISH, _asked_in_arabic(lang=None, words=5), None),  # too few words to tell, and no lang to compare
+    (ENGLISH, _asked_in_arabic(status=403), None),
+    (ENGLISH, _asked_in_arabic(status=None, final_url=None, error="timeout"), None),
+    (ENGLISH, None, None),
+])
+def test_a_home_page_whose_language_follows_the_browser_is_found(home, probe, key):
+    page = make_page("/", **home)
+    assert [f.message_key for f in findings(get_audit("locale-adaptive"), page, make_site([page], locale_probe=probe))] \
+        == ([key] if key else [])
+
+
+def test_locale_adaptive_reads_only_the_home_page_and_where_http_redirects_end():
+    audit = get_audit("locale-adaptive")
+    other = make_page("/about", **ENGLISH)
+    assert findings(audit, other, make_site([other], locale_probe=_asked_in_arabic())) == []
+    # the crawl's start URL redirects to /en/ and the probe's ends there too: the same page
+    home = make_page("/en/", **ENGLISH)
+    site = make_site([home], locale_probe=_asked_in_arabic(final_url=BASE + "/en/", lang="en", text=ENGLISH_TEXT),
+                     redirects={BASE + "/": BASE + "/en/"}, visitor_redirects={BASE + "/": BASE + "/en/"})
+    assert findings(audit, home, site) == []
+    # a script sent the crawl on from the start page: the page the probe read is not the home page
+    home = make_page("/en/", **ENGLISH)
+    site = make_site([home], locale_probe=_asked_in_arabic(), visitor_redirects={BASE + "/": BASE + "/en/"})
+    assert findings(audit, home, site) == []

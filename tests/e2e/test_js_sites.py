@@ -13,7 +13,7 @@ from auditor.demo import serve_site
 from auditor.urls import MISSING_PAGE_PATH
 from benchmarks.sites import generate
 from tests.e2e.cli import load_result, run_cli
-from tests.server import SITES, serve
+from tests.server import SITES, FixtureHandler, serve
 
 pytestmark = pytest.mark.e2e
 
@@ -215,3 +215,45 @@ def test_site_wide_findings_are_filed_where_the_start_urls_script_sends_the_visi
     base, result, _ = audit("js-hostile", tmp_path, "--js", "always", routes={"/": (200, HTML, moved)})
     coverage = result["audits"]["touchpoint-coverage"]["findings"]
     assert coverage and {f["url"] for f in coverage} == {base + "/landing.html"}
+
+
+def test_a_page_whose_scripts_pick_the_browsers_language_is_found(tmp_path):
+    # its script shows the page in Arabic to a browser set to Arabic, at the same URL
+    base, result, requests = audit("locale", tmp_path)
+    [found] = result["audits"]["locale-adaptive"]["findings"]
+    assert (found["url"], found["message_key"]) == (base + "/", "content")
+    assert {k: found["data"][k] for k in ("language", "detected", "lang", "usual", "title")} == {
+        "language": "ar", "detected": "ar", "lang": "ar", "usual": "en", "title": "عيادة الواحة لطب الأسنان"}
+    assert requests.count(("GET", "/")) == 2  # the crawl's own request, and the probe's
+    # the crawl's pages are read in the crawl's language: what the probe's browser kept is its own
+    assert by_path(result, base)["/"]["lang"] == "en"
+
+
+def test_the_same_page_for_every_browser_language_is_no_finding(history_app):
+    base, result, _ = history_app
+    audit_result = result["audits"]["locale-adaptive"]
+    assert (audit_result["applicable"], audit_result["findings"]) == (1, [])
+
+
+class _ByBrowserLanguage(FixtureHandler):
+    """Sends / to /ar/ or /en/ by the request's Accept-Language."""
+
+    def do_GET(self):
+        if self.path == "/":
+            target = "/ar/" if self.headers.get("Accept-Language", "").startswith("ar") else "/en/"
+            self.send_response(302)
+            self.send_header("Location", target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+def test_a_home_page_redirecting_by_the_browsers_language_is_found(tmp_path):
+    handler = type("Handler", (_ByBrowserLanguage,), {"routes": {}, "requests": [], "refuse_head": set()})
+    with serve_site(SITES / "bilingual", handler) as base:
+        proc = run_cli("audit", "--render", "none", base + "/", "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    [found] = load_result(tmp_path)["audits"]["locale-adaptive"]["findings"]
+    assert (found["url"], found["message_key"]) == (base + "/en/", "redirects")
+    assert (found["data"]["target"], found["data"]["home"]) == (base + "/ar/", base + "/en/")
