@@ -792,7 +792,8 @@ ENGLISH_TEXT = "Our clinic in Riyadh treats children and adults six days a week;
 @pytest.mark.parametrize(("home", "probe", "key"), [
     (ENGLISH, _asked_in_arabic(), "content"),
     (ENGLISH, _asked_in_arabic(lang="en"), "content"),  # the text changed, not the declared language
-    (ENGLISH, _asked_in_arabic(text=ENGLISH_TEXT), "content"),  # ... and the other way
+    (ENGLISH, _asked_in_arabic(words=5), "content"),  # too few words to tell: lang="ar" says it
+    (ENGLISH, _asked_in_arabic(text=ENGLISH_TEXT), None),  # the same text under lang="ar": a wrong lang, no version
     ({"lang": "ar", "facts": {"language": {"lang": "ar", "confidence": 0.95}}}, _asked_in_arabic(), None),
     (ENGLISH, _asked_in_arabic(lang=None, words=5), None),  # too few words to tell, and no lang to compare
     (ENGLISH, _asked_in_arabic(status=403), None),

@@ -87,7 +87,9 @@ class LocaleAdaptive(Audit):
         detected = detection.lang if detection.confidence >= SURE and probe.get("words", 0) >= MIN_WORDS else None
         ours = usual.get("lang") if usual.get("confidence", 0) >= SURE and page.word_count >= MIN_WORDS else None
         declared, our_declared = primary(probe.get("lang")), primary(page.lang)
-        if (detected and ours and detected != ours) or (declared and our_declared and declared != our_declared):
+        # by the text where both say enough to tell; by lang="..." otherwise (the same text
+        # under another lang is a wrong lang, not another version)
+        if (detected != ours) if detected and ours else bool(declared and our_declared and declared != our_declared):
             yield self.finding(page, "content", language=probe["language"], url=probe["url"],
                                detected=detected or declared, lang=probe.get("lang") or "",
                                title=probe.get("title") or "", usual=ours or our_declared)
