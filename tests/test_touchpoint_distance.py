@@ -244,3 +244,12 @@ def test_a_manuals_topics_named_like_touchpoints_are_no_touchpoints(tmp_path):
         store.add_page(page(path))
     store.commit()
     assert site_from_store(store, [base + "/"]).touchpoints["contact"] == [base + "/ar/contact", base + "/crm/contact/"]
+
+
+def test_a_manuals_root_is_the_folder_of_its_start_url():
+    from auditor.facts.touchpoint_facts import in_a_topic_section
+
+    assert not in_a_topic_section("https://u.github.io/project/contact", "/project/")
+    assert in_a_topic_section("https://u.github.io/project/crm/contact", "/project/")
+    assert in_a_topic_section("https://u.github.io/projectx/contact", "/project/")  # another folder, not the root
+    assert not in_a_topic_section("https://u.github.io/en-us/contact/index.html")

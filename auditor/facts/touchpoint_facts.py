@@ -137,7 +137,8 @@ def in_a_topic_section(url: str, root: str = "/") -> bool:
         path = unquote(urlsplit(url).path)
     except ValueError:
         return False
-    path = path.removeprefix(root.rstrip("/"))
+    if path.startswith(root):
+        path = path[len(root) - 1:]
     segments = [s for s in path.split("/") if s and not _INDEX.fullmatch(s)]
     if len(segments) > 1 and _LANGUAGE_FOLDER.fullmatch(segments[0]) and not tag_problem(segments[0].replace("_", "-")):
         segments = segments[1:]
