@@ -41,6 +41,7 @@ def test_pages_with_other_scripts_are_sampled_apart():
 def test_script_changes_name_added_links_words_and_head_tags():
     html, _ = page(SHELL)
     dom, _ = page('<html lang="en"><head><title>Pricing</title></head><body><nav><a href="/about">About</a>'
+                  '<a href="/">Pricing</a>'  # the page itself: its address is known to whoever reads it
                   '<a href="https://other.example/">Elsewhere</a></nav><main><h1>Pricing</h1><p>'
                   + "A bag costs 45 riyals. " * 10 + "</p></main></body></html>")
     changes = script_changes(html, dom)

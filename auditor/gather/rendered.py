@@ -61,8 +61,9 @@ def internal_links(record: PageRecord) -> list[str]:
 
 
 def script_changes(html: PageRecord, rendered: PageRecord) -> dict:
-    """What the rendered DOM has that the HTML has not: links, words, head tags."""
-    known = set(internal_links(html))
+    """What the rendered DOM has that the HTML has not: links, words, head tags. A link to
+    the page itself is none: whoever reads the page knows its address."""
+    known = {*internal_links(html), html.url, html.final_url}
     added = [href for href in internal_links(rendered) if href not in known]
     before, after = html.head_tags(), rendered.head_tags()
     return {
