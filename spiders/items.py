@@ -66,7 +66,7 @@ class TrapCut:
 
 @dataclass
 class MissingPageProbe:
-    """The site's answer to an address that names no page (spiders/site.py)."""
+    """The site's answer to an address that names no page (spiders/probes.py)."""
 
     url: str
     status: int | None
@@ -77,7 +77,7 @@ class MissingPageProbe:
 
 @dataclass
 class LocaleProbe:
-    """The start URL as a browser set to another language gets it (spiders/locale_probe.py)."""
+    """The start URL as a browser set to another language gets it (spiders/probes.py)."""
 
     url: str
     language: str  # the browser's language asked for (Accept-Language, navigator.languages)

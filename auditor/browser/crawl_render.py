@@ -19,8 +19,8 @@ scripts then change the page, its fragments are a script's views, not broken lin
 
 A few tabs are kept open and reused (opening one costs more than loading a small
 page), in one browser context (one per tab would cost a renderer each; the start page
-shown to a browser set to another language gets one of its own, `render_in_language`); a tab's garbage is
-collected after each page, a tab is replaced every TAB_PAGES pages, the browser every
+shown to a browser set to another language gets one of its own, `render_in_language`);
+a tab's garbage is collected after each page, a tab is replaced every TAB_PAGES pages, the browser every
 BROWSER_PAGES pages, and the browser is started again after a crash. Tabs keep a
 renderer process each: in a shared one, a page whose script never yields would stall
 the others. Chromium is spoken to over its DevTools pipe (`devtools_pipe.py`), with no

@@ -212,7 +212,8 @@ def categories(audits: dict[str, dict]) -> dict[str, dict]:
 def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None) -> Site:
     """Gather the whole-site facts the audits need, in a few queries and one pass over
     the stored pages (decoding a page's record costs more than what each fact takes)."""
-    *passes, copies = fed(store, TouchpointPages(start_urls[0] if start_urls else None), FragmentTargets(), ContactPages(), PageAliases())
+    touchpoint_pages = TouchpointPages(start_urls[0] if start_urls else None)
+    *passes, copies = fed(store, touchpoint_pages, FragmentTargets(), ContactPages(), PageAliases())
     touchpoints, fragments, contacts = (each.result(store) for each in passes)
     aliases = copies.result(store)
     hreflang = store.hreflang_map()

@@ -76,7 +76,7 @@ class LocaleAdaptive(Audit):
 
     def check(self, page, site):
         probe = site.locale_probe
-        if probe.get("final_url") != _http_end(site, probe["url"]):
+        if probe.get("final_url") != site.chain(probe["url"])[0][-1]:  # where the crawl's HTTP redirects ended
             yield self.finding(page, "redirects", language=probe["language"], url=probe["url"],
                                target=probe["final_url"], home=page.url)
             return
@@ -87,18 +87,12 @@ class LocaleAdaptive(Audit):
         detected = detection.lang if detection.confidence >= SURE and probe.get("words", 0) >= MIN_WORDS else None
         ours = usual.get("lang") if usual.get("confidence", 0) >= SURE and page.word_count >= MIN_WORDS else None
         declared, our_declared = primary(probe.get("lang")), primary(page.lang)
-        # by the text where both say enough to tell; by lang="..." otherwise (the same text
-        # under another lang is a wrong lang, not another version)
-        if (detected != ours) if detected and ours else bool(declared and our_declared and declared != our_declared):
+        if detected and ours:  # by the text, where both say enough to tell
+            other_version = detected != ours
+        else:  # by lang="..." (the same text under another lang is a wrong lang, not another version)
+            other_version = bool(declared and our_declared and declared != our_declared)
+        if other_version:
             yield self.finding(page, "content", language=probe["language"], url=probe["url"],
                                detected=detected or declared, lang=probe.get("lang") or "",
                                title=probe.get("title") or "", usual=ours or our_declared)
 
-
-def _http_end(site, url: str) -> str:
-    """Where the start URL's HTTP redirects end (the crawl followed them in English)."""
-    seen = {url}
-    while url in site.redirects and site.redirects[url] not in seen:
-        url = site.redirects[url]
-        seen.add(url)
-    return url
