@@ -147,10 +147,14 @@ def _text_blocks(body, main, main_skip: set[str]) -> tuple[list[str], int]:
     current: list[str] = []  # the text of main
     everything: list[str] = []  # the text of the whole body
     chars = 0
+    # The body's text at its last flush, and cleaned: a block of main is mostly the same
+    # text, and cleaning is the bulk of the walk's time.
+    last = ["", ""]
 
     def flush_main():
         if current:
-            text = _clean("".join(current))
+            joined = "".join(current)
+            text = last[1] if joined == last[0] else _clean(joined)
             if text:
                 blocks.append(text)
             current.clear()
@@ -158,7 +162,9 @@ def _text_blocks(body, main, main_skip: set[str]) -> tuple[list[str], int]:
     def flush_all():
         nonlocal chars
         if everything:
-            chars += len(_clean("".join(everything)))
+            last[0] = "".join(everything)
+            last[1] = _clean(last[0])
+            chars += len(last[1])
             everything.clear()
 
     def walk(el, considered: bool):

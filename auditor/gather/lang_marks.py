@@ -22,6 +22,7 @@ from auditor.text.langtags import primary, tag_problem
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TAGLINE = re.compile(r"tagline|slogan|site-description|site-desc\b|subtitle|strapline", re.I)
 LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’\-]*(?:[ \t,:&]+[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’\-]*)*")
+WITH_CLASS_OR_ID = etree.XPath(".//*[@class or @id]")  # (found in C: most elements have neither)
 MIN_WORDS = 3  # one or two Latin words are mostly names (a brand, a product)
 MAX_ITEMS = 6
 SAMPLE = 80
@@ -47,8 +48,8 @@ def latin_runs(root, lang: str | None) -> list[dict]:
     places = ([("title", title)] if title is not None else []) + [("h1", el) for el in root.iter("h1")]
     body = root.find("body")
     if body is not None:
-        places += [("tagline", el) for el in body.iter() if isinstance(el.tag, str)
-                   and TAGLINE.search(f"{el.get('class') or ''} {el.get('id') or ''}")][:3]
+        places += [("tagline", el) for el in WITH_CLASS_OR_ID(body)
+                   if TAGLINE.search(f"{el.get('class') or ''} {el.get('id') or ''}")][:3]
     runs = []
     for where, el in places:
         if primary(_lang_of(el)) != declared:

@@ -159,6 +159,9 @@ class _Walker:
         self.bdo: list[str] = []
         self.bdo_bad_dir: list[dict] = []  # <bdo dir="auto"> and other values that override nothing
         self.bdi = 0
+        # Most pages hold no bidi control: then no block needs a look for one.
+        self.controls = CONTROL_RE.search(text) is not None
+        self.key_pairs: set[tuple[str, str | None]] = set()  # (tag, class) already in keys
 
     def run(self) -> None:
         f = self.f
@@ -189,7 +192,8 @@ class _Walker:
         f["icons"] = self.icons[:MAX_ITEMS]
         f["arabic_elements"] = sorted(self.keys)[:MAX_KEYS]
         f["controls"] = {
-            "chars": {CONTROL_NAMES[c]: self.text.count(c) for c in set(CONTROL_RE.findall(self.text))},
+            "chars": {CONTROL_NAMES[c]: self.text.count(c) for c in set(CONTROL_RE.findall(self.text))}
+            if self.controls else {},
             "unbalanced": self.unbalanced[:MAX_ITEMS],
         }
         found = " ".join(self.root.xpath("//@*[contains(., '&')]"))
@@ -250,7 +254,8 @@ class _Walker:
             if child.tag in BLOCKS:
                 pieces.append("\n")  # a paragraph break
             pieces.extend(child_pieces)
-        if arabic and len(self.keys) < MAX_KEYS:
+        if arabic and len(self.keys) < MAX_KEYS and (tag, cls) not in self.key_pairs:
+            self.key_pairs.add((tag, cls))
             self.keys.add(tag)
             if cls:
                 for name in cls.split():
@@ -320,18 +325,19 @@ class _Walker:
     def _block(self, el, text: str, direction: str | None, inline: bool = False) -> None:
         if not text.strip():
             return
-        self._controls(el, text)
+        if self.controls:
+            self._controls(el, text)
         if direction == "ltr":
             return
         if direction == "auto":
             first = re.search(f"[A-Za-z\u00c0-\u024f{RTL_LETTER}]", text)
             if not first or not RTL_RE.match(first.group(0)):
                 return
-        arabic = is_arabic(text)
-        if direction is None and not arabic:
+        if direction is None and not is_arabic(text):
             return  # no dir anywhere: only text that is Arabic is meant right to left
-        text = _strip_isolates(text)
-        if el.tag != "body" and LATIN_RE.search(text) and not RTL_RE.search(text):
+        if self.controls:
+            text = _strip_isolates(text)
+        if el.tag != "body" and not RTL_RE.search(text) and LATIN_RE.search(text):
             # left-to-right text that inherits a right-to-left direction (templated content)
             stripped = text.strip()
             start = text.index(stripped)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.text.scripts import RTL_SCRIPTS, script_counts, words
+from auditor.text.sentences import TokenCache
 
 SCRIPT_SAMPLE = 2000
 MODEL_SAMPLE = 1000
@@ -203,12 +204,19 @@ def rtl_word_share(text: str) -> float:
     make it right to left, as a reader would not call it so."""
     if not isinstance(text, str):
         return 0.0
-    total = rtl = 0
-    for token in text[:SCRIPT_SAMPLE * 2].split():
-        if _LETTER.search(token):
-            total += 1
-            rtl += _RTL_LETTER.search(token) is not None
-    return round(rtl / total, 3) if total else 0.0
+    kinds = list(map(_WORD_KIND.__getitem__, text[:SCRIPT_SAMPLE * 2].split()))
+    total = len(kinds) - kinds.count(0)
+    return round(kinds.count(2) / total, 3) if total else 0.0
+
+
+def _word_kind(token: str) -> int:
+    """0: no word (no letter), 1: a word, 2: a word written right to left."""
+    if not _LETTER.search(token):
+        return 0
+    return 2 if _RTL_LETTER.search(token) else 1
+
+
+_WORD_KIND = TokenCache(_word_kind)  # words repeat: each is looked at once
 
 
 def is_rtl_lang(code: str) -> bool:
