@@ -6,7 +6,8 @@
 Same arguments, same bytes. The site: a home page, categories whose listings run in
 "next page" chains (so some items sit 8-10 clicks deep on a large site), N item pages,
 the customer touchpoints (about, contact, FAQ, privacy, returns) linked from every
-footer, sitemap.xml, robots.txt and a stylesheet in physical CSS. Pages weigh 20-45 KB.
+footer, sitemap.xml, robots.txt and a stylesheet in physical CSS. Pages weigh 20-45 KB:
+500-1,400 words of copy, the rest a JSON data block as storefront themes embed.
 
 Defects are planted at fixed rates and listed in DIR/_truth.json with the click depth
 of every linked page (breadth-first from index.html over every link a page shows),
@@ -234,14 +235,31 @@ def render(page: Page, categories: list[str], base_url: str) -> str:
     start = f"<!DOCTYPE html>\n<html{attrs}>\n<head>{''.join(head)}</head>\n<body>"
     size = len("".join([start, *body, *tail]).encode())
     target = rng.randint(20_500, 44_000)
-    while size < target:
+    copy = rng.randint(500, 1400)  # words of copy: a shop page's, not a book's
+    while size < target and copy > 0:
         section = f"<h2>{sentence(rng, ar, page.name, words=4)}</h2>" + "".join(
             f"<p>{paragraph(rng, ar, page.name)}</p>" for _ in range(3))
         if size + len(section.encode()) > 45_000:
             break
         body.append(section)
         size += len(section.encode())
+        copy -= len(section.split())
+    if size < target:  # the rest of the weight: the data a shop's template carries beside its copy
+        body.append(page_data(rng, page.path, target - size))
     return "".join([start, *body, *tail])
+
+
+def page_data(rng: random.Random, path: str, size: int) -> str:
+    """A JSON data block of about `size` bytes (a theme's product and cart state, as
+    storefronts embed it): no browser runs it and no visitor sees it."""
+    items, length = [], 0
+    while length < size:
+        item = {"id": rng.randrange(10**6), "sku": f"OM-{rng.randrange(10**5):05d}", "page": path,
+                "price": round(rng.uniform(5, 900), 2), "currency": "SAR", "stock": rng.randrange(60),
+                "variants": [{"id": rng.randrange(10**6), "color": rng.choice(COLORS)} for _ in range(3)]}
+        items.append(item)
+        length += len(json.dumps(item)) + 1
+    return f'<script type="application/json" id="page-data">{json.dumps({"items": items})}</script>'
 
 
 def links_block(page: Page, up: str, ar: bool) -> str:

@@ -119,3 +119,21 @@ def test_script_built_links_count_for_a_visitor_only(tmp_path):
     # items are listed by scripts only: the HTML alone reaches none of them
     assert not [p for p in truth["depth_static"] if p.startswith("p/")]
     assert len(truth["depth"]) > len(truth["depth_static"])
+
+
+def test_pages_weigh_what_shop_pages_weigh(arabic):
+    """20-45 KB of HTML, of which a shop page's copy (500-1,400 words and at most one
+    section more) and, for the rest, a JSON data block no browser runs."""
+    site, _ = arabic
+    words = []
+    for path in sorted(site.glob("p/*.html"))[:200]:
+        raw = path.read_bytes()
+        tree = lxml.html.fromstring(raw)
+        assert 20_000 <= len(raw) <= 45_000
+        for data in tree.xpath('//script[@id="page-data"]'):
+            assert data.get("type") == "application/json"
+            assert json.loads(data.text)["items"]
+            data.drop_tree()
+        words.append(len(tree.body.text_content().split()))
+    assert all(150 < n < 1_700 for n in words), (min(words), max(words))
+    assert 700 < sum(words) / len(words) < 1_300
