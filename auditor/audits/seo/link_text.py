@@ -9,6 +9,7 @@ reported too (it tells the name of a page, not what it holds).
 """
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from auditor.audits.base import Audit, Meta
@@ -31,6 +32,7 @@ _EDGES = " \t\n.:;,!?…»«›‹>→←-–—|()[]\"'"
 _ALEF = str.maketrans("أإآٱ", "اااا")
 
 
+@lru_cache(maxsize=4096)  # the menus' and footers' link texts repeat on every page
 def normalize(text: str) -> str:
     """Lower case, marks, tatweel and alef forms folded, edge punctuation and arrows dropped."""
     text = strip_marks(" ".join(text.split())).translate(_ALEF).lower()
