@@ -58,3 +58,20 @@ def test_without_limits_sitemap_only_pages_are_crawled_with_their_links(site, tm
     pages = crawl(site, tmp_path)
     assert len(pages) == 12
     assert pages["/c1.html"]["depth"] == 3 and pages["/orphan-2.html"]["depth"] is None
+
+
+def test_max_pages_waits_for_a_slow_page_to_be_read(tmp_path_factory, tmp_path):
+    """a3 takes long to parse: the pages fetched after it (b1) must not queue their links
+    (c1) before a3's (b3), or the budget goes to a deeper page."""
+    root = tmp_path_factory.mktemp("slow-parse")
+    pages = {"index.html": _page([f"/a{i}.html" for i in (1, 2, 3)])}
+    for i in (1, 2, 3):
+        pages[f"a{i}.html"] = _page([f"/b{i}.html"])
+        pages[f"b{i}.html"] = _page([f"/c{i}.html"])
+        pages[f"c{i}.html"] = _page()
+    # some 60,000 elements: its parsing takes far longer than fetching and parsing b1
+    pages["a3.html"] = pages["a3.html"].replace("<p>", "<p>" + "<span>Lorem ipsum dolor</span> " * 60_000)
+    for name, html in pages.items():
+        (root / name).write_text(html)
+    found = crawl(root, tmp_path, "--max-pages", "7")
+    assert set(found) == {"/index.html", "/a1.html", "/a2.html", "/a3.html", "/b1.html", "/b2.html", "/b3.html"}
