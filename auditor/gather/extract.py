@@ -149,22 +149,22 @@ def _text_blocks(body, main, main_skip: set[str]) -> tuple[list[str], int]:
     chars = 0
     # The body's text at its last flush, and cleaned: a block of main is mostly the same
     # text, and cleaning is the bulk of the walk's time.
-    last = ["", ""]
+    last_joined = last_clean = ""
 
     def flush_main():
         if current:
             joined = "".join(current)
-            text = last[1] if joined == last[0] else _clean(joined)
+            text = last_clean if joined == last_joined else _clean(joined)
             if text:
                 blocks.append(text)
             current.clear()
 
     def flush_all():
-        nonlocal chars
+        nonlocal chars, last_joined, last_clean
         if everything:
-            last[0] = "".join(everything)
-            last[1] = _clean(last[0])
-            chars += len(last[1])
+            last_joined = "".join(everything)
+            last_clean = _clean(last_joined)
+            chars += len(last_clean)
             everything.clear()
 
     def walk(el, considered: bool):

@@ -15,19 +15,26 @@ def _page(links=()):
     return f"<!doctype html><html lang=en><head><title>t</title></head><body><p>{anchors}</p></body></html>"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """index -> a1..a3 (depth 1) -> b1..b3 (depth 2) -> c1..c3 (depth 3); the sitemap lists the
-    c pages and an orphan that links a second orphan."""
-    root = tmp_path_factory.mktemp("sitemap-depth")
-    pages = {"index.html": _page([f"/a{i}.html" for i in (1, 2, 3)]),
-             "orphan.html": _page(["/orphan-2.html"]), "orphan-2.html": _page()}
+def _chains() -> dict[str, str]:
+    """index -> a1..a3 (depth 1) -> b1..b3 (depth 2) -> c1..c3 (depth 3)."""
+    pages = {"index.html": _page([f"/a{i}.html" for i in (1, 2, 3)])}
     for i in (1, 2, 3):
         pages[f"a{i}.html"] = _page([f"/b{i}.html"])
         pages[f"b{i}.html"] = _page([f"/c{i}.html"])
         pages[f"c{i}.html"] = _page()
+    return pages
+
+
+def _write(root, pages: dict[str, str]) -> None:
     for name, html in pages.items():
         (root / name).write_text(html)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The chains; the sitemap lists the c pages and an orphan that links a second orphan."""
+    root = tmp_path_factory.mktemp("sitemap-depth")
+    _write(root, {**_chains(), "orphan.html": _page(["/orphan-2.html"]), "orphan-2.html": _page()})
     listed = [f"/c{i}.html" for i in (1, 2, 3)] + ["/orphan.html"]
     (root / "sitemap.xml").write_text(
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -64,14 +71,9 @@ def test_max_pages_waits_for_a_slow_page_to_be_read(tmp_path_factory, tmp_path):
     """a3 takes long to parse: the pages fetched after it (b1) must not queue their links
     (c1) before a3's (b3), or the budget goes to a deeper page."""
     root = tmp_path_factory.mktemp("slow-parse")
-    pages = {"index.html": _page([f"/a{i}.html" for i in (1, 2, 3)])}
-    for i in (1, 2, 3):
-        pages[f"a{i}.html"] = _page([f"/b{i}.html"])
-        pages[f"b{i}.html"] = _page([f"/c{i}.html"])
-        pages[f"c{i}.html"] = _page()
+    pages = _chains()
     # some 60,000 elements: its parsing takes far longer than fetching and parsing b1
     pages["a3.html"] = pages["a3.html"].replace("<p>", "<p>" + "<span>Lorem ipsum dolor</span> " * 60_000)
-    for name, html in pages.items():
-        (root / name).write_text(html)
+    _write(root, pages)
     found = crawl(root, tmp_path, "--max-pages", "7")
     assert set(found) == {"/index.html", "/a1.html", "/a2.html", "/a3.html", "/b1.html", "/b2.html", "/b3.html"}

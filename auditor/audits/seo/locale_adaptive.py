@@ -8,7 +8,7 @@ remain what Google recommends
 "Managing multi-regional and multilingual sites": avoid redirecting visitors to a language
 version chosen for them from their browser settings, and let them pick it. The crawl asks
 in English; the start URL is asked for once more by a browser set to Arabic, on the
-server and in its scripts (spiders/locale_probe.py).
+server and in its scripts (spiders/probes.py).
 """
 
 from auditor.audits.base import Audit, Meta
