@@ -66,6 +66,8 @@ ITEM_PIPELINES = {"spiders.pipelines.StorePipeline": 100}
 # synchronous, and Scrapy's default (100) starts 100 asyncio tasks for every response.
 CONCURRENT_ITEMS = 1
 TELNETCONSOLE_ENABLED = False
+# Nothing reads the downloader's byte counts, which rebuild each request's raw HTTP text.
+DOWNLOADER_STATS = False
 LOG_LEVEL = "WARNING"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

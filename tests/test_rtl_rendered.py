@@ -12,7 +12,7 @@ import base64
 import pytest
 
 from auditor.audits import get_audit
-from auditor.browser import measure_pages
+from auditor.browser.measure import measure_pages
 from auditor.browser.rtl_render import rtl_probe
 from auditor.facts.runner import run_audits
 from tests.factories import make_page, make_site

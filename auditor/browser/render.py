@@ -56,9 +56,11 @@ def measurement(options: RenderOptions) -> dict:
 def start_browser(options: RenderOptions):
     """The render stage's browser, started now so it is up when the pages are known (the
     crawl runs meanwhile); None without a render. Give it to render(); close() it in any case."""
+    if options.mode == "none":
+        return None
     from auditor.browser.measure import EarlyBrowser
 
-    return EarlyBrowser(**measurement(options)) if options.mode != "none" else None
+    return EarlyBrowser(**measurement(options))
 
 
 def render(store: Store, start_urls: list[str], options: RenderOptions, show_progress: bool | None = None,

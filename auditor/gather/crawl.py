@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -114,6 +115,9 @@ def scrapy_settings(options: CrawlOptions) -> Settings:
         "AUDITOR_JS": options.js,
         "AUDITOR_CHROMIUM": options.values.get("chromium"),
         "LOG_INSTALL_ROOT_HANDLER": False,
+        # The spider is given as a class: Scrapy's loader would import every module of
+        # `spiders` to look for others (the Redis client of a spread crawl among them).
+        "SPIDER_MODULES": [],
     }
     if options.frontier:
         from spiders import frontier
@@ -147,6 +151,9 @@ def crawl(options: CrawlOptions, show_progress: bool | None = None) -> dict:
 
 def _crawl(options: CrawlOptions, show_progress: bool | None, settings: Settings) -> dict:
     process = _Process(settings)
+    # Scrapy's loggers take every message (DEBUG), for its handlers to drop: a record made
+    # and dropped for each page fetched and each item stored.
+    logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))
     crawler = process.create_crawler(SiteSpider)
     process.on_force_stop = lambda: crawler.signals.send_catch_log(store_flush)
     process.on_stop = lambda: crawler.spider is not None and crawler.spider.stop_rendering()

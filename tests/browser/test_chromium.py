@@ -48,7 +48,7 @@ def test_launch_args_are_offline_and_profile_free():
 
 
 def test_setup_errors_reach_the_caller(tmp_path):
-    from auditor.browser import measure_pages
+    from auditor.browser.measure import measure_pages
 
     with pytest.raises(ValueError, match="unknown profile"):
         measure_pages(["http://127.0.0.1:9/"], profile="tablet")

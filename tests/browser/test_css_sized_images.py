@@ -1,6 +1,6 @@
 """Images whose box CSS fixes reserve their space, measured in Chromium."""
 
-from auditor.browser import measure_pages
+from auditor.browser.measure import measure_pages
 
 
 def test_css_sized_images(site, chromium):

@@ -7,7 +7,8 @@ import base64
 import pytest
 
 from auditor.audits import get_audit
-from auditor.browser import LAUNCH_ARGS, measure_pages
+from auditor.browser import LAUNCH_ARGS
+from auditor.browser.measure import measure_pages
 from reports import html
 
 BLUE = (40, 120, 200)  # the fixture image's colour (conftest.make_png)

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from auditor.browser import measure_pages
+from auditor.browser.measure import measure_pages
 
 PAGES = {
     "text": "/text.html",

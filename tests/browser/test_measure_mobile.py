@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from auditor.browser import measure_pages
+from auditor.browser.measure import measure_pages
 
 COLLECTORS = {
     "screen": "() => [screen.width, screen.height, devicePixelRatio, matchMedia('(pointer: coarse)').matches]",

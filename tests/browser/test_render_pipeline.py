@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.browser import measure_pages
+from auditor.browser.measure import measure_pages
 from auditor.browser.profiles import MOBILE
 from auditor.browser.render import RenderOptions, measurement, start_browser
 

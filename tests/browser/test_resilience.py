@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from auditor.browser import iter_measure_pages, measure_pages
+from auditor.browser.measure import iter_measure_pages, measure_pages
 
 QUICK = {"profile": "desktop", "axe": False, "screenshot": False, "quiet_ms": 300}
 

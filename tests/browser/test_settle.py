@@ -3,7 +3,7 @@ request that never answers or a page that polls for ever does not hold the rende
 
 import pytest
 
-from auditor.browser import measure_pages
+from auditor.browser.measure import measure_pages
 
 pytestmark = pytest.mark.browser
 TIMEOUT_S = 30
