@@ -28,7 +28,7 @@ from auditor.gather.templates import assign as assign_templates
 from auditor.options import STORED, default, of_stage
 from auditor.browser.render import RenderOptions, render, start_browser
 from auditor.result import build_result, page_summary, write_result
-from auditor.facts.runner import AuditRun, site_from_store
+from auditor.facts.runner import AuditRun, PageFacts, site_from_store
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
 from auditor.facts.touchpoint_facts import help_summary, summary as touchpoint_summary
@@ -206,12 +206,14 @@ def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple
     """The whole-site facts, then every stored page through the page audits (in worker
     processes), then the site audits."""
     with Progress("Auditing", show_progress) as progress:
-        site = site_from_store(store, start_urls, values)
+        page_facts = PageFacts(store, start_urls)  # read in a forked process meanwhile
         computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
+        inlinks = inlink_counts(store)
+        site = site_from_store(store, start_urls, values, page_facts)
         audited = AuditedPages(Spill(), {}, {"urls": 0, "html_pages": 0}, JsSummary(), 0.0,
                                touchpoint_summary(site.touchpoints), site.site_kind, help_summary(site.help_links))
         audits = AuditRun(site, spill=audited.spill, ignore=ignore)
-        page_pass = PagePass(computed, inlink_counts(store), audits.page_audits, page_summary)
+        page_pass = PagePass(computed, inlinks, audits.page_audits, page_summary)
         for batch in audited_batches(store.page_rows(), page_pass):
             audited.spill.add_encoded("pages", batch.summaries)
             audits.add(batch.tallies)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from auditor.model import Link, PageRecord
+from auditor.facts import runner
 from auditor.facts.runner import site_from_store
 from auditor.store.runs import Store
 from auditor.facts.touchpoint_facts import find_touchpoints, gather, summary
@@ -203,20 +204,45 @@ def test_a_one_page_sites_sections_are_its_touchpoints(tmp_path):
     assert site_from_store(store, [BASE + "/"]).touchpoints == {}
 
 
-def test_site_facts_decode_the_stored_pages_in_one_pass(tmp_path):
-    """Touchpoints, fragment targets and contact details come from one read of the pages."""
+def test_site_facts_decode_the_stored_pages_in_one_pass(tmp_path, monkeypatch):
+    """Touchpoints, fragment targets and contact details come from one read of the pages
+    (made by a forked process: each read is counted in a file)."""
     store = Store(tmp_path / "run.sqlite")
     store.add_page(page("/", [("/help", "Help centre")], text="اتصل بنا 0551112222"))
     store.add_page(page("/help", ["/"], text="info@shop.example",
                         facts={"fragments": {"links": [[BASE + "/#top", "top", 1]], "ids": []}}))
     store.commit()
-    passes = []
-    read = store.page_dicts
-    store.page_dicts = lambda: (passes.append(1), (yield from read()))[1]
+    reads = tmp_path / "reads"
+    read = Store.page_dicts
+
+    def counted(self):
+        with reads.open("a") as out:
+            out.write("read\n")
+        yield from read(self)
+
+    monkeypatch.setattr(Store, "page_dicts", counted)
     site = site_from_store(store, [BASE + "/"])
-    assert len(passes) == 1
+    assert reads.read_text().splitlines() == ["read"]
     assert site.touchpoints == {"support": [BASE + "/help"]}
     assert set(site.contacts) == {"phone", "email"} and site.contacts["phone"]["551112222"]["pages"] == [BASE + "/"]
+    store.close()
+
+
+def test_site_facts_are_the_same_made_here_where_nothing_forks(tmp_path, monkeypatch):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", [("/help", "Help centre"), "/contact.html?product=a"], text="اتصل بنا 0551112222"))
+    store.add_page(page("/help", ["/"], text="info@shop.example",
+                        facts={"fragments": {"links": [[BASE + "/#top", "top", 1]], "ids": []}}))
+    store.add_page(page("/contact.html", text="Write to us", title="Contact"))
+    store.add_page(page("/contact.html?product=a", text="Write to us", title="Contact"))
+    store.commit()
+    forked = site_from_store(store, [BASE + "/"])
+    monkeypatch.setattr(runner, "worker_pool", lambda *args, **kwargs: None)
+    here = site_from_store(store, [BASE + "/"])
+    assert forked.touchpoints["support"] == [BASE + "/help"]
+    assert forked.aliases == {BASE + "/contact.html?product=a": BASE + "/contact.html"}
+    assert set(forked.contacts) == {"phone", "email"}
+    assert here == forked
     store.close()
 
 

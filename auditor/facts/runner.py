@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from auditor.audits import all_audits
@@ -19,6 +20,7 @@ from auditor.facts.page_pass import fed
 from auditor.facts.contact_facts import ContactPages
 from auditor.facts.rtl_facts import gather as rtl_facts
 from auditor.facts.touchpoint_facts import TouchpointPages
+from auditor.gather.workers import worker_pool
 
 BATCH = 50  # pages audited at a time
 
@@ -209,23 +211,51 @@ def categories(audits: dict[str, dict]) -> dict[str, dict]:
     return out
 
 
-def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None) -> Site:
-    """Gather the whole-site facts the audits need, in a few queries and one pass over
-    the stored pages (decoding a page's record costs more than what each fact takes)."""
-    touchpoint_pages = TouchpointPages(start_urls[0] if start_urls else None)
-    *passes, copies = fed(store, touchpoint_pages, FragmentTargets(), ContactPages(), PageAliases())
-    touchpoints, fragments, contacts = (each.result(store) for each in passes)
-    aliases = copies.result(store)
+class PageFacts:
+    """The whole-site facts read from page content: one pass over every stored page's
+    record (decoding a record costs more than what each fact takes from it), the costliest
+    part of the site facts. A forked process makes it while this one goes on with the
+    facts read by queries; where nothing forks, or the process dies, it is made here."""
+
+    def __init__(self, store: Store, start_urls: list[str]):
+        self.passes = (TouchpointPages(start_urls[0] if start_urls else None), FragmentTargets(), ContactPages(),
+                       PageAliases())
+        self._pool = worker_pool()
+        self._future = self._pool.submit(_fed_from, store.path, self.passes) if self._pool is not None else None
+
+    def result(self, store: Store) -> tuple:
+        """The passes, fed."""
+        try:
+            if self._future is not None:
+                return self._future.result()
+        except BrokenProcessPool:
+            pass
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
+        return fed(store, *self.passes)
+
+
+def _fed_from(path: str, passes: tuple) -> tuple:
+    store = Store(path)
+    try:
+        return fed(store, *passes)
+    finally:
+        store.close()
+
+
+def site_from_store(store: Store, start_urls: list[str], settings: dict | None = None,
+                    page_facts: PageFacts | None = None) -> Site:
+    """Gather the whole-site facts the audits need: a few queries, and the pass over the
+    stored pages (`page_facts`, when started earlier)."""
+    page_facts = page_facts or PageFacts(store, start_urls)
     hreflang = store.hreflang_map()
-    return Site(
-        start_urls=start_urls,
+    queried = dict(
         status=store.statuses(),
         errors=store.errors(),
         redirects=store.redirects(),
         visitor_redirects=store.visitor_redirects(),
-        title_counts=_shared(store, "title", aliases, hreflang),
-        description_counts=_shared(store, "meta_description", aliases, hreflang),
-        aliases=aliases,
         hreflang=hreflang,
         traps=store.traps(),
         missing_page=store.missing_page(),
@@ -236,9 +266,19 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
         sitemap_problems=store.sitemap_problems(),
         references=store.references(),
         **store.canonical_facts(),
-        settings=settings or {},
-        **touchpoints,
         **rtl_facts(store),
+    )
+    *passes, copies = page_facts.result(store)
+    touchpoints, fragments, contacts = (each.result(store) for each in passes)
+    aliases = copies.result(store)
+    return Site(
+        start_urls=start_urls,
+        title_counts=_shared(store, "title", aliases, hreflang),
+        description_counts=_shared(store, "meta_description", aliases, hreflang),
+        aliases=aliases,
+        settings=settings or {},
+        **queried,
+        **touchpoints,
         **fragments,
         **contacts,
     )
