@@ -105,11 +105,10 @@ class Computed:
         # Only prose is scored (blanked blocks keep the others' numbers): headings, labels
         # and lists of names are no sentences.
         prose = [b if is_prose(b) else "" for b in blocks]
-        readability, sentences = analyse(prose, lang) if any(prose) else (None, [])
+        readability, sentences = analyse(prose, lang, KEPT_SENTENCE_WORDS) if any(prose) else (None, [])
         self.readability_seconds += time.perf_counter() - started
         page.facts["readability"] = readability.to_dict() if readability else None
         page.facts[PRIVATE + "long_sentences"] = [
-            {"paragraph": s.paragraph, "index": s.index, "words": s.words, "text": s.text[:400]}
-            for s in sentences if s.words >= KEPT_SENTENCE_WORDS
+            {"paragraph": s.paragraph, "index": s.index, "words": s.words, "text": s.text[:400]} for s in sentences
         ]
         return page

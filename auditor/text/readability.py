@@ -130,16 +130,22 @@ def clear_caches() -> None:
     lix.letters.cache_clear()
 
 
-def analyse(paragraphs: list[str] | str, lang: str | None) -> tuple[Readability | None, list[Sentence]]:
+def analyse(paragraphs: list[str] | str, lang: str | None,
+            min_words: int = 0) -> tuple[Readability | None, list[Sentence]]:
     """Readability and sentences of the text, splitting it into sentences once.
 
     Returns ``(score_text(paragraphs, lang), split_sentences(paragraphs, lang))``,
-    the same values the two calls give, at about the cost of one. Never raises.
+    the same values the two calls give, at about the cost of one; only the sentences
+    of at least ``min_words`` words (most are shorter: none is made). Never raises.
     """
     try:
-        return _analyse(paragraphs, lang, True)
+        return _analyse(paragraphs, lang, True, min_words)
     except Exception:  # a readability score is never worth failing a page's audit
-        return None, split_sentences(paragraphs, lang)
+        return None, _longer(split_sentences(paragraphs, lang), min_words)
+
+
+def _longer(sentences: list[Sentence], min_words: int) -> list[Sentence]:
+    return [s for s in sentences if s.words >= min_words] if min_words else sentences
 
 
 def score_text(paragraphs: list[str] | str, lang: str | None) -> Readability | None:
@@ -165,21 +171,22 @@ def _formula(lang: str) -> str:
     return "osman" if lang == "ar" else "flesch" if lang == "en" else "lix"
 
 
-def _analyse(paragraphs: list[str] | str, lang: str | None, want_sentences: bool) -> tuple[Readability | None, list[Sentence]]:
+def _analyse(paragraphs: list[str] | str, lang: str | None, want_sentences: bool,
+             min_words: int = 0) -> tuple[Readability | None, list[Sentence]]:
     primary = _primary(lang)
     if primary is None:
         blocks = split_paragraphs(paragraphs)
         primary = detect_language(" ".join(blocks)[:4000]).lang if blocks else None
     if primary is None or primary in UNSPACED_LANGUAGES:
-        return None, split_sentences(paragraphs, lang) if want_sentences else []
+        return None, _longer(split_sentences(paragraphs, lang), min_words) if want_sentences else []
     # Sentences are split with the abbreviations of the language as given, the
     # score with those of the language scored; they are nearly always the same.
     split_with, score_with = abbreviations(lang), abbreviations(primary)
     sentences: list[Sentence] | None = [] if want_sentences and split_with == score_with else None
     formula = _formula(primary)
-    total, scored, longest, paragraph_count = scan(paragraphs, score_with, _TOKENS[formula], sentences)
+    total, scored, longest, paragraph_count = scan(paragraphs, score_with, _TOKENS[formula], sentences, min_words)
     if sentences is None:
-        sentences = split_sentences(paragraphs, lang) if want_sentences else []
+        sentences = _longer(split_sentences(paragraphs, lang), min_words) if want_sentences else []
     read_in_context = homographs.corrections(paragraphs) if formula == "osman" else (0, 0, 0, 0)
     return _readability(primary, formula, total, scored, longest, paragraph_count, read_in_context), sentences
 

@@ -324,6 +324,7 @@ def scan(
     lists: tuple[frozenset[str], frozenset[str]],
     table: TokenCache,
     sentences: list[Sentence] | None,
+    min_words: int = 0,
 ) -> tuple[int, int, int, int]:
     """Split the text into sentences and count their tokens, in one pass.
 
@@ -331,8 +332,8 @@ def scan(
     token's packed counts. Returns the packed totals over all sentences, the
     number of sentences holding a word the formula counts, the word tokens of
     the longest sentence and the number of paragraphs holding a sentence.
-    When ``sentences`` is a list, every Sentence is appended to it, as
-    split_sentences gives them.
+    When ``sentences`` is a list, every Sentence of at least ``min_words``
+    words is appended to it, as split_sentences gives them.
     """
     always, sometimes = lists
     packed_of = table.__getitem__
@@ -355,7 +356,7 @@ def scan(
                 scored += 1
             if words > longest:  # noqa: PLR1730 (cheaper than a call to max)
                 longest = words
-            if sentences is not None:
+            if sentences is not None and words >= min_words:
                 text = piece.strip()
                 if respace and ("\n" in text or "  " in text or "\t" in text):
                     text = " ".join(tokens)

@@ -41,6 +41,8 @@ def check(paragraphs, lang):
     assert score == score_text(paragraphs, lang)
     assert sentences == split_sentences(paragraphs, lang)
     assert all(type(s) is Sentence for s in sentences)
+    # only the long sentences, when only those are wanted
+    assert analyse(paragraphs, lang, 12) == (score, [s for s in sentences if s.words >= 12])
     return score, sentences
 
 
