@@ -180,9 +180,13 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             browser.close()
     result = build_result(run, audited.spill.rows("pages"), audited.output)
     t = time.perf_counter()
-    with Progress("Writing the report", show_progress):
-        write_result(result, out / "result.json")
-        html.write(result, out / "report.html", values.get("report_lang"))
+    gc.freeze()  # writing makes many objects: the collections this sets off leave the run's own alone
+    try:
+        with Progress("Writing the report", show_progress):
+            write_result(result, out / "result.json")
+            html.write(result, out / "report.html", values.get("report_lang"))
+    finally:
+        gc.unfreeze()
     result["run"]["timings"]["report"] = round(time.perf_counter() - t, 2)
     return result
 
