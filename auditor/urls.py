@@ -44,6 +44,7 @@ def clear_caches() -> None:
     needs them (at 30,000 pages they hold some 15 MB)."""
     _join_in_folder.cache_clear()
     _normalize_absolute.cache_clear()
+    origin.cache_clear()
 
 
 @lru_cache(maxsize=65536)
@@ -101,6 +102,7 @@ def site_key(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+@lru_cache(maxsize=65536)  # asked of every link of every page: menus repeat theirs
 def origin(url: str) -> tuple[str, str, int] | None:
     """(scheme, host, port) as RFC 6454 compares origins: 127.0.0.1:8000 and
     127.0.0.1:9000 are two sites. A leading www. is ignored, as in site_key."""
