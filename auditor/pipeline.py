@@ -210,10 +210,10 @@ def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple
     """The whole-site facts, then every stored page through the page audits (in worker
     processes), then the site audits."""
     with Progress("Auditing", show_progress) as progress:
-        page_facts = PageFacts(store, start_urls)  # read in a forked process meanwhile
-        computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
-        inlinks = inlink_counts(store)
-        site = site_from_store(store, start_urls, values, page_facts)
+        with PageFacts(store, start_urls) as page_facts:  # read in a forked process meanwhile
+            computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
+            inlinks = inlink_counts(store)
+            site = site_from_store(store, start_urls, values, page_facts)
         audited = AuditedPages(Spill(), {}, {"urls": 0, "html_pages": 0}, JsSummary(), 0.0,
                                touchpoint_summary(site.touchpoints), site.site_kind, help_summary(site.help_links))
         audits = AuditRun(site, spill=audited.spill, ignore=ignore)

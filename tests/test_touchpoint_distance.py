@@ -3,7 +3,10 @@ pages are touchpoints, and the clicks from every page to the nearest of each kin
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
+
+import pytest
 
 from auditor.model import Link, PageRecord
 from auditor.facts import runner
@@ -243,6 +246,16 @@ def test_site_facts_are_the_same_made_here_where_nothing_forks(tmp_path, monkeyp
     assert forked.aliases == {BASE + "/contact.html?product=a": BASE + "/contact.html"}
     assert set(forked.contacts) == {"phone", "email"}
     assert here == forked
+    store.close()
+
+
+def test_site_facts_left_before_their_result_leave_no_process_behind(tmp_path):
+    store = Store(tmp_path / "run.sqlite")
+    store.add_page(page("/", text="اتصل بنا 0551112222"))
+    store.commit()
+    with pytest.raises(KeyboardInterrupt), runner.PageFacts(store, [BASE + "/"]):
+        raise KeyboardInterrupt  # Ctrl-C while the queried facts are read
+    assert multiprocessing.active_children() == []
     store.close()
 
 

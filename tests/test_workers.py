@@ -104,6 +104,18 @@ def test_shutdown_ends_the_workers_and_cancels_work_not_started():
     assert multiprocessing.active_children() == []
 
 
+def test_shutdown_now_does_not_wait_for_the_work_held():
+    pool = WorkerPool(1)
+    held = pool.submit(time.sleep, 30)
+    time.sleep(0.2)  # the worker has begun it
+    started = time.monotonic()
+    pool.shutdown(now=True)
+    assert time.monotonic() - started < 5
+    assert multiprocessing.active_children() == []
+    with pytest.raises(BrokenProcessPool):
+        held.result(5)
+
+
 def _sleep_then_pid(seconds: float) -> int:
     time.sleep(seconds)
     return os.getpid()

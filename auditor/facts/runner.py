@@ -231,10 +231,19 @@ class PageFacts:
         except BrokenProcessPool:
             pass
         finally:
-            if self._pool is not None:
-                self._pool.shutdown()
-                self._pool = None
+            self.close()
         return fed(store, *self.passes)
+
+    def close(self, now: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(now)
+            self._pool = None
+
+    def __enter__(self) -> "PageFacts":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close(now=True)  # the run stopped before it asked for the result: no waiting for the pass
 
 
 def _fed_from(path: str, passes: tuple) -> tuple:
@@ -249,7 +258,9 @@ def site_from_store(store: Store, start_urls: list[str], settings: dict | None =
                     page_facts: PageFacts | None = None) -> Site:
     """Gather the whole-site facts the audits need: a few queries, and the pass over the
     stored pages (`page_facts`, when started earlier)."""
-    page_facts = page_facts or PageFacts(store, start_urls)
+    if page_facts is None:
+        with PageFacts(store, start_urls) as page_facts:
+            return site_from_store(store, start_urls, settings, page_facts)
     hreflang = store.hreflang_map()
     queried = dict(
         status=store.statuses(),

@@ -101,8 +101,9 @@ class WorkerPool:
                 self._dispatch()
         return future
 
-    def shutdown(self) -> None:
-        """Work not started is cancelled; the workers finish what they hold and end."""
+    def shutdown(self, now: bool = False) -> None:
+        """Work not started is cancelled; the workers finish what they hold and end (`now`:
+        they are killed, what they hold is lost)."""
         with self._lock:
             while self._waiting:
                 self._waiting.popleft()[0].cancel()
@@ -110,6 +111,8 @@ class WorkerPool:
             for worker in self._workers:
                 worker.outbox.put(_STOP_MESSAGE)
         for worker in self._workers:
+            if now:
+                worker.process.kill()
             worker.process.join(10)
             if worker.process.is_alive():
                 worker.process.kill()
