@@ -4,7 +4,9 @@ pages are touchpoints, and the clicks from every page to the nearest of each kin
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sqlite3
+import time
 
 import pytest
 
@@ -249,12 +251,29 @@ def test_site_facts_are_the_same_made_here_where_nothing_forks(tmp_path, monkeyp
     store.close()
 
 
-def test_site_facts_left_before_their_result_leave_no_process_behind(tmp_path):
+def _slow_pass(path, passes):
+    time.sleep(30)
+
+
+def test_a_run_stopped_while_the_site_facts_are_read_does_not_wait_for_them(tmp_path, monkeypatch):
     store = Store(tmp_path / "run.sqlite")
     store.add_page(page("/", text="اتصل بنا 0551112222"))
     store.commit()
-    with pytest.raises(KeyboardInterrupt), runner.PageFacts(store, [BASE + "/"]):
-        raise KeyboardInterrupt  # Ctrl-C while the queried facts are read
+    monkeypatch.setattr(runner, "_fed_from", _slow_pass)  # the forked process's pass takes 30 s
+
+    def ctrl_c(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, ctrl_c)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt), runner.PageFacts(store, [BASE + "/"]) as facts:
+            site_from_store(store, [BASE + "/"], page_facts=facts)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 5
     assert multiprocessing.active_children() == []
     store.close()
 

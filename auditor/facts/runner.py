@@ -227,10 +227,10 @@ class PageFacts:
         """The passes, fed."""
         try:
             if self._future is not None:
-                return self._future.result()
+                passes = self._future.result()
+                self.close()
+                return passes
         except BrokenProcessPool:
-            pass
-        finally:
             self.close()
         return fed(store, *self.passes)
 
