@@ -10,7 +10,7 @@ from pathlib import Path
 from statistics import median
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from reports import bidi, charts, evidence, i18n, rank
@@ -340,35 +340,9 @@ def _path(url: str) -> str:
     return _urldecode(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
-class _CompiledTemplates(FileSystemBytecodeCache):
-    """The templates compiled once and kept in this user's temporary folder (Jinja's own
-    cache, keyed by each template's source): compiling them costs a fifth of a second a
-    report. A cache that cannot be read or written is done without."""
-
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            pass
-
-    def dump_bytecode(self, bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def _compiled_templates() -> FileSystemBytecodeCache | None:
-    try:
-        return _CompiledTemplates()
-    except (OSError, RuntimeError):  # no temporary folder only this user can write to
-        return None
-
-
 def environment(lang: str = "en") -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
-        bytecode_cache=_compiled_templates(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
