@@ -44,8 +44,11 @@ def test_objects_alive_at_the_fork_stay_out_of_the_collectors_visits_in_both_pro
 
 
 def test_an_error_in_the_worker_is_raised_as_extract_raises_it(extractor):
-    with pytest.raises(AttributeError):
+    with pytest.raises(Exception) as here:
+        extract(record(), "not bytes", None)
+    with pytest.raises(here.type) as there:
         asyncio.run(extractor.extract(record(), "not bytes", None))
+    assert str(there.value) == str(here.value)
 
 
 def test_pages_are_parsed_here_once_the_workers_are_killed(extractor):

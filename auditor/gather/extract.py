@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, to_unicode
 
 from auditor.model import Form, Image, Link, PageRecord, Resource
 from auditor.gather.anchors import anchor_facts
@@ -84,9 +84,13 @@ def guess_encoding(body: bytes) -> str:
 
 
 def decode(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """(text, encoding) honouring BOM, Content-Type and <meta charset>, in that order."""
-    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=guess_encoding)
-    return text, encoding
+    """(text, encoding) honouring BOM, Content-Type and <meta charset>, in that order,
+    else guess_encoding's (w3lib's html_to_unicode no longer takes a guesser of one's own)."""
+    encoding, bom = read_bom(body)
+    if encoding is not None:
+        return to_unicode(body[len(bom):], encoding), encoding
+    encoding = http_content_type_encoding(content_type) or html_body_declared_encoding(body) or guess_encoding(body)
+    return to_unicode(body, encoding), encoding
 
 
 def _clean(text: str | None) -> str:
