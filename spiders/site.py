@@ -249,91 +249,95 @@ class SiteSpider(ScriptedPages, Probes, scrapy.Spider):
         # With a page or depth limit, links are queued in the order pages were fetched (spiders/turns.py)
         turn = self.turns.take() if self.turns is not None else None
         try:
-            url = response.meta["url"]
-            depth = response.meta["depth"]
-            headers = _headers(response)
-            content_type = headers.get("content-type", "")
-            record = PageRecord(
-                url=url,
-                status=response.status,
-                final_url=response.url,
-                headers=headers,
-                content_type=content_type.split(";")[0].strip().lower(),
-                bytes=len(response.body),
-                response_ms=round(response.meta.get("download_latency", 0) * 1000, 1),
-            )
-            if not response.meta.get("render"):  # not a page fetched again to be rendered
-                self.pages_done += 1
-            if 300 <= response.status < 400:
-                location = headers.get("location")
-                record.redirect_to = self.scope.local(normalize(location, url)) if location else None
-                if not record.redirect_to:
-                    record.error = error_text("no-location")
-                elif url in self.start_urls:
-                    self.scope.add_origin(record.redirect_to)
-                yield record
-                await self.my_turn(turn)
-                if record.redirect_to and self.scope.allows(record.redirect_to):
-                    request = self.page_request(record.redirect_to, depth, source=url)
-                    if request:
-                        yield request
-                for cut in self.drain_trap_cuts():
-                    yield cut
-                return
-
-            record.is_html = record.content_type in HTML_TYPES or (
-                not record.content_type and response.body[:512].lstrip()[:1] == b"<"
-            )
-            if record.is_html and response.body:
-                try:
-                    if self.extractor is not None:
-                        record = await self.extractor.extract(record, response.body, content_type or None)
-                    else:
-                        extract(record, response.body, content_type or None)
-                except Exception as exc:  # one malformed page never stops the crawl
-                    record.error = error_text("extraction-failed", detail=f"{type(exc).__name__}: {exc}")
-                    self.logger.exception("extraction failed on %s", url)
-            self.localize(record)
-            refreshed_to = (record.facts.get("refresh") or {}).get("url")
-            if refreshed_to and url in self.start_urls:
-                self.scope.add_origin(refreshed_to)  # where a start URL sends the visitor is the site too
-            if refreshed_to and self.scope.on_site(refreshed_to):
-                # A refresh that loads another page is a redirect made by the page, as Google
-                # reads it: the visitor goes on without a click, and its content is not the page's.
-                record.script_redirect = refreshed_to
-            for link in record.links:
-                link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
-            # The HTML's links are queued before the page is rendered, so that waiting for
-            # the browser never lets deeper pages take the place of shallower ones.
-            await self.my_turn(turn)
-            for item in self.follow(record, depth):
+            async for item in self._parse_page(response, turn):
                 yield item
+        finally:  # a page that fails or is cut off gives its turn up
             if turn is not None:
                 self.turns.done(turn)
-            if record.is_html and not record.error:
-                if self.js == "never":
-                    record.facts["js"] = {"rendered": False}
-                else:
-                    try:
-                        record = await self.with_scripts(record, response)
-                    except Exception:
-                        if not self.stopping:
-                            raise
-                        # the crawl stopped before the page could be rendered
-                        if not response.meta.get("render"):
-                            self.pages_done -= 1  # not stored: a resume fetches it again
-                        return
-                    for request in self.release_waiting():
-                        yield request
-                    if record.facts["js"].get("rendered"):
-                        for item in self.follow(record, depth):
-                            yield item
-            if record.error or response.status >= 400:
-                self.errors += 1
+
+    async def _parse_page(self, response, turn: int | None):
+        url = response.meta["url"]
+        depth = response.meta["depth"]
+        headers = _headers(response)
+        content_type = headers.get("content-type", "")
+        record = PageRecord(
+            url=url,
+            status=response.status,
+            final_url=response.url,
+            headers=headers,
+            content_type=content_type.split(";")[0].strip().lower(),
+            bytes=len(response.body),
+            response_ms=round(response.meta.get("download_latency", 0) * 1000, 1),
+        )
+        if not response.meta.get("render"):  # not a page fetched again to be rendered
+            self.pages_done += 1
+        if 300 <= response.status < 400:
+            location = headers.get("location")
+            record.redirect_to = self.scope.local(normalize(location, url)) if location else None
+            if not record.redirect_to:
+                record.error = error_text("no-location")
+            elif url in self.start_urls:
+                self.scope.add_origin(record.redirect_to)
             yield record
-        finally:
-            if turn is not None:
-                self.turns.done(turn)
+            await self.my_turn(turn)
+            if record.redirect_to and self.scope.allows(record.redirect_to):
+                request = self.page_request(record.redirect_to, depth, source=url)
+                if request:
+                    yield request
+            for cut in self.drain_trap_cuts():
+                yield cut
+            return
+
+        record.is_html = record.content_type in HTML_TYPES or (
+            not record.content_type and response.body[:512].lstrip()[:1] == b"<"
+        )
+        if record.is_html and response.body:
+            try:
+                if self.extractor is not None:
+                    record = await self.extractor.extract(record, response.body, content_type or None)
+                else:
+                    extract(record, response.body, content_type or None)
+            except Exception as exc:  # one malformed page never stops the crawl
+                record.error = error_text("extraction-failed", detail=f"{type(exc).__name__}: {exc}")
+                self.logger.exception("extraction failed on %s", url)
+        self.localize(record)
+        refreshed_to = (record.facts.get("refresh") or {}).get("url")
+        if refreshed_to and url in self.start_urls:
+            self.scope.add_origin(refreshed_to)  # where a start URL sends the visitor is the site too
+        if refreshed_to and self.scope.on_site(refreshed_to):
+            # A refresh that loads another page is a redirect made by the page, as Google
+            # reads it: the visitor goes on without a click, and its content is not the page's.
+            record.script_redirect = refreshed_to
+        for link in record.links:
+            link.internal = link.kind in ("a", "area") and self.scope.on_site(link.href)
+        # The HTML's links are queued before the page is rendered, so that waiting for
+        # the browser never lets deeper pages take the place of shallower ones.
+        await self.my_turn(turn)
+        for item in self.follow(record, depth):
+            yield item
+        if turn is not None:  # its links are queued: later pages need not wait for its rendering
+            self.turns.done(turn)
+        if record.is_html and not record.error:
+            if self.js == "never":
+                record.facts["js"] = {"rendered": False}
+            else:
+                try:
+                    record = await self.with_scripts(record, response)
+                except Exception:
+                    if not self.stopping:
+                        raise
+                    # the crawl stopped before the page could be rendered
+                    if not response.meta.get("render"):
+                        self.pages_done -= 1  # not stored: a resume fetches it again
+                    return
+                for request in self.release_waiting():
+                    yield request
+                if record.facts["js"].get("rendered"):
+                    for item in self.follow(record, depth):
+                        yield item
+        if record.error or response.status >= 400:
+            self.errors += 1
+        yield record
 
     async def my_turn(self, turn: int | None) -> None:
         """Wait until every page fetched before this one has queued its links."""
