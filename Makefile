@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	@# compiled once, as a regular install does: an editable one leaves it to each run
+	@# where Python may not write its cache (PYTHONDONTWRITEBYTECODE)
+	$(PY) -m compileall -q auditor spiders reports benchmarks > /dev/null
 	touch $@
 
 # Chromium comes from the system (Debian's package); a browser download is never needed.

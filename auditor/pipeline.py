@@ -20,7 +20,7 @@ import scrapy
 import auditor
 from auditor import urls
 from auditor.facts.computed import Computed, boilerplate_blocks, sample_by_section
-from auditor.facts.audit_process import PagePass, audited_batches
+from auditor.facts.audit_process import PagePass, audited_batches, load_shared
 from auditor.facts.inlinks import inlink_counts
 from auditor.gather.crawl import CrawlOptions, Resume, crawl
 from auditor.gather.outstanding import unfetched_pages
@@ -213,6 +213,7 @@ def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple
         with PageFacts(store, start_urls) as page_facts:  # read in a forked process meanwhile
             computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
             inlinks = inlink_counts(store)
+            load_shared()  # while the forked pass reads the records
             site = site_from_store(store, start_urls, values, page_facts)
         audited = AuditedPages(Spill(), {}, {"urls": 0, "html_pages": 0}, JsSummary(), 0.0,
                                touchpoint_summary(site.touchpoints), site.site_kind, help_summary(site.help_links))

@@ -121,6 +121,21 @@ def _sleep_then_pid(seconds: float) -> int:
     return os.getpid()
 
 
+def test_work_goes_to_the_first_worker_with_room_and_to_the_next_when_it_falls_behind():
+    # A worker that keeps up takes all the work: the other stays asleep, and leaves the
+    # cores to the processes that feed them (a crawl's reactor, its web server).
+    pool = WorkerPool(2, ahead=3)
+    try:
+        held = [pool.submit(_sleep_then_pid, 0.5) for _ in range(3)]
+        overflow = pool.submit(_sleep_then_pid, 0.5)
+        first = {f.result(10) for f in held}
+        assert len(first) == 1
+        assert overflow.result(10) not in first
+        assert pool.submit(os.getpid).result(10) in first  # the first has room again
+    finally:
+        pool.shutdown()
+
+
 def test_a_job_past_its_time_limit_fails_alone_and_its_worker_is_replaced():
     pool = WorkerPool(1, ahead=4, time_limit=1)
     try:

@@ -30,6 +30,9 @@ from auditor.model import PageRecord
 from auditor.store.runs import page_from_row
 from auditor.store.spill import Spill
 from auditor.gather.workers import worker_pool
+from auditor.text.langtags import registry
+from auditor.text.language import detector
+from auditor.text.unmarked_syllables import lexicon, weights
 
 AHEAD = 3  # batches on their way while one is stored
 WORKERS = 2
@@ -79,6 +82,16 @@ class PagePass:
             tally.errors.append({"url": page.url, "error": reason})
         return Batch([Spill.encode(self.summarize(page))], int(page.status == 200 and page.is_html), tallies,
                      JsSummary(), 0.0)
+
+
+def load_shared() -> None:
+    """Load here what each worker would otherwise load for itself on its first pages
+    (forked later, they share it): the language model, the language subtag registry and
+    the readability weights, a tenth of a second in each."""
+    detector()
+    registry()
+    weights()
+    lexicon()
 
 
 _page_pass: PagePass | None = None  # the worker's

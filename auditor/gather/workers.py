@@ -60,8 +60,9 @@ _STOP_MESSAGE = ForkingPickler.dumps(_STOP).tobytes()
 class WorkerPool:
     """`workers` processes forked now; `initializer(*initargs)` runs in each first. Each
     worker holds up to `ahead` jobs: more than one keeps it busy while this process is
-    too busy to hand it the next at once (a crawl's reactor). A job running longer than
-    `time_limit` seconds fails with TimeoutError and its worker is replaced. With
+    too busy to hand it the next at once (a crawl's reactor). A job goes to the first
+    worker with room: a worker works only when those before it are full. A job running
+    longer than `time_limit` seconds fails with TimeoutError and its worker is replaced. With
     `freeze`, the objects alive now are kept out of the collector's visits until shutdown.
 
     A worker shares this process's memory until either writes to it. The collector writes
@@ -135,10 +136,10 @@ class WorkerPool:
         return _Worker(process, here)
 
     def _dispatch(self) -> None:
-        """Waiting work to the least busy workers (with the lock held)."""
+        """Waiting work to the first worker with room for it (with the lock held)."""
         while self._waiting:
-            worker = min(self._workers, key=lambda w: len(w.jobs))
-            if len(worker.jobs) >= self._ahead:
+            worker = next((w for w in self._workers if len(w.jobs) < self._ahead), None)
+            if worker is None:
                 return
             future, job = self._waiting.popleft()
             # a job handed back by a worker killed for its time is running already

@@ -36,7 +36,7 @@ class _Subtags:
 
 
 @cache
-def _registry() -> tuple[_Subtags, _Subtags, _Subtags]:
+def registry() -> tuple[_Subtags, _Subtags, _Subtags]:
     """The language, script and region subtags of the IANA Language Subtag Registry (BCP 47's
     list of every valid subtag: ISO 639 languages and collections, such as ber for the
     Berber languages; ISO 15924 scripts; ISO 3166 and UN M.49 regions), from the copy the
@@ -60,7 +60,7 @@ def tag_problem(tag: str | None) -> str | None:
     match = TAG.match(value.lower())
     if not match:
         return "malformed"
-    languages, scripts, regions = _registry()
+    languages, scripts, regions = registry()
     if match["lang"] not in languages:
         return "unknown-language"
     if match["script"] and match["script"] not in scripts:

