@@ -103,7 +103,12 @@ def test_big_url_patterns_of_one_layout_become_templates_of_their_own():
 
 def test_small_sections_of_one_layout_stay_one_template():
     rows = [(f"{BASE}/{section}/{page}/", "en/ltr bbbb") for section in ("guide", "api", "howto") for page in "abc"]
-    assert set(assign(rows).values()) == {"/guide/*/ \u2026 [en/ltr bbbb]"}
+    assert set(assign(rows).values()) == {"/api/*/ \u2026 [en/ltr bbbb]"}
+
+
+def test_a_template_has_the_same_name_whatever_order_the_crawl_fetched_its_pages_in():
+    rows = [(f"{BASE}/", "en/ltr cccc"), (f"{BASE}/about.html", "en/ltr cccc"), (f"{BASE}/blog/", "en/ltr cccc")]
+    assert assign(rows) == assign(rows[::-1]) == dict.fromkeys([url for url, _ in rows], "/ \u2026 [en/ltr cccc]")
 
 
 def _page(path: str, template: str, **overrides):

@@ -162,7 +162,7 @@ def assign(rows: Iterable[tuple]) -> dict[str, str]:
         if len(big) == 1 and patterns[next(iter(big))] == len(urls):
             big = set()  # one pattern for the whole layout: nothing to split
         rest = Counter(p for p in pattern_of.values() if p not in big)
-        rest_name = (rest.most_common(1)[0][0] + (" \u2026" if len(rest) > 1 else "")) if rest else ""
+        rest_name = (_most(rest) + (" \u2026" if len(rest) > 1 else "")) if rest else ""
         for url in urls:
             pattern = pattern_of[url]
             template_of[url] = f"{pattern if pattern in big else rest_name} [{layout}]"
@@ -171,7 +171,13 @@ def assign(rows: Iterable[tuple]) -> dict[str, str]:
 
 def _commonest(shapes: Counter) -> str | None:
     """The shape most of the pages have; None when one of them has none known."""
-    return None if None in shapes or not shapes else shapes.most_common(1)[0][0]
+    return None if None in shapes or not shapes else _most(shapes)
+
+
+def _most(counts: Counter) -> str:
+    """The commonest value; of those as common, the first in sorted order, not the first
+    the crawl happened to fetch: the same site gets the same names in every run."""
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def template_pattern(key: str | None) -> str | None:
