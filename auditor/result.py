@@ -101,8 +101,9 @@ def _encode(value, level: int) -> Iterator[str]:
         yield "\n" + " " * level + "]"
     elif isinstance(value, (Rows, Iterator)):  # each row or item a plain JSON value
         n = -1
-        for n, row in enumerate(value):
-            yield ("[" if n == 0 else ",") + indent + json.dumps(row, ensure_ascii=False)
+        texts = value.encoded() if isinstance(value, Rows) else (json.dumps(item, ensure_ascii=False) for item in value)
+        for n, text in enumerate(texts):
+            yield ("[" if n == 0 else ",") + indent + text
         yield "[]" if n < 0 else "\n" + " " * level + "]"
     else:
         yield json.dumps(value, ensure_ascii=False)

@@ -45,10 +45,14 @@ class Spill:
         return self._counts.get(kind, 0)
 
     def read(self, kind: str, limit: int = -1, offset: int = 0) -> Iterator[dict]:
+        return map(json.loads, self.read_encoded(kind, limit, offset))
+
+    def read_encoded(self, kind: str, limit: int = -1, offset: int = 0) -> Iterator[str]:
+        """The rows as `encode` wrote them."""
         cursor = self.db.execute("SELECT json FROM rows WHERE kind = ? ORDER BY rowid LIMIT ? OFFSET ?",
                                  (kind, limit, offset))
         for (text,) in cursor:
-            yield json.loads(text)
+            yield text
 
     def close(self) -> None:
         self.db.close()
@@ -65,6 +69,10 @@ class Rows(Sequence):
 
     def __iter__(self) -> Iterator[dict]:
         return self.spill.read(self.kind)
+
+    def encoded(self) -> Iterator[str]:
+        """Each row as JSON text, as stored: written out without being read in."""
+        return self.spill.read_encoded(self.kind)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
