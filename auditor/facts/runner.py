@@ -228,6 +228,7 @@ class PageFacts:
         try:
             if self._future is not None:
                 passes = self._future.result()
+                # not in a finally: a run stopped while waiting kills the process (__exit__)
                 self.close()
                 return passes
         except BrokenProcessPool:
