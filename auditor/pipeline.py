@@ -28,6 +28,7 @@ from auditor.gather.templates import assign as assign_templates
 from auditor.options import STORED, default, of_stage
 from auditor.browser.render import RenderOptions, render, start_browser
 from auditor.result import build_result, page_summary, write_result
+from auditor.facts.ahead import Ahead
 from auditor.facts.runner import AuditRun, PageFacts, site_from_store
 from auditor.store.spill import Spill
 from auditor.store.runs import Store
@@ -118,6 +119,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
     timings = {}
     save_options(options)
     t = time.perf_counter()
+    ahead = Ahead(options.store_path)  # forks: before any thread starts
     browser = start_browser(render_options)  # Chromium starts while the crawl runs
     try:
         counters = crawl(options, show_progress)
@@ -129,6 +131,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             raise Interrupted(f"{counters.get('urls', 0)} URLs fetched and saved", counters.get("signal", signal.SIGINT))
         store = Store(options.store_path)
     except BaseException:
+        ahead.remove()
         if browser:
             browser.close()
         raise
@@ -141,11 +144,12 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
         store.set_templates(assign_templates(store.layouts()))
         render_info = {"mode": "none"}
         if render_options.mode != "none":
+            ahead.stop()  # pages are measured with the machine to themselves
             t = time.perf_counter()
             render_info = render(store, options.start_urls, render_options, show_progress, browser)
             timings["render"] = round(time.perf_counter() - t, 2)
         t = time.perf_counter()
-        audited = audit_pages(store, options.start_urls, of_stage(values, "audit"), ignore, show_progress)
+        audited = audit_pages(store, options.start_urls, of_stage(values, "audit"), ignore, show_progress, ahead)
         release_free_memory()
         timings["audit"] = round(time.perf_counter() - t, 2)
         run = {
@@ -175,6 +179,7 @@ def audit_site(options: CrawlOptions, out: Path, values: dict, render_options: R
             run["distributed"] = counters["distributed"]
         store.set_run("run", run)
     finally:
+        ahead.remove()
         store.close()
         if browser:
             browser.close()
@@ -206,19 +211,21 @@ class AuditedPages:
     help_links: list  # where readers ask for help off the site (touchpoint_facts.help_summary)
 
 
-def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple, show_progress: bool | None) -> AuditedPages:
+def audit_pages(store: Store, start_urls: list[str], values: dict, ignore: tuple, show_progress: bool | None,
+                ahead: Ahead | None = None) -> AuditedPages:
     """The whole-site facts, then every stored page through the page audits (in worker
-    processes), then the site audits."""
+    processes), then the site audits; `ahead` analyses pages until the pass begins."""
     with Progress("Auditing", show_progress) as progress:
         with PageFacts(store, start_urls) as page_facts:  # read in a forked process meanwhile
             computed = Computed(boilerplate_blocks(store.iter_pages(sample_by_section(store.html_page_urls()))))
             inlinks = inlink_counts(store)
             load_shared()  # while the forked pass reads the records
             site = site_from_store(store, start_urls, values, page_facts)
+        made = ahead.stop() if ahead else None
         audited = AuditedPages(Spill(), {}, {"urls": 0, "html_pages": 0}, JsSummary(), 0.0,
                                touchpoint_summary(site.touchpoints), site.site_kind, help_summary(site.help_links))
         audits = AuditRun(site, spill=audited.spill, ignore=ignore)
-        page_pass = PagePass(computed, inlinks, audits.page_audits, page_summary)
+        page_pass = PagePass(computed, inlinks, audits.page_audits, page_summary, made)
         for batch in audited_batches(store.page_rows(), page_pass):
             audited.spill.add_encoded("pages", batch.summaries)
             audits.add(batch.tallies)

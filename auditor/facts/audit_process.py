@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from itertools import islice
 
 from auditor.errors import error_text
-from auditor.facts.computed import Computed
+from auditor.facts.ahead import Made
+from auditor.facts.computed import Computed, analysis_key
 from auditor.facts.js_summary import JsSummary
 from auditor.facts.runner import BATCH, PageAudits, PageTally
 from auditor.model import PageRecord
@@ -55,23 +56,32 @@ class PagePass:
     gives a page's summary in the result (auditor/result.py: page_summary)."""
 
     def __init__(self, computed: Computed, inlinks: dict[str, int], audits: PageAudits,
-                 summarize: Callable[[PageRecord], dict]):
+                 summarize: Callable[[PageRecord], dict], made: Made | None = None):
         self.computed, self.inlinks, self.audits, self.summarize = computed, inlinks, audits, summarize
+        self.made = made  # pages' analyses made during the crawl (auditor/facts/ahead.py)
 
     def __call__(self, rows: list) -> Batch:
         """`rows` are stored rows (Store.page_rows) or page records."""
         started = self.computed.readability_seconds
         scripts = JsSummary()
-        pages = []
-        for row in rows:
-            page = self.computed(row if isinstance(row, PageRecord) else page_from_row(row))
+        pages = [row if isinstance(row, PageRecord) else page_from_row(row) for row in rows]
+        self._analyse(pages)
+        for page in pages:
             scripts.add(page)
             page.facts["inlinks"] = self.inlinks.get(page.url, 0)
-            pages.append(page)
         # summed up before the audits see the pages, as the result has always read them
         summaries = [Spill.encode(self.summarize(page)) for page in pages]
         return Batch(summaries, sum(p.status == 200 and p.is_html for p in pages), self.audits.check(pages),
                      scripts, self.computed.readability_seconds - started)
+
+    def _analyse(self, pages: list[PageRecord]) -> None:
+        """Computed's facts on each page, taken from those made ahead where they were."""
+        texts = [(page, blocks) for page in pages if (blocks := self.computed.main_text(page)) is not None]
+        keys = [analysis_key(page, blocks) for page, blocks in texts] if self.made else []
+        made = self.made.get_many(keys) if keys else {}
+        for n, (page, blocks) in enumerate(texts):
+            analysis = made.get(keys[n]) if made else None
+            page.facts.update(analysis or self.computed.analysis(page, blocks))
 
     def given_up(self, row, reason: str) -> Batch:
         """The page as stored, with `reason` as its error, and no audit run on it."""

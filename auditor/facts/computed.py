@@ -7,9 +7,11 @@ share one computation.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from hashlib import blake2b
 from urllib.parse import urlsplit
 
 from auditor.model import PageRecord
@@ -49,20 +51,34 @@ def sample_by_section(urls: Iterable[str], per_section: int = SAMPLE_PER_SECTION
 def boilerplate_blocks(pages: Iterable[PageRecord]) -> frozenset[int]:
     """Hashes of text blocks that recur on most pages of a section (menus, banners,
     legal lines) or of the whole site. Feed it a sample (sample_by_section)."""
-    per_section: dict[str, Counter] = defaultdict(Counter)
-    pages_in: Counter = Counter()
-    site_wide: Counter = Counter()
+    blocks = RepeatedBlocks()
     for page in pages:
+        blocks.add(page)
+    return blocks.found()
+
+
+class RepeatedBlocks:
+    """How many pages of each section, and of the whole site, show each text block."""
+
+    def __init__(self):
+        self.per_section: dict[str, Counter] = defaultdict(Counter)
+        self.pages_in: Counter = Counter()
+        self.site_wide: Counter = Counter()
+
+    def add(self, page: PageRecord) -> None:
         key = section(page.url)
-        pages_in[key] += 1
+        self.pages_in[key] += 1
         blocks = {hash(b) for b in page.text.split("\n\n") if b}
-        per_section[key].update(blocks)
-        site_wide.update(blocks)
-    found = set()
-    for key, counts in per_section.items():
-        found.update(h for h, n in counts.items() if _most(n, pages_in[key], BOILERPLATE_SHARE))
-    found.update(h for h, n in site_wide.items() if _most(n, sum(pages_in.values()), SITE_BOILERPLATE_SHARE))
-    return frozenset(found)
+        self.per_section[key].update(blocks)
+        self.site_wide.update(blocks)
+
+    def found(self) -> frozenset[int]:
+        """The blocks on most pages of a section or of the site: boilerplate."""
+        found = set()
+        for key, counts in self.per_section.items():
+            found.update(h for h, n in counts.items() if _most(n, self.pages_in[key], BOILERPLATE_SHARE))
+        found.update(h for h, n in self.site_wide.items() if _most(n, sum(self.pages_in.values()), SITE_BOILERPLATE_SHARE))
+        return frozenset(found)
 
 
 def _most(n: int, pages: int, share: float) -> bool:
@@ -75,23 +91,36 @@ class Computed:
 
     def __init__(self, boilerplate: frozenset[int] = frozenset()):
         self.boilerplate = boilerplate
-        self.readability_seconds = 0.0  # what readability costs the run, for the record
+        self.readability_seconds = 0.0  # what readability costs the audit pass, for the record
 
     def __call__(self, page: PageRecord) -> PageRecord:
+        blocks = self.main_text(page)
+        if blocks is not None:
+            page.facts.update(self.analysis(page, blocks))
+        return page
+
+    def main_text(self, page: PageRecord, boilerplate: Container[int] | None = None) -> list[str] | None:
+        """Takes the blocks repeated across the site out of the page's text; the blocks left
+        (None: no page to analyse)."""
         if not page.ok_html:
-            return page
+            return None
+        boilerplate = self.boilerplate if boilerplate is None else boilerplate
         page.facts["template"] = page.template or f"* [{page.layout}]"
         blocks, repeated = [], []
         for block in page.text.split("\n\n"):
             if block:
-                (repeated if hash(block) in self.boilerplate else blocks).append(block)
+                (repeated if hash(block) in boilerplate else blocks).append(block)
         page.text = "\n\n".join(blocks)
         if repeated:  # for the audits that read every word shown (placeholder text repeats too)
             page.facts[PRIVATE + "repeated_text"] = "\n\n".join(repeated)
         page.word_count = len(page.text.split())
+        return blocks
+
+    def analysis(self, page: PageRecord, blocks: list[str]) -> dict:
+        """The page's language and readability facts, read from what analysis_key digests."""
         detection = detect_language(page.text or page.title or "")
         headings = " ".join(h["text"] for h in page.headings)
-        page.facts["language"] = {
+        facts = {"language": {
             "lang": detection.lang,
             "confidence": detection.confidence,
             "method": detection.method,
@@ -99,7 +128,7 @@ class Computed:
             "rtl_word_share": rtl_word_share(page.text or page.title or ""),
             "title": detect_language(page.title).lang if page.title else None,
             "headings": detect_language(headings).lang if headings else None,
-        }
+        }}
         lang = detection.lang if detection.confidence >= 0.5 else (page.lang or detection.lang)
         started = time.perf_counter()
         # Only prose is scored (blanked blocks keep the others' numbers): headings, labels
@@ -107,8 +136,15 @@ class Computed:
         prose = [b if is_prose(b) else "" for b in blocks]
         readability, sentences = analyse(prose, lang, KEPT_SENTENCE_WORDS) if any(prose) else (None, [])
         self.readability_seconds += time.perf_counter() - started
-        page.facts["readability"] = readability.to_dict() if readability else None
-        page.facts[PRIVATE + "long_sentences"] = [
+        facts["readability"] = readability.to_dict() if readability else None
+        facts[PRIVATE + "long_sentences"] = [
             {"paragraph": s.paragraph, "index": s.index, "words": s.words, "text": s.text[:400]} for s in sentences
         ]
-        return page
+        return facts
+
+
+def analysis_key(page: PageRecord, blocks: list[str]) -> str:
+    """A digest of all Computed.analysis reads: the main text's blocks, the title, the
+    headings and the declared language."""
+    read = json.dumps([blocks, page.title, [h["text"] for h in page.headings], page.lang], ensure_ascii=False)
+    return blake2b(read.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
