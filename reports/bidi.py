@@ -11,6 +11,7 @@ isolated with it, so the code reads in one piece.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -121,6 +122,7 @@ def join(tokens: list[tuple[Markup, str, bool]]) -> Markup:
     return out + pending + Markup("").join(h for h, _ in lead)
 
 
+@lru_cache(maxsize=1024, typed=True)  # a report shows each of a few hundred texts many times (typed: Markup is no str)
 def isolate(text: str) -> Markup:
     """Escaped `text` with each left-to-right run isolated."""
     return join([(escape(piece), kind, False) for piece, kind in split(text)])
