@@ -48,7 +48,7 @@ def scored_1234(path) -> None:
     db = sqlite3.connect(path)
     for key, facts in list(db.execute("SELECT key, facts FROM made")):
         facts = json.loads(facts)
-        facts["readability"]["score"] = 1234
+        facts["facts"]["readability"]["score"] = 1234
         db.execute("UPDATE made SET facts = ? WHERE key = ?", (json.dumps(facts), key))
     db.commit()
     db.close()

@@ -24,7 +24,7 @@ from itertools import islice
 
 from auditor.errors import error_text
 from auditor.facts.ahead import Made
-from auditor.facts.computed import Computed, analysis_key
+from auditor.facts.computed import Computed, analysis_key, apply
 from auditor.facts.js_summary import JsSummary
 from auditor.facts.runner import BATCH, PageAudits, PageTally
 from auditor.model import PageRecord
@@ -81,7 +81,7 @@ class PagePass:
         made = self.made.get_many(keys) if keys else {}
         for n, (page, blocks) in enumerate(texts):
             analysis = made.get(keys[n]) if made else None
-            page.facts.update(analysis or self.computed.analysis(page, blocks))
+            apply(page, analysis or self.computed.analysis(page, blocks))
 
     def given_up(self, row, reason: str) -> Batch:
         """The page as stored, with `reason` as its error, and no audit run on it."""

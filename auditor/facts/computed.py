@@ -7,10 +7,9 @@ share one computation.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from hashlib import blake2b
 from urllib.parse import urlsplit
 
@@ -96,15 +95,15 @@ class Computed:
     def __call__(self, page: PageRecord) -> PageRecord:
         blocks = self.main_text(page)
         if blocks is not None:
-            page.facts.update(self.analysis(page, blocks))
+            apply(page, self.analysis(page, blocks))
         return page
 
-    def main_text(self, page: PageRecord, boilerplate: Container[int] | None = None) -> list[str] | None:
+    def main_text(self, page: PageRecord) -> list[str] | None:
         """Takes the blocks repeated across the site out of the page's text; the blocks left
         (None: no page to analyse)."""
         if not page.ok_html:
             return None
-        boilerplate = self.boilerplate if boilerplate is None else boilerplate
+        boilerplate = self.boilerplate
         page.facts["template"] = page.template or f"* [{page.layout}]"
         blocks, repeated = [], []
         for block in page.text.split("\n\n"):
@@ -113,11 +112,11 @@ class Computed:
         page.text = "\n\n".join(blocks)
         if repeated:  # for the audits that read every word shown (placeholder text repeats too)
             page.facts[PRIVATE + "repeated_text"] = "\n\n".join(repeated)
-        page.word_count = len(page.text.split())
         return blocks
 
     def analysis(self, page: PageRecord, blocks: list[str]) -> dict:
-        """The page's language and readability facts, read from what analysis_key digests."""
+        """The page's word count and its language and readability facts (for `apply`), made of
+        what analysis_key digests."""
         detection = detect_language(page.text or page.title or "")
         headings = " ".join(h["text"] for h in page.headings)
         facts = {"language": {
@@ -140,11 +139,20 @@ class Computed:
         facts[PRIVATE + "long_sentences"] = [
             {"paragraph": s.paragraph, "index": s.index, "words": s.words, "text": s.text[:400]} for s in sentences
         ]
-        return facts
+        return {"word_count": len(page.text.split()), "facts": facts}
+
+
+def apply(page: PageRecord, analysis: dict) -> None:
+    """A page's analysis (Computed.analysis), made here or ahead, on the page."""
+    page.word_count = analysis["word_count"]
+    page.facts.update(analysis["facts"])
 
 
 def analysis_key(page: PageRecord, blocks: list[str]) -> str:
     """A digest of all Computed.analysis reads: the main text's blocks, the title, the
     headings and the declared language."""
-    read = json.dumps([blocks, page.title, [h["text"] for h in page.headings], page.lang], ensure_ascii=False)
+    headings = [h["text"] for h in page.headings]
+    parts = (*blocks, page.title or "", *headings, page.lang or "")
+    lengths = " ".join(map(str, (len(blocks), len(headings), *map(len, parts))))  # where each part ends
+    read = "\x00".join((lengths, *parts))
     return blake2b(read.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
