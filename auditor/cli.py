@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import signal
@@ -106,6 +107,9 @@ def _check_shared(frontier: str | None, store: str | None) -> None:
 
 
 def run_audit(args, urls: list[str]) -> int:
+    # The modules' objects live as long as the run: the collections that making them
+    # would set off visit them again and again (a twentieth of a second).
+    gc.disable()
     from auditor.browser.chromium import ChromiumNotFound, find_chromium
     from auditor.browser.render import RenderOptions
     from auditor.gather.crawl import CrawlOptions
@@ -113,6 +117,8 @@ def run_audit(args, urls: list[str]) -> int:
     from auditor.pipeline import (Interrupted, Stopped, Unreachable, audit_site, fresh_store, remember_shared,
                                   resume_options)
     from auditor.urls import normalize
+
+    gc.enable()
 
     if args.resume:
         out = Path(args.resume)
