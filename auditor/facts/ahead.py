@@ -9,8 +9,9 @@ the crawl keeps its pace), follows the store as the crawl commits pages and anal
 one, guessing the blocks repeated across the site from the pages seen so far. Each
 analysis is kept under a digest of all it read (analysis_key): the audit pass takes one
 only where its own page's digest is the same, so a wrong guess costs time, never a
-wrong fact. It is stopped when the crawl ends; what it made is a cache, removed after
-the audit pass.
+wrong fact. It is stopped before pages are measured in the browser (timings need the
+machine to themselves) or, in a static audit, when the audit pass begins; what it made
+is a cache beside the store, removed after the pass.
 """
 
 from __future__ import annotations
