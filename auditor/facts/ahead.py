@@ -47,9 +47,13 @@ class Ahead:
         if (is_postgres(store_path) or "fork" not in multiprocessing.get_all_start_methods()
                 or not hasattr(os, "SCHED_IDLE")):  # elsewhere than Linux it would slow the crawl
             return
-        self._process = multiprocessing.get_context("fork").Process(
+        process = multiprocessing.get_context("fork").Process(
             target=_follow, args=(store_path, self.path, os.getpid()), name="auditor-ahead", daemon=True)
-        self._process.start()
+        try:
+            process.start()
+        except OSError:  # no process to spare: the audit pass makes every analysis
+            return
+        self._process = process
 
     def stop(self) -> Made | None:
         """Ends the process at once; the analyses it committed (None: none)."""

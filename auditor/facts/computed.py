@@ -103,12 +103,11 @@ class Computed:
         (None: no page to analyse)."""
         if not page.ok_html:
             return None
-        boilerplate = self.boilerplate
         page.facts["template"] = page.template or f"* [{page.layout}]"
         blocks, repeated = [], []
         for block in page.text.split("\n\n"):
             if block:
-                (repeated if hash(block) in boilerplate else blocks).append(block)
+                (repeated if hash(block) in self.boilerplate else blocks).append(block)
         page.text = "\n\n".join(blocks)
         if repeated:  # for the audits that read every word shown (placeholder text repeats too)
             page.facts[PRIVATE + "repeated_text"] = "\n\n".join(repeated)
