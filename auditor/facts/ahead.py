@@ -114,7 +114,7 @@ class Follower:
     """Analyses the pages stored since its last step and keeps what it made at `path`."""
 
     def __init__(self, store_path: str, path: str):
-        self.store = sqlite3.connect(store_path)
+        self.store = sqlite3.connect(store_path)  # only read (a Store would write its schema)
         self.out = sqlite3.connect(path)
         self.out.execute("PRAGMA journal_mode=WAL")
         self.out.execute("PRAGMA synchronous=OFF")  # a cache: a crash of the machine loses nothing needed

@@ -77,11 +77,10 @@ class PagePass:
     def _analyse(self, pages: list[PageRecord]) -> None:
         """Computed's facts on each page, taken from those made ahead where they were."""
         texts = [(page, blocks) for page in pages if (blocks := self.computed.main_text(page)) is not None]
-        keys = [analysis_key(page, blocks) for page, blocks in texts] if self.made else []
-        made = self.made.get_many(keys) if keys else {}
-        for n, (page, blocks) in enumerate(texts):
-            analysis = made.get(keys[n]) if made else None
-            apply(page, analysis or self.computed.analysis(page, blocks))
+        keys = [analysis_key(page, blocks) if self.made else None for page, blocks in texts]
+        made = self.made.get_many(keys) if self.made else {}
+        for (page, blocks), key in zip(texts, keys):
+            apply(page, made.get(key) or self.computed.analysis(page, blocks))
 
     def given_up(self, row, reason: str) -> Batch:
         """The page as stored, with `reason` as its error, and no audit run on it."""
